@@ -1,0 +1,42 @@
+// `zhnews segment`: one output line per input line, tokens separated by a delimiter (word/tag with --pos).
+// The analysis runs on the width-folded text; the words printed are the original characters.
+
+import type { CliIO } from './io.js';
+import { sourcesFor } from './io.js';
+import { decodeUtf8, fileSource } from '../input.js';
+import { JiebaSegmenter } from '../segment/jieba.js';
+import { foldWidth } from '../text/chars.js';
+
+export interface SegmentCliOptions {
+  pos: boolean;
+  delimiter: string;
+  hmm: boolean;
+}
+
+export async function runSegment(paths: string[], opts: SegmentCliOptions, io: CliIO): Promise<number> {
+  const segmenter = new JiebaSegmenter({ hmm: opts.hmm });
+  let failed = 0;
+  for (const source of sourcesFor(paths, io, fileSource)) {
+    let text: string | null;
+    try {
+      text = decodeUtf8(await source.read());
+    } catch (e) {
+      text = null;
+      io.stderr.write(`zhnews: ${source.name}: cannot read: ${(e as Error).message}\n`);
+    }
+    if (text === null) {
+      failed++;
+      io.stderr.write(`zhnews: ${source.name}: not valid UTF-8, skipped\n`);
+      continue;
+    }
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    const out: string[] = [];
+    for (const line of lines) {
+      const words = segmenter.tag(foldWidth(line)).filter((w) => w.word.trim());
+      out.push(words.map((w) => (opts.pos ? `${line.slice(w.s, w.e)}/${w.pos}` : line.slice(w.s, w.e))).join(opts.delimiter));
+    }
+    if (out.length) io.stdout.write(out.join('\n') + '\n');
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,16 @@
+// Public API of zhnews (re-exports only).
+
+export * from './types.js';
+export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, statedYear } from './pipeline.js';
+export type { AnalyzeOptions, StageName, Stage, AnalysisState } from './pipeline.js';
+export { layoutPage, looksLikePage } from './layout/page.js';
+export { layoutRunningText } from './layout/running-text.js';
+export { extractFigures } from './extract/figures/index.js';
+export { extractSlogans } from './extract/slogans/index.js';
+export { extractEntities } from './extract/entities/index.js';
+export { JiebaSegmenter } from './segment/jieba.js';
+export type { Segmenter, WordToken } from './segment/segmenter.js';
+export { createWriter, OUTPUT_FORMATS } from './output/writer.js';
+export type { OutputFormat, RecordWriter } from './output/writer.js';
+export { readDocuments, fileSource } from './input.js';
+export { main } from './cli/main.js';

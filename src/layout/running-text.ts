@@ -1,0 +1,38 @@
+// Layout for running text (`--no-layout`, or input that does not look like a page).
+//
+// The document is one article; every non-blank line is a paragraph, taken verbatim (only the line's
+// leading and trailing whitespace is dropped), so offsets and text are exactly those of the input.
+//   "第一段。\n\n  第二段。" -> paragraphs ["第一段。", "第二段。"], one article [0, 12)
+
+import type { Article } from '../types.js';
+import { verbatimPassage, type Passage } from '../text/passage.js';
+import { utf16ToCodePoints } from '../text/codepoints.js';
+import type { LayoutResult } from './types.js';
+
+export function layoutRunningText(raw: string): LayoutResult {
+  const cp = utf16ToCodePoints(raw);
+  const passages: Passage[] = [];
+  const lineRe = /[^\r\n]+/g;
+  for (let m = lineRe.exec(raw); m; m = lineRe.exec(raw)) {
+    const line = m[0];
+    const lead = line.length - line.trimStart().length;
+    const body = line.trim();
+    if (!body) continue;
+    passages.push(verbatimPassage(body, cp[m.index + lead]!, 'paragraph', 0));
+  }
+  if (passages.length === 0) return { articles: [], passages: [] };
+  const first = passages[0]!;
+  const last = passages[passages.length - 1]!;
+  const article: Article = {
+    title: null,
+    subtitle: null,
+    reporters: [],
+    correspondents: [],
+    dateline: null,
+    continued_from: null,
+    start: first.map[0]!,
+    end: last.map[last.map.length - 1]! + 1,
+    paragraphs: passages.map((p) => p.text),
+  };
+  return { articles: [article], passages };
+}

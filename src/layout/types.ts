@@ -1,0 +1,15 @@
+// What the layout stage hands to the rest of the pipeline.
+
+import type { Article } from '../types.js';
+import type { Passage } from '../text/passage.js';
+
+export interface LayoutResult {
+  /** Articles in page order, with raw code-point spans and clean paragraphs (CONTRACT.md). */
+  articles: Article[];
+  /**
+   * Every piece of text the extractors should read: body paragraphs, headlines, subtitles, bylines,
+   * continuation markers, each tagged with its article (-1: none). Extractors report spans through
+   * the passage map, so everything they find keeps raw-page offsets.
+   */
+  passages: Passage[];
+}

@@ -1,0 +1,28 @@
+// Output writers: one interface, three formats. Writers know records, not how they were made.
+
+import type { OutputRecord } from '../types.js';
+import { JsonWriter, JsonlWriter } from './json.js';
+import { CsvWriter } from './csv.js';
+
+export const OUTPUT_FORMATS = ['json', 'jsonl', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Where text goes (stdout, a file, a test buffer). */
+export type Sink = (chunk: string) => void;
+
+export interface RecordWriter {
+  write(record: OutputRecord): void;
+  /** Flushes what is buffered; no write may follow. */
+  close(): void;
+}
+
+export function createWriter(format: OutputFormat, sink: Sink): RecordWriter {
+  switch (format) {
+    case 'json':
+      return new JsonWriter(sink);
+    case 'jsonl':
+      return new JsonlWriter(sink);
+    case 'csv':
+      return new CsvWriter(sink);
+  }
+}

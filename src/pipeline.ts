@@ -1,0 +1,222 @@
+// The analysis pipeline: named stages run in order over one document.
+//
+//   layout -> segment -> slogans -> figures -> entities -> keywords
+//
+// Each stage reads the state built so far and returns only what it owns; the pipeline merges it.
+// Extractors work on passages (cleaned text + offset map) and report UTF-16 matches; `assemble`
+// turns every match into a code-point span of the raw input, so all offsets in the output record
+// are offsets into the text as given. Stages other than layout can be switched off by name.
+
+import type { DocumentRecord, Entity, Figure, Keyword, Slogan, Token } from './types.js';
+import { SCHEMA_VERSION } from './types.js';
+import type { LayoutResult } from './layout/types.js';
+import type { EntityMatch, FigureMatch, Match, SloganMatch } from './extract/types.js';
+import type { Segmenter, WordToken } from './segment/segmenter.js';
+import { layoutRunningText } from './layout/running-text.js';
+import { layoutPage, looksLikePage } from './layout/page.js';
+import { extractSlogans } from './extract/slogans/index.js';
+import { extractFigures } from './extract/figures/index.js';
+import { extractEntities } from './extract/entities/index.js';
+import { loadIdf, topKeywords, type KeywordToken } from './keywords/tfidf.js';
+import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
+import { toSpan, type Passage } from './text/passage.js';
+import { bySpan } from './text/spans.js';
+
+export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'keywords'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+/** Stages that may be disabled; layout is chosen with `layout` instead. */
+export const OPTIONAL_STAGES: readonly StageName[] = ['segment', 'slogans', 'figures', 'entities', 'keywords'];
+
+export interface AnalyzeOptions {
+  /** 'auto': page reconstruction when the text looks like a page; 'page': always; 'none': running text. */
+  layout: 'auto' | 'page' | 'none';
+  /** Stages to skip. A stage that needs a skipped one sees empty input (entities without segment). */
+  disable: readonly StageName[];
+  /** Include the token list in the record. */
+  tokens: boolean;
+  /** Year that 今年 and month-only dates resolve to; default: the year the document states most. */
+  referenceYear: number | null;
+  /** Number of keywords per document. */
+  keywords: number;
+}
+
+export const DEFAULT_OPTIONS: AnalyzeOptions = {
+  layout: 'auto',
+  disable: [],
+  tokens: false,
+  referenceYear: null,
+  keywords: 10,
+};
+
+/** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
+export interface AnalysisState {
+  id: string;
+  raw: string;
+  options: AnalyzeOptions;
+  layout: LayoutResult;
+  words: WordToken[][];
+  slogans: SloganMatch[][];
+  figures: FigureMatch[][];
+  entities: EntityMatch[][];
+  keywords: Keyword[];
+}
+
+export interface Stage {
+  name: StageName;
+  run(state: Readonly<AnalysisState>, env: PipelineEnv): Partial<AnalysisState>;
+}
+
+/** Shared, loaded-once resources the stages use. */
+export interface PipelineEnv {
+  segmenter: Segmenter;
+}
+
+const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number) => T[]): T[][] =>
+  state.layout.passages.map(f);
+
+export const STAGES: readonly Stage[] = [
+  {
+    name: 'layout',
+    run: ({ raw, options }) => {
+      const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
+      return { layout: page ? layoutPage(raw) : layoutRunningText(raw) };
+    },
+  },
+  {
+    name: 'segment',
+    run: (state, env) => ({ words: perPassage(state, (p) => env.segmenter.tag(p.norm)) }),
+  },
+  {
+    name: 'slogans',
+    run: (state) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm)) }),
+  },
+  {
+    name: 'figures',
+    run: (state) => {
+      const referenceYear = state.options.referenceYear ?? statedYear(state.raw);
+      return {
+        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear, blocked: state.slogans[i] ?? [] })),
+      };
+    },
+  },
+  {
+    name: 'entities',
+    run: (state) => ({
+      entities: perPassage(state, (p, i) =>
+        p.kind === 'byline' ? bylineNames(state, p) : extractEntities(p.norm, state.words[i] ?? []),
+      ),
+    }),
+  },
+  {
+    name: 'keywords',
+    run: (state) => ({
+      keywords: topKeywords(keywordTokens(state), loadIdf(jiebaIdfPath()), state.options.keywords),
+    }),
+  },
+];
+
+/** The year a document states most often ("2022年" x3 -> 2022), as the default reference year. */
+export function statedYear(raw: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of raw.matchAll(/((?:19|20)\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
+/** Reporter and correspondent names printed in a byline passage, as PER matches. */
+function bylineNames(state: Readonly<AnalysisState>, p: Passage): EntityMatch[] {
+  const article = state.layout.articles[p.article];
+  if (!article) return [];
+  const out: EntityMatch[] = [];
+  for (const name of [...article.reporters, ...article.correspondents]) {
+    const at = p.text.indexOf(name);
+    if (at >= 0) out.push({ s: at, e: at + name.length, type: 'PER' });
+  }
+  return out.sort((a, b) => a.s - b.s);
+}
+
+/**
+ * Tokens for keyword counting: jieba's words, with every entity and slogan counted as one word
+ * (the words inside it are dropped).
+ */
+function keywordTokens(state: Readonly<AnalysisState>): KeywordToken[] {
+  const out: KeywordToken[] = [];
+  state.layout.passages.forEach((p, i) => {
+    const spans: (Match & { pos: string })[] = [
+      ...(state.entities[i] ?? []).map((e) => ({ ...e, pos: e.type })),
+      ...(state.slogans[i] ?? []).map((s) => ({ ...s, pos: 'slogan' })),
+    ].sort((a, b) => a.s - b.s);
+    let k = 0;
+    for (const w of state.words[i] ?? []) {
+      while (k < spans.length && spans[k]!.e <= w.s) k++;
+      const span = spans[k];
+      if (span && span.s < w.e) {
+        if (w.s <= span.s) out.push({ word: p.text.slice(span.s, span.e), pos: span.pos });
+        continue;
+      }
+      out.push({ word: w.word, pos: w.pos });
+    }
+  });
+  return out;
+}
+
+export class Pipeline {
+  private readonly env: PipelineEnv;
+
+  constructor(
+    readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
+    env?: Partial<PipelineEnv>,
+  ) {
+    this.env = { segmenter: env?.segmenter ?? new JiebaSegmenter({ hmm: true }) };
+  }
+
+  analyze(id: string, raw: string): DocumentRecord {
+    let state: AnalysisState = {
+      id,
+      raw,
+      options: this.options,
+      layout: { articles: [], passages: [] },
+      words: [],
+      slogans: [],
+      figures: [],
+      entities: [],
+      keywords: [],
+    };
+    for (const stage of STAGES) {
+      if (this.options.disable.includes(stage.name)) continue;
+      state = { ...state, ...stage.run(state, this.env) };
+    }
+    return assemble(state);
+  }
+}
+
+/** Maps every passage match to a raw code-point span and builds the output record. */
+export function assemble(state: AnalysisState): DocumentRecord {
+  const entities: Entity[] = [];
+  const figures: Figure[] = [];
+  const slogans: Slogan[] = [];
+  const tokens: Token[] = [];
+  state.layout.passages.forEach((p, i) => {
+    for (const m of state.entities[i] ?? []) {
+      entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: m.titles } : {}) });
+    }
+    for (const m of state.figures[i] ?? []) {
+      const { s, e, type, value, unit, ...extra } = m;
+      figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
+    }
+    for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
+    if (state.options.tokens) for (const w of state.words[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
+  });
+  const record: DocumentRecord = {
+    id: state.id,
+    schemaVersion: SCHEMA_VERSION,
+    articles: state.layout.articles,
+    entities: entities.sort(bySpan),
+    figures: figures.sort(bySpan),
+    slogans: slogans.sort(bySpan),
+    keywords: state.keywords,
+  };
+  if (state.options.tokens) record.tokens = tokens.sort(bySpan);
+  return record;
+}

@@ -1,0 +1,106 @@
+// The data model of zhnews, in one place.
+//
+// Every annotation is a span [start, end) in Unicode code points of the ORIGINAL input text of its
+// document (end exclusive), so `[...raw].slice(start, end)` (JS) or `raw[start:end]` (Python) is its
+// source. A span may cover line breaks or letter-spacing of the original; its `text` is the cleaned
+// form, so `text` equals the raw slice with the whitespace that layout removed taken out.
+
+export const SCHEMA_VERSION = '1.0';
+
+/** A code-point span into the raw document text. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Token extends Span {
+  /** jieba / PKU-style part-of-speech tag (n, v, ns, nr, m, x, ...). */
+  pos: string;
+}
+
+export type EntityType = 'PER' | 'LOC' | 'ORG';
+export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG'];
+
+export interface Entity extends Span {
+  type: EntityType;
+  /** Titles written next to a person (区政协党组书记、主席 -> ["区政协党组书记", "主席"]). */
+  titles?: string[];
+}
+
+export type FigureType = 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal';
+export const FIGURE_TYPES: readonly FigureType[] = ['number', 'percent', 'money', 'quantity', 'date', 'range', 'ordinal'];
+
+export interface Figure extends Span {
+  type: FigureType;
+  /** A number where the figure has one; an ISO-8601-like string for dates and date ranges; else null. */
+  value: number | string | null;
+  /** Measure word for quantities, ISO 4217 code for money, null otherwise. */
+  unit: string | null;
+  /** True when the text hedges the amount (余, 多, 近, 约, 超, 逾, 以上). */
+  approx?: boolean;
+  /** For ranges: the two ends. */
+  low?: number | string | null;
+  high?: number | string | null;
+  /** What the figure measures when stated nearby (同比增长 -> growth rate). */
+  indicator?: string | null;
+}
+
+export type SloganKind = 'formula' | 'code' | 'numbered' | 'coined';
+export const SLOGAN_KINDS: readonly SloganKind[] = ['formula', 'code', 'numbered', 'coined'];
+
+export interface Slogan extends Span {
+  kind: SloganKind;
+  /** Canonical form: half-width, no spaces ("5＋5＋7" -> "5+5+7"). */
+  canonical: string;
+}
+
+export interface Keyword {
+  word: string;
+  weight: number;
+}
+
+export interface Article {
+  title: string | null;
+  subtitle: string | null;
+  reporters: string[];
+  correspondents: string[];
+  /** The date the dateline states, as written ("8月11日"); null for 本报讯 without a date. */
+  dateline: string | null;
+  /** "第一版" for "（上接第一版）". */
+  continued_from: string | null;
+  start: number;
+  end: number;
+  paragraphs: string[];
+}
+
+/** One analysed document: the output record of `zhnews analyze`. */
+export interface DocumentRecord {
+  schemaVersion: string;
+  id: string;
+  articles: Article[];
+  entities: Entity[];
+  figures: Figure[];
+  slogans: Slogan[];
+  keywords: Keyword[];
+  tokens?: Token[];
+}
+
+/** A document that could not be read, decoded or analysed. */
+export interface ErrorRecord {
+  schemaVersion: string;
+  id: string;
+  error: string;
+}
+
+export type OutputRecord = DocumentRecord | ErrorRecord;
+
+export function isErrorRecord<T extends object>(r: T | ErrorRecord): r is ErrorRecord {
+  return 'error' in r;
+}
+
+/** What a document is before analysis: an id and its raw text (already decoded). */
+export interface InputDocument {
+  id: string;
+  text: string;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readDocuments, decodeUtf8, type ByteSource, type InputItem } from '../src/input.js';
+
+const source = (name: string, content: string | Buffer): ByteSource => ({
+  name,
+  read: async () => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content),
+});
+const failing = (name: string): ByteSource => ({
+  name,
+  read: async () => {
+    throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+  },
+});
+async function all(sources: ByteSource[], format: 'text' | 'jsonl' = 'text', idField = 'id', textField = 'text') {
+  const out: InputItem[] = [];
+  for await (const d of readDocuments(sources, { format, idField, textField })) out.push(d);
+  return out;
+}
+
+describe('reading documents', () => {
+  it('reads a text file as one document named by its path, dropping a BOM', async () => {
+    expect(await all([source('a.txt', '\uFEFF本报讯 新区召开会议。')])).toEqual([{ id: 'a.txt', text: '本报讯 新区召开会议。' }]);
+  });
+
+  it('turns invalid UTF-8 into an error record and goes on with the next file', async () => {
+    const gbk = Buffer.from([0xc7, 0xe0, 0xb5, 0xba]); // 青岛 in GBK: not UTF-8
+    const docs = await all([source('gbk.txt', gbk), source('ok.txt', '黄岛海关')]);
+    expect(docs[0]).toMatchObject({ id: 'gbk.txt', error: expect.stringMatching(/not valid UTF-8.*offset 0/) });
+    expect(docs[1]).toEqual({ id: 'ok.txt', text: '黄岛海关' });
+  });
+
+  it('reports an unreadable file as an error record', async () => {
+    expect(await all([failing('missing.txt')])).toEqual([
+      expect.objectContaining({ id: 'missing.txt', error: 'cannot read: ENOENT' }),
+    ]);
+  });
+
+  it('keeps empty and whitespace-only documents as documents', async () => {
+    expect(await all([source('empty.txt', ''), source('blank.txt', ' \n　\n')])).toEqual([
+      { id: 'empty.txt', text: '' },
+      { id: 'blank.txt', text: ' \n　\n' },
+    ]);
+  });
+
+  it('reads JSONL: one document per line, bad lines become error records in place', async () => {
+    const jsonl = [
+      '{"id":"n1","text":"出口商用车28500余辆。"}',
+      '{"id":"n2","text":',
+      '',
+      '["not", "an", "object"]',
+      '{"id":"n4","body":"没有text字段"}',
+      '{"id":5,"text":"数字id"}',
+      '{"text":"无id"}',
+    ].join('\n');
+    const docs = await all([source('in.jsonl', jsonl)], 'jsonl');
+    expect(docs).toEqual([
+      { id: 'n1', text: '出口商用车28500余辆。' },
+      expect.objectContaining({ id: 'in.jsonl:2', error: expect.stringMatching(/line 2 is not JSON/) }),
+      expect.objectContaining({ id: 'in.jsonl:4', error: 'line 4 is not a JSON object' }),
+      expect.objectContaining({ id: 'n4', error: 'line 5 has no string field "text"' }),
+      { id: '5', text: '数字id' },
+      { id: 'in.jsonl:7', text: '无id' },
+    ]);
+  });
+
+  it('honours --id-field and --text-field', async () => {
+    const docs = await all([source('c.jsonl', '{"doc":"x1","body":"青岛开发区"}\n')], 'jsonl', 'doc', 'body');
+    expect(docs).toEqual([{ id: 'x1', text: '青岛开发区' }]);
+  });
+
+  it('flags a JSONL line whose bytes are not UTF-8 and keeps the others', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"id":"a","text":"好"}\n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from('{"id":"c","text":"行"}\n')]);
+    const docs = await all([source('mixed.jsonl', bytes)], 'jsonl');
+    expect(docs.map((d) => d.id)).toEqual(['a', 'mixed.jsonl:2', 'c']);
+    expect(docs[1]).toHaveProperty('error', 'line 2 is not valid UTF-8');
+  });
+
+  it('decodeUtf8 rejects a truncated multi-byte character', () => {
+    expect(decodeUtf8(Buffer.from('青岛', 'utf8').subarray(0, 4))).toBeNull();
+  });
+});

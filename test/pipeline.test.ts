@@ -1,0 +1,115 @@
+// The pipeline as a library: named stages, the span invariant on every fixture and dev record,
+// odd input never throws.
+
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pipeline, DEFAULT_OPTIONS, statedYear, type AnalyzeOptions } from '../src/pipeline.js';
+import type { Segmenter, WordToken } from '../src/segment/segmenter.js';
+import { ROOT, SEED, expectSpansHold } from './helpers.js';
+
+const page = new Pipeline({ ...DEFAULT_OPTIONS, tokens: true });
+const running = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none', tokens: true });
+
+describe('pipeline', () => {
+  it('keeps the span invariant on every page fixture', () => {
+    const dir = join(ROOT, 'fixtures', 'pages');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(files).toContain('qingdao-west-coast-2022-08.txt');
+    for (const f of files) {
+      const raw = readFileSync(join(dir, f), 'utf8');
+      const rec = page.analyze(f, raw);
+      expect(expectSpansHold(raw, rec)).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds the seed page reporters as people, in the byline, at their raw offsets', () => {
+    const raw = readFileSync(SEED, 'utf8');
+    const rec = page.analyze('seed', raw);
+    const cps = [...raw];
+    const liu = rec.entities.find((e) => e.text === '刘腾');
+    expect(liu).toMatchObject({ type: 'PER', start: 9, end: 11 });
+    expect(cps.slice(9, 11).join('')).toBe('刘腾');
+  });
+
+  it('reports offsets into the raw text across a hard line break', () => {
+    const raw = '　　今年以来，青岛开发区紧扣高质\n量发展主线，出口商用车28500余\n辆，同比增长13.5%。\n';
+    const rec = page.analyze('wrap', raw);
+    expectSpansHold(raw, rec);
+    const cps = [...raw];
+    const f = rec.figures.find((x) => x.text === '28500余辆');
+    if (f) expect(cps.slice(f.start, f.end).join('')).toBe('28500余\n辆');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t　　\n'],
+    ['punctuation', '。，、；：？！“”……——'],
+    ['one character', '国'],
+    ['latin', 'Hello World 2024'],
+    ['astral', '𠀀𠀁𠀂 是三个扩展B汉字，共3个。'],
+    ['control characters', 'a\u0000b\u0007c 第一\u200b版'],
+    ['lone surrogate', 'ab\ud800cd 同比增长5%'],
+    ['long line', '数字'.repeat(20000) + '3000万元'],
+    ['CRLF page', '　　本报讯 新区召开会议。\r\n　　会议强调，要落实“5+5+7”重点产业。\r\n'],
+  ])('does not throw on odd input: %s', (_name, raw) => {
+    for (const p of [page, running]) {
+      const rec = p.analyze('odd', raw);
+      expect(rec.id).toBe('odd');
+      expectSpansHold(raw, rec);
+    }
+  });
+
+  it('can run with a fake segmenter (the seam for unit tests)', () => {
+    const calls: string[] = [];
+    const fake: Segmenter = {
+      tag(text: string): WordToken[] {
+        calls.push(text);
+        return [...text].map((ch, i) => ({ word: ch, pos: 'x', s: i, e: i + 1 }));
+      },
+      addWords() {},
+    };
+    const p = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none', tokens: true }, { segmenter: fake });
+    const rec = p.analyze('f', '新区\n邀请');
+    expect(calls).toEqual(['新区', '邀请']);
+    expect(rec.tokens!.map((t) => [t.text, t.start])).toEqual([['新', 0], ['区', 1], ['邀', 3], ['请', 4]]);
+  });
+
+  it('skips disabled stages', () => {
+    const p = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none', disable: ['figures', 'slogans'] });
+    const rec = p.analyze('d', '聚力发展“5+5+7”重点产业，增资5000万美元。');
+    expect(rec.figures).toEqual([]);
+    expect(rec.slogans).toEqual([]);
+  });
+
+  it.each([
+    ['西海岸新区2022年基层社会治理培训班……启动2022年第二轮遴选', 2022],
+    ['1998年和2022年各一次', 2022],
+    ['没有年份', null],
+  ])('statedYear(%j) = %j', (raw, year) => {
+    expect(statedYear(raw)).toBe(year);
+  });
+});
+
+// The dev sets live beside the repository (../shared); they are measured by run-dev.mjs, and here
+// only checked for the span invariant, never for answers.
+const EVAL = join(ROOT, '..', 'shared', 'eval');
+describe.skipIf(!existsSync(EVAL))('span invariant on the dev sets (needs ../shared)', () => {
+  const sets: [string, AnalyzeOptions['layout']][] = [
+    ['ner/msra-dev.jsonl', 'none'],
+    ['ner/pd-dev.jsonl', 'none'],
+    ['figures/recognizers-zh-dev.jsonl', 'none'],
+    ['news/news-dev.jsonl', 'none'],
+    ['pages/pages-dev.jsonl', 'auto'],
+  ];
+  it.each(sets)('%s', (file, layout) => {
+    const p = new Pipeline({ ...DEFAULT_OPTIONS, layout });
+    const lines = readFileSync(join(EVAL, file), 'utf8').split('\n').filter((l) => l.trim());
+    let spans = 0;
+    for (const line of lines) {
+      const { id, text } = JSON.parse(line) as { id: string; text: string };
+      spans += expectSpansHold(text, p.analyze(id, text));
+    }
+    expect(spans).toBeGreaterThan(0);
+  });
+});
