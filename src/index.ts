@@ -12,5 +12,5 @@ export { JiebaSegmenter } from './segment/jieba.js';
 export type { Segmenter, WordToken } from './segment/segmenter.js';
 export { createWriter, OUTPUT_FORMATS } from './output/writer.js';
 export type { OutputFormat, RecordWriter } from './output/writer.js';
-export { readDocuments, fileSource } from './input.js';
+export { readDocuments, fileSource, decode, expandPaths } from './input/index.js';
 export { main } from './cli/main.js';

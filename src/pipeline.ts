@@ -20,6 +20,7 @@ import { extractEntities } from './extract/entities/index.js';
 import { loadIdf, topKeywords, type KeywordToken } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
 import { toSpan, type Passage } from './text/passage.js';
+import { isTraditional, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'keywords'] as const;
@@ -52,6 +53,10 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
 export interface AnalysisState {
   id: string;
   raw: string;
+  /** The encoding the input was decoded from, when known. */
+  encoding: string | undefined;
+  /** Traditional text is analysed through a Simplified copy of each passage (same length). */
+  script: 'simplified' | 'traditional';
   options: AnalyzeOptions;
   layout: LayoutResult;
   words: WordToken[][];
@@ -79,7 +84,10 @@ export const STAGES: readonly Stage[] = [
     name: 'layout',
     run: ({ raw, options }) => {
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
-      return { layout: page ? layoutPage(raw) : layoutRunningText(raw) };
+      const layout = page ? layoutPage(raw) : layoutRunningText(raw);
+      if (!isTraditional(raw)) return { layout, script: 'simplified' };
+      const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
+      return { layout: { ...layout, passages }, script: 'traditional' };
     },
   },
   {
@@ -171,10 +179,12 @@ export class Pipeline {
     this.env = { segmenter: env?.segmenter ?? new JiebaSegmenter({ hmm: true }) };
   }
 
-  analyze(id: string, raw: string): DocumentRecord {
+  analyze(id: string, raw: string, meta: { encoding?: string | undefined } = {}): DocumentRecord {
     let state: AnalysisState = {
       id,
       raw,
+      encoding: meta.encoding,
+      script: 'simplified',
       options: this.options,
       layout: { articles: [], passages: [] },
       words: [],
@@ -211,6 +221,8 @@ export function assemble(state: AnalysisState): DocumentRecord {
   const record: DocumentRecord = {
     id: state.id,
     schemaVersion: SCHEMA_VERSION,
+    ...(state.encoding ? { encoding: state.encoding } : {}),
+    ...(state.script === 'traditional' ? { script: state.script } : {}),
     articles: state.layout.articles,
     entities: entities.sort(bySpan),
     figures: figures.sort(bySpan),

@@ -76,8 +76,12 @@ export interface Article {
 
 /** One analysed document: the output record of `zhnews analyze`. */
 export interface DocumentRecord {
-  schemaVersion: string;
   id: string;
+  schemaVersion: string;
+  /** The encoding the input was decoded from, when it came from bytes. */
+  encoding?: string;
+  /** 'traditional' when the text was converted to Simplified Chinese for analysis. */
+  script?: 'simplified' | 'traditional';
   articles: Article[];
   entities: Entity[];
   figures: Figure[];
@@ -88,8 +92,8 @@ export interface DocumentRecord {
 
 /** A document that could not be read, decoded or analysed. */
 export interface ErrorRecord {
-  schemaVersion: string;
   id: string;
+  schemaVersion: string;
   error: string;
 }
 
@@ -103,4 +107,6 @@ export function isErrorRecord<T extends object>(r: T | ErrorRecord): r is ErrorR
 export interface InputDocument {
   id: string;
   text: string;
+  /** The encoding the bytes were decoded from ("UTF-8", "GB18030", "Big5", "UTF-16LE", ...). */
+  encoding?: string;
 }

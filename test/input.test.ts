@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDocuments, decodeUtf8, type ByteSource, type InputItem } from '../src/input.js';
+import { readDocuments, decodeUtf8, type ByteSource, type InputItem } from '../src/input/index.js';
+
 
 const source = (name: string, content: string | Buffer): ByteSource => ({
   name,
@@ -11,7 +12,7 @@ const failing = (name: string): ByteSource => ({
     throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
   },
 });
-async function all(sources: ByteSource[], format: 'text' | 'jsonl' = 'text', idField = 'id', textField = 'text') {
+async function all(sources: ByteSource[], format: 'text' | 'jsonl' | 'csv' = 'text', idField = 'id', textField = 'text') {
   const out: InputItem[] = [];
   for await (const d of readDocuments(sources, { format, idField, textField })) out.push(d);
   return out;
@@ -19,14 +20,20 @@ async function all(sources: ByteSource[], format: 'text' | 'jsonl' = 'text', idF
 
 describe('reading documents', () => {
   it('reads a text file as one document named by its path, dropping a BOM', async () => {
-    expect(await all([source('a.txt', '\uFEFF本报讯 新区召开会议。')])).toEqual([{ id: 'a.txt', text: '本报讯 新区召开会议。' }]);
+    expect(await all([source('a.txt', '\uFEFF本报讯 新区召开会议。')])).toEqual([{ id: 'a.txt', text: '本报讯 新区召开会议。', encoding: 'UTF-8' }]);
   });
 
-  it('turns invalid UTF-8 into an error record and goes on with the next file', async () => {
-    const gbk = Buffer.from([0xc7, 0xe0, 0xb5, 0xba]); // 青岛 in GBK: not UTF-8
-    const docs = await all([source('gbk.txt', gbk), source('ok.txt', '黄岛海关')]);
-    expect(docs[0]).toMatchObject({ id: 'gbk.txt', error: expect.stringMatching(/not valid UTF-8.*offset 0/) });
-    expect(docs[1]).toEqual({ id: 'ok.txt', text: '黄岛海关' });
+  it('turns bytes that decode in no encoding into an error record and goes on with the next file', async () => {
+    const junk = Buffer.from([0x80, 0xff, 0xfe, 0x81, 0x30, 0xff, 0xff]);
+    const docs = await all([source('junk.txt', junk), source('ok.txt', '黄岛海关')]);
+    expect(docs[0]).toMatchObject({ id: 'junk.txt', error: expect.stringMatching(/cannot decode/) });
+    expect(docs[1]).toEqual({ id: 'ok.txt', text: '黄岛海关', encoding: 'UTF-8' });
+  });
+
+  it('names the first bad byte when UTF-8 is forced', async () => {
+    const out: InputItem[] = [];
+    for await (const d of readDocuments([source('gbk.txt', Buffer.from([0x41, 0xc7, 0xe0]))], { format: 'text', idField: 'id', textField: 'text', encoding: 'utf-8' })) out.push(d);
+    expect(out[0]).toMatchObject({ error: 'not valid UTF-8 (first bad byte at offset 1)' });
   });
 
   it('reports an unreadable file as an error record', async () => {
@@ -37,8 +44,8 @@ describe('reading documents', () => {
 
   it('keeps empty and whitespace-only documents as documents', async () => {
     expect(await all([source('empty.txt', ''), source('blank.txt', ' \n　\n')])).toEqual([
-      { id: 'empty.txt', text: '' },
-      { id: 'blank.txt', text: ' \n　\n' },
+      { id: 'empty.txt', text: '', encoding: 'UTF-8' },
+      { id: 'blank.txt', text: ' \n　\n', encoding: 'UTF-8' },
     ]);
   });
 
@@ -54,18 +61,18 @@ describe('reading documents', () => {
     ].join('\n');
     const docs = await all([source('in.jsonl', jsonl)], 'jsonl');
     expect(docs).toEqual([
-      { id: 'n1', text: '出口商用车28500余辆。' },
+      { id: 'n1', text: '出口商用车28500余辆。', encoding: 'UTF-8' },
       expect.objectContaining({ id: 'in.jsonl:2', error: expect.stringMatching(/line 2 is not JSON/) }),
       expect.objectContaining({ id: 'in.jsonl:4', error: 'line 4 is not a JSON object' }),
       expect.objectContaining({ id: 'n4', error: 'line 5 has no string field "text"' }),
-      { id: '5', text: '数字id' },
-      { id: 'in.jsonl:7', text: '无id' },
+      { id: '5', text: '数字id', encoding: 'UTF-8' },
+      { id: 'in.jsonl:7', text: '无id', encoding: 'UTF-8' },
     ]);
   });
 
   it('honours --id-field and --text-field', async () => {
     const docs = await all([source('c.jsonl', '{"doc":"x1","body":"青岛开发区"}\n')], 'jsonl', 'doc', 'body');
-    expect(docs).toEqual([{ id: 'x1', text: '青岛开发区' }]);
+    expect(docs).toEqual([{ id: 'x1', text: '青岛开发区', encoding: 'UTF-8' }]);
   });
 
   it('flags a JSONL line whose bytes are not UTF-8 and keeps the others', async () => {
@@ -73,6 +80,19 @@ describe('reading documents', () => {
     const docs = await all([source('mixed.jsonl', bytes)], 'jsonl');
     expect(docs.map((d) => d.id)).toEqual(['a', 'mixed.jsonl:2', 'c']);
     expect(docs[1]).toHaveProperty('error', 'line 2 is not valid UTF-8');
+  });
+
+  it('reads CSV exports: one document per row, header names the fields, quoted line breaks kept', async () => {
+    const csv = 'id,title,text\r\nc1,标题,"第一段。\n第二段，含逗号"\r\nc2,,黄岛海关\r\n';
+    expect(await all([source('x.csv', csv)], 'csv')).toEqual([
+      { id: 'c1', text: '第一段。\n第二段，含逗号', encoding: 'UTF-8' },
+      { id: 'c2', text: '黄岛海关', encoding: 'UTF-8' },
+    ]);
+  });
+
+  it('reports a CSV without the text column once, as an error record', async () => {
+    const docs = await all([source('y.csv', 'id,body\n1,正文\n')], 'csv');
+    expect(docs).toEqual([expect.objectContaining({ id: 'y.csv', error: 'CSV has no column "text"' })]);
   });
 
   it('decodeUtf8 rejects a truncated multi-byte character', () => {

@@ -1,46 +1,113 @@
-// `zhnews analyze`: read documents, run the pipeline, write one record per document in input order.
+// `zhnews analyze`: read documents, run the pipeline (in-process or on worker threads), write one
+// record per document, in input order.
 
+import { readFile } from 'node:fs/promises';
 import type { CliIO } from './io.js';
-import { AtomicFile, sourcesFor } from './io.js';
-import type { AnalyzeCliOptions } from './main.js';
-import { fileSource, readDocuments, errorRecord } from '../input.js';
-import { Pipeline } from '../pipeline.js';
-import { createWriter } from '../output/writer.js';
-import { isErrorRecord } from '../types.js';
+import { AtomicFile } from './io.js';
+import { WorkerPool, ordered } from './pool.js';
+import { createProgress } from './progress.js';
+import { expandPaths, readDocuments, errorRecord, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
+import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { createWriter, type OutputFormat } from '../output/writer.js';
+import { isErrorRecord, type OutputRecord } from '../types.js';
 
-export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions, io: CliIO): Promise<number> {
-  const sources = sourcesFor(paths, io, fileSource);
-  // One document in, one JSON object out; several documents default to JSON Lines.
-  const format = opts.format ?? (sources.length > 1 || opts.inputFormat === 'jsonl' ? 'jsonl' : 'json');
-  const file = opts.out ? new AtomicFile(opts.out) : null;
+export interface AnalyzeRun {
+  paths: string[];
+  input: { format: InputFormat; idField: string; textField: string; encoding: EncodingOption; glob: string };
+  format: OutputFormat | undefined;
+  out: string | undefined;
+  resume: boolean;
+  jobs: number;
+  verbose: boolean;
+  pipeline: AnalyzeOptions;
+  /** Called with every record written (the corpus summary listens here). */
+  onRecord?: (r: OutputRecord) => void;
+}
+
+export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
+  const sources: ByteSource[] = [];
+  for await (const s of expandPaths(run.paths, run.input.glob, io.readStdin)) sources.push(s);
+  const knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+
+  // One text document: one JSON object; anything else defaults to JSON Lines.
+  const format = run.format ?? (sources.length === 1 && run.input.format === 'text' ? 'json' : 'jsonl');
+  const earlier = run.resume && run.out ? await earlierRecords(run.out) : { ids: new Set<string>(), lines: '' };
+  const done = earlier.ids;
+  const file = run.out ? new AtomicFile(run.out) : null;
+  await file?.open(earlier.lines);
   const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s));
-  const pipeline = new Pipeline({
-    layout: opts.layout,
-    disable: opts.disable,
-    tokens: opts.tokens,
-    referenceYear: opts.year,
-    keywords: opts.keywords,
-  });
+  const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
+
+  let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
+  if (done.size) items = skipIds(items, done);
+
+  // A single text document gains nothing from workers but their start-up.
+  const jobs = sources.length === 1 && run.input.format === 'text' ? 1 : run.jobs;
+  const pool = jobs > 1 ? new WorkerPool(jobs, run.pipeline) : null;
+  const pipeline = pool ? null : new Pipeline(run.pipeline);
+  const analyse = async (item: InputItem): Promise<[OutputRecord, number]> => {
+    if (isErrorRecord(item)) return [item, 0];
+    const size = Buffer.byteLength(item.text);
+    if (pool) return [await pool.run(item), size];
+    try {
+      return [pipeline!.analyze(item.id, item.text, { encoding: item.encoding }), size];
+    } catch (e) {
+      // A bug on one document must not cost the others: it becomes that document's error record.
+      return [errorRecord(item.id, `analysis failed: ${(e as Error).message}`), size];
+    }
+  };
 
   let failed = 0;
-  for await (const item of readDocuments(sources, { format: opts.inputFormat, idField: opts.idField, textField: opts.textField })) {
-    let record;
-    if (isErrorRecord(item)) record = item;
-    else {
-      try {
-        record = pipeline.analyze(item.id, item.text);
-      } catch (e) {
-        // A bug on one document must not cost the others: report it as that document's error.
-        record = errorRecord(item.id, `analysis failed: ${(e as Error).message}`);
+  let bytes = 0;
+  try {
+    for await (const [record, size] of ordered(items, analyse, jobs * 8)) {
+      if (isErrorRecord(record)) {
+        failed++;
+        io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
       }
+      writer.write(record);
+      run.onRecord?.(record);
+      bytes += size;
+      progress.tick(size);
     }
-    if (isErrorRecord(record)) {
-      failed++;
-      io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
-    }
-    writer.write(record);
+    writer.close();
+    await file?.commit();
+  } finally {
+    progress.stop();
+    await pool?.close();
   }
-  writer.close();
-  if (file) await file.commit();
+  if (run.verbose) {
+    const secs = progress.seconds;
+    io.stderr.write(
+      `zhnews: ${progress.docs} documents${failed ? ` (${failed} errors)` : ''}, ${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s` +
+        ` (${(bytes / 1e6 / (secs || 1e-3)).toFixed(2)} MB/s), ${jobs} job${jobs > 1 ? 's' : ''}${done.size ? `, ${done.size} resumed` : ''}\n`,
+    );
+  }
   return failed ? 1 : 0;
+}
+
+/**
+ * The records of an earlier JSON Lines output (for --resume): their ids, and the complete lines to keep.
+ * A torn last line from a crash is not a record: it is dropped and its document analysed again.
+ */
+async function earlierRecords(path: string): Promise<{ ids: Set<string>; lines: string }> {
+  const ids = new Set<string>();
+  const kept: string[] = [];
+  const text = await readFile(path, 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const id = (JSON.parse(line) as { id?: unknown }).id;
+      if (typeof id !== 'string') continue;
+      ids.add(id);
+      kept.push(line + '\n');
+    } catch {
+      continue;
+    }
+  }
+  return { ids, lines: kept.join('') };
+}
+
+async function* skipIds(items: AsyncIterable<InputItem>, ids: Set<string>): AsyncGenerator<InputItem> {
+  for await (const item of items) if (!ids.has(item.id)) yield item;
 }

@@ -1,12 +1,13 @@
-// The process seen by the CLI: streams and environment, injectable so tests run main() in-process.
+// The process seen by the CLI: streams and environment, injectable so tests run main() in-process;
+// and the output file, written atomically.
 
-import { rename, writeFile } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import type { ByteSource } from '../input.js';
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
   readStdin(): Promise<Buffer>;
   env: Record<string, string | undefined>;
 }
@@ -24,25 +25,37 @@ export function processIO(): CliIO {
   };
 }
 
-/** Paths as byte sources; '-' (or no path at all) is standard input, named '-'. */
-export function sourcesFor(paths: string[], io: CliIO, fileSource: (p: string) => ByteSource): ByteSource[] {
-  if (paths.length === 0) paths = ['-'];
-  return paths.map((p) => (p === '-' ? { name: '-', read: () => io.readStdin() } : fileSource(p)));
-}
-
 /**
- * Output collected in memory and written to `path` atomically: a temporary file beside it, then a
- * rename, so an interrupted run never leaves half a file under the real name.
+ * An output file written atomically: everything goes to a temporary file beside it, renamed over the
+ * real name only when the run completes, so an interrupted run never leaves half a file under that name.
+ * The file starts with `head` (the records kept by --resume).
  */
 export class AtomicFile {
-  private chunks: string[] = [];
-  constructor(readonly path: string) {}
+  private stream: WriteStream | null = null;
+  readonly tmp: string;
+
+  constructor(readonly path: string) {
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  }
+
+  async open(head = ''): Promise<void> {
+    this.stream = createWriteStream(this.tmp);
+    if (head) this.stream.write(head);
+    // Interrupted: remove the temporary file, leave the real one as it was.
+    process.once('SIGINT', () => this.abort().finally(() => process.exit(130)));
+  }
+
   write = (chunk: string): void => {
-    this.chunks.push(chunk);
+    this.stream!.write(chunk);
   };
+
   async commit(): Promise<void> {
-    const tmp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.tmp`);
-    await writeFile(tmp, this.chunks.join(''));
-    await rename(tmp, this.path);
+    await new Promise<void>((resolve, reject) => this.stream!.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await rename(this.tmp, this.path);
+  }
+
+  async abort(): Promise<void> {
+    this.stream?.destroy();
+    await rm(this.tmp, { force: true });
   }
 }

@@ -5,11 +5,12 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
-import { runAnalyze } from './analyze.js';
+import { availableParallelism } from 'node:os';
+import { runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment } from './segment.js';
 import { OUTPUT_FORMATS } from '../output/writer.js';
-import { INPUT_FORMATS } from '../input.js';
-import { OPTIONAL_STAGES } from '../pipeline.js';
+import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
+import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
@@ -23,7 +24,9 @@ Examples:
   $ zhnews analyze --format csv --out page.csv page.txt
   $ cat news.jsonl | zhnews analyze --input-format jsonl --format jsonl --no-layout
   $ zhnews analyze --input-format jsonl --id-field doc_id --text-field body crawl.jsonl
-  $ zhnews analyze --disable keywords,entities --format jsonl a.txt b.txt`;
+  $ zhnews analyze --disable keywords,entities --format jsonl a.txt b.txt
+  $ zhnews analyze --jobs 2 --format jsonl --out archive.jsonl --resume archive/
+  $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv`;
 
 const SEGMENT_EXAMPLES = `
 Examples:
@@ -43,10 +46,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   program
     .command('analyze')
     .description('analyse documents and write one record per document')
-    .argument('[paths...]', "input files; none or '-' reads standard input")
-    .addOption(new Option('--input-format <format>', 'how inputs are framed').choices(INPUT_FORMATS).default('text'))
-    .option('--id-field <name>', 'JSONL field holding the document id', 'id')
-    .option('--text-field <name>', 'JSONL field holding the document text', 'text')
+    .argument('[paths...]', "input files or directories; none or '-' reads standard input")
+    .addOption(new Option('--input-format <format>', 'text: one document per file; jsonl: one per line; csv: one per row').choices(INPUT_FORMATS).default('text'))
+    .option('--id-field <name>', 'JSONL/CSV field holding the document id', 'id')
+    .option('--text-field <name>', 'JSONL/CSV field holding the document text', 'text')
+    .addOption(new Option('--encoding <name>', 'input encoding; auto detects UTF-8/16, GB18030/GBK, Big5').choices(ENCODINGS).default('auto'))
+    .option('--glob <pattern>', 'files to take from directories', DEFAULT_GLOB)
+    .option('--jobs <n>', 'worker threads (1: in-process)', String(availableParallelism()))
+    .option('--resume', 'with --out FILE (JSONL): skip ids already in FILE and append the rest')
+    .option('--verbose', 'print a one-line summary (documents, errors, MB/s) on standard error')
     .addOption(new Option('--format <format>', 'output format (json: one object, or an array for several documents)').choices(OUTPUT_FORMATS))
     .option('--out <file>', 'write output to this file (atomically) instead of standard output')
     .option('--no-layout', 'treat every document as running text: no page reconstruction')
@@ -57,7 +65,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--keywords <n>', 'keywords per document', '10')
     .addHelpText('after', ANALYZE_EXAMPLES)
     .action(async (paths: string[], opts) => {
-      status = await runAnalyze(paths, parseAnalyzeOptions(opts), io);
+      status = await runAnalyze(parseAnalyzeOptions(paths, opts), io);
     });
 
   program
@@ -87,22 +95,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return status;
 }
 
-export interface AnalyzeCliOptions {
-  inputFormat: (typeof INPUT_FORMATS)[number];
-  idField: string;
-  textField: string;
-  format: (typeof OUTPUT_FORMATS)[number] | undefined;
-  out: string | undefined;
-  layout: 'auto' | 'page' | 'none';
-  disable: (typeof OPTIONAL_STAGES)[number][];
-  tokens: boolean;
-  year: number | null;
-  keywords: number;
-}
-
-function parseAnalyzeOptions(o: Record<string, unknown>): AnalyzeCliOptions {
+function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): AnalyzeRun {
   // commander turns --no-layout into layout=false, which overrides --layout.
-  const layout = o.layout === false ? 'none' : (o.layout as AnalyzeCliOptions['layout']);
+  const layout = o.layout === false ? 'none' : (o.layout as 'auto' | 'page' | 'none');
   const disable = String(o.disable ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -117,20 +112,41 @@ function parseAnalyzeOptions(o: Record<string, unknown>): AnalyzeCliOptions {
     year = Number(o.year);
     if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new UsageError(`--year: expected a four-digit year, got "${o.year}"`);
   }
-  const keywords = Number(o.keywords);
-  if (!Number.isInteger(keywords) || keywords < 0) throw new UsageError(`--keywords: expected a whole number, got "${o.keywords}"`);
+  const keywords = wholeNumber('--keywords', o.keywords, 0);
+  const jobs = wholeNumber('--jobs', o.jobs, 1);
+  const format = o.format as AnalyzeRun['format'];
+  if (o.resume && (!o.out || (format !== undefined && format !== 'jsonl'))) {
+    throw new UsageError('--resume needs --out FILE and JSON Lines output');
+  }
   return {
-    inputFormat: o.inputFormat as AnalyzeCliOptions['inputFormat'],
-    idField: String(o.idField),
-    textField: String(o.textField),
-    format: o.format as AnalyzeCliOptions['format'],
+    paths,
+    input: {
+      format: o.inputFormat as AnalyzeRun['input']['format'],
+      idField: String(o.idField),
+      textField: String(o.textField),
+      encoding: o.encoding as AnalyzeRun['input']['encoding'],
+      glob: String(o.glob),
+    },
+    format: o.resume ? 'jsonl' : format,
     out: o.out as string | undefined,
-    layout,
-    disable: disable as AnalyzeCliOptions['disable'],
-    tokens: !!o.tokens,
-    year,
-    keywords,
+    resume: !!o.resume,
+    jobs,
+    verbose: !!o.verbose,
+    pipeline: {
+      ...DEFAULT_OPTIONS,
+      layout,
+      disable: disable as AnalyzeRun['pipeline']['disable'],
+      tokens: !!o.tokens,
+      referenceYear: year,
+      keywords,
+    },
   };
+}
+
+function wholeNumber(flag: string, value: unknown, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag}: expected a whole number ≥ ${min}, got "${value}"`);
+  return n;
 }
 
 /** Entry point of bin/zhnews.js. */

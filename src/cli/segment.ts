@@ -2,8 +2,7 @@
 // The analysis runs on the width-folded text; the words printed are the original characters.
 
 import type { CliIO } from './io.js';
-import { sourcesFor } from './io.js';
-import { decodeUtf8, fileSource } from '../input.js';
+import { decode, expandPaths, DEFAULT_GLOB } from '../input/index.js';
 import { JiebaSegmenter } from '../segment/jieba.js';
 import { foldWidth } from '../text/chars.js';
 
@@ -16,17 +15,15 @@ export interface SegmentCliOptions {
 export async function runSegment(paths: string[], opts: SegmentCliOptions, io: CliIO): Promise<number> {
   const segmenter = new JiebaSegmenter({ hmm: opts.hmm });
   let failed = 0;
-  for (const source of sourcesFor(paths, io, fileSource)) {
-    let text: string | null;
+  for await (const source of expandPaths(paths, DEFAULT_GLOB, io.readStdin)) {
+    let text: string;
     try {
-      text = decodeUtf8(await source.read());
+      const d = decode(await source.read());
+      if ('error' in d) throw new Error(d.error);
+      text = d.text;
     } catch (e) {
-      text = null;
-      io.stderr.write(`zhnews: ${source.name}: cannot read: ${(e as Error).message}\n`);
-    }
-    if (text === null) {
       failed++;
-      io.stderr.write(`zhnews: ${source.name}: not valid UTF-8, skipped\n`);
+      io.stderr.write(`zhnews: ${source.name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}, skipped\n`);
       continue;
     }
     const lines = text.split(/\r?\n/);

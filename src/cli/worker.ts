@@ -1,0 +1,27 @@
+// A worker thread: loads the pipeline (jieba, models) once, then analyses documents as they come.
+//   in:  { seq, id, text, encoding? }     out: { seq, record }
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { errorRecord } from '../input/index.js';
+import type { InputDocument, OutputRecord } from '../types.js';
+
+export interface WorkerTask extends InputDocument {
+  seq: number;
+}
+export interface WorkerResult {
+  seq: number;
+  record: OutputRecord;
+}
+
+const pipeline = new Pipeline(workerData as AnalyzeOptions);
+
+parentPort!.on('message', (task: WorkerTask) => {
+  let record: OutputRecord;
+  try {
+    record = pipeline.analyze(task.id, task.text, { encoding: task.encoding });
+  } catch (e) {
+    record = errorRecord(task.id, `analysis failed: ${(e as Error).message}`);
+  }
+  parentPort!.postMessage({ seq: task.seq, record } satisfies WorkerResult);
+});

@@ -1,0 +1,172 @@
+// Reading documents: files, directories, standard input; text, JSON Lines or CSV; any Chinese encoding.
+//
+// Every input yields exactly one item per document: an InputDocument, or an ErrorRecord when the
+// bytes cannot be read or decoded, or a JSONL line / CSV row is not usable. Nothing is dropped and
+// nothing throws for a bad input; the caller decides the exit status. JSON Lines are streamed, so a
+// multi-gigabyte export never sits in memory whole.
+
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { ErrorRecord, InputDocument } from '../types.js';
+import { SCHEMA_VERSION } from '../types.js';
+import { decode, type EncodingOption } from './decode.js';
+
+export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+export interface InputOptions {
+  format: InputFormat;
+  idField: string;
+  textField: string;
+  encoding?: EncodingOption;
+}
+
+export type InputItem = InputDocument | ErrorRecord;
+
+/** A source of bytes: a file, or standard input (name '-'). */
+export interface ByteSource {
+  name: string;
+  read(): Promise<Buffer>;
+  /** Chunks, for sources read as a stream (JSON Lines). Defaults to one chunk from read(). */
+  chunks?(): AsyncIterable<Buffer>;
+  /** Size in bytes when known (for progress). */
+  size?: number;
+}
+
+export function fileSource(path: string, size?: number): ByteSource {
+  return {
+    name: path,
+    read: () => readFile(path),
+    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    ...(size !== undefined ? { size } : {}),
+  };
+}
+
+export function errorRecord(id: string, error: string): ErrorRecord {
+  return { id, schemaVersion: SCHEMA_VERSION, error };
+}
+
+export async function* readDocuments(sources: Iterable<ByteSource> | AsyncIterable<ByteSource>, options: InputOptions): AsyncGenerator<InputItem> {
+  for await (const source of sources) {
+    try {
+      if (options.format === 'jsonl') {
+        yield* jsonlDocuments(source, options);
+        continue;
+      }
+      const bytes = await source.read();
+      if (options.format === 'text') yield textDocument(source.name, bytes, options.encoding);
+      else yield* csvDocuments(source.name, bytes, options);
+    } catch (e) {
+      yield errorRecord(source.name, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+}
+
+function textDocument(id: string, bytes: Uint8Array, encoding: EncodingOption = 'auto'): InputItem {
+  const d = decode(bytes, encoding);
+  if ('error' in d) return errorRecord(id, d.error + (d.error === 'not valid UTF-8' ? ` (first bad byte at offset ${firstBadByte(bytes)})` : ''));
+  return { id, text: d.text, encoding: d.encoding };
+}
+
+/** Byte offset of the first byte that does not start a well-formed UTF-8 sequence (for the message). */
+function firstBadByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (more < 0) return i;
+    for (let k = 1; k <= more; k++) if ((bytes[i + k] ?? 0) >> 6 !== 2) return i;
+    i += more + 1;
+  }
+  return -1;
+}
+
+/** Lines of a byte stream, split on LF, without the LF (a CR before it is kept; JSON ignores it). */
+async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    let buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let from = 0;
+    for (let nl = buf.indexOf(0x0a, from); nl >= 0; nl = buf.indexOf(0x0a, from)) {
+      yield buf.subarray(from, nl);
+      from = nl + 1;
+    }
+    rest = Buffer.from(buf.subarray(from));
+    buf = rest;
+  }
+  if (rest.length) yield rest;
+}
+
+async function* jsonlDocuments(source: ByteSource, options: InputOptions): AsyncGenerator<InputItem> {
+  const chunks = source.chunks ? source.chunks() : (async function* () { yield await source.read(); })();
+  let lineNo = 0;
+  for await (let bytes of byteLines(chunks)) {
+    lineNo++;
+    if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    const where = `${source.name}:${lineNo}`;
+    // A JSON Lines file is UTF-8 unless --encoding says otherwise; each line is checked on its own.
+    const enc = options.encoding ?? 'auto';
+    const decoded = decode(bytes, enc === 'auto' ? 'utf-8' : enc);
+    if ('error' in decoded) {
+      yield errorRecord(where, `line ${lineNo} is ${decoded.error}`);
+      continue;
+    }
+    const line = decoded.text;
+    if (!line.trim()) continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      yield errorRecord(where, `line ${lineNo} is not JSON: ${(e as Error).message}`);
+      continue;
+    }
+    const item = fromObject(obj, where, `line ${lineNo}`, options);
+    yield 'text' in item ? { ...item, encoding: decoded.encoding } : item;
+  }
+}
+
+function fromObject(obj: unknown, where: string, what: string, options: InputOptions): InputItem {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return errorRecord(where, `${what} is not a JSON object`);
+  const rec = obj as Record<string, unknown>;
+  const rawId = rec[options.idField];
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : where;
+  const text = rec[options.textField];
+  if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"`);
+  return { id, text };
+}
+
+function* csvDocuments(name: string, bytes: Uint8Array, options: InputOptions): Generator<InputItem> {
+  const d = decode(bytes, options.encoding ?? 'auto');
+  if ('error' in d) {
+    yield errorRecord(name, d.error);
+    return;
+  }
+  const skipped: ErrorRecord[] = [];
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(d.text, {
+      columns: true,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: false,
+      on_skip: (err: Error | undefined) => {
+        skipped.push(errorRecord(`${name}:?`, `bad CSV record: ${err?.message ?? 'unparsable'}`));
+      },
+    }) as Record<string, string>[];
+  } catch (e) {
+    yield errorRecord(name, `not CSV: ${(e as Error).message}`);
+    return;
+  }
+  if (rows.length && !(options.textField in rows[0]!)) {
+    yield errorRecord(name, `CSV has no column "${options.textField}"`);
+    return;
+  }
+  // Row numbers count the header as line 1, as a spreadsheet shows them.
+  for (let i = 0; i < rows.length; i++) {
+    const item = fromObject(rows[i], `${name}:${i + 2}`, `row ${i + 2}`, options);
+    yield 'text' in item ? { ...item, encoding: d.encoding } : item;
+  }
+  yield* skipped;
+}

@@ -1,0 +1,41 @@
+// Encodings: each Chinese encoding an archive holds is decoded to the right text, or refused.
+
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decode } from '../src/input/index.js';
+
+const SIMPLIFIED = '青岛开发区紧扣高质量发展主线，对照全省“十大创新”发展路线图。1至7月份出口商用车28500余辆，同比增长13.5%。';
+const TRADITIONAL = '臺灣的經濟發展與兩岸關係密切，政府宣佈新的產業政策，預計投資新臺幣三百億元。';
+
+describe('decode (--encoding auto)', () => {
+  it.each([
+    ['UTF-8', Buffer.from(SIMPLIFIED, 'utf8'), SIMPLIFIED, 'UTF-8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SIMPLIFIED)]), SIMPLIFIED, 'UTF-8'],
+    ['GBK', iconv.encode(SIMPLIFIED, 'gbk'), SIMPLIFIED, 'GB18030'],
+    ['GB18030 (with a character outside GBK)', iconv.encode(SIMPLIFIED + '𠀀', 'gb18030'), SIMPLIFIED + '𠀀', 'GB18030'],
+    ['Big5', iconv.encode(TRADITIONAL, 'big5'), TRADITIONAL, 'Big5'],
+    ['UTF-16LE with BOM', iconv.encode(SIMPLIFIED, 'utf-16le', { addBOM: true }), SIMPLIFIED, 'UTF-16LE'],
+    ['UTF-16BE with BOM', iconv.encode(SIMPLIFIED, 'utf-16be', { addBOM: true }), SIMPLIFIED, 'UTF-16BE'],
+    ['UTF-16LE without BOM', iconv.encode(SIMPLIFIED, 'utf-16le'), SIMPLIFIED, 'UTF-16LE'],
+  ])('%s', (_name, bytes, text, encoding) => {
+    expect(decode(bytes)).toEqual({ text, encoding });
+  });
+
+  it('refuses a binary file', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01]);
+    expect(decode(png)).toEqual({ error: expect.stringMatching(/binary|cannot decode/) });
+  });
+
+  it('refuses UTF-8 text with NUL bytes in it as binary', () => {
+    expect(decode(Buffer.from('abc\0def'))).toEqual({ error: 'binary file (NUL bytes)' });
+  });
+
+  it('keeps an empty file as empty UTF-8 text', () => {
+    expect(decode(Buffer.alloc(0))).toEqual({ text: '', encoding: 'UTF-8' });
+  });
+
+  it('decodes as told with an explicit encoding, and refuses what does not fit', () => {
+    expect(decode(iconv.encode(SIMPLIFIED, 'gbk'), 'gbk')).toEqual({ text: SIMPLIFIED, encoding: 'GBK' });
+    expect(decode(iconv.encode(SIMPLIFIED, 'gbk'), 'utf-8')).toEqual({ error: 'not valid UTF-8' });
+  });
+});
