@@ -132,6 +132,14 @@ export function statedYear(raw: string): number | null {
   return best;
 }
 
+/** "8月11日" + 2022 -> "2022-08-11"; without a year "--08-11"; null when the dateline states no date. */
+export function datelineDate(dateline: string | null, year: number | null): string | null {
+  const m = dateline ? /(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(dateline.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) : null;
+  if (!m) return null;
+  const md = `${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  return year ? `${year}-${md}` : `--${md}`;
+}
+
 /** Reporter and correspondent names printed in a byline passage, as PER matches. */
 function bylineNames(state: Readonly<AnalysisState>, p: Passage): EntityMatch[] {
   const article = state.layout.articles[p.article];
@@ -218,12 +226,25 @@ export function assemble(state: AnalysisState): DocumentRecord {
     for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
     if (state.options.tokens) for (const w of state.words[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
+  const year = state.options.referenceYear ?? statedYear(state.raw);
   const record: DocumentRecord = {
     id: state.id,
     schemaVersion: SCHEMA_VERSION,
     ...(state.encoding ? { encoding: state.encoding } : {}),
     ...(state.script === 'traditional' ? { script: state.script } : {}),
-    articles: state.layout.articles,
+    articles: state.layout.articles.map((a) => ({
+      // Rebuilt field by field: a fixed key order, whatever the layout stage produced.
+      title: a.title,
+      subtitle: a.subtitle,
+      reporters: a.reporters,
+      correspondents: a.correspondents,
+      dateline: a.dateline,
+      date: datelineDate(a.dateline, year),
+      continued_from: a.continued_from,
+      start: a.start,
+      end: a.end,
+      paragraphs: a.paragraphs,
+    })),
     entities: entities.sort(bySpan),
     figures: figures.sort(bySpan),
     slogans: slogans.sort(bySpan),

@@ -67,6 +67,8 @@ export interface Article {
   correspondents: string[];
   /** The date the dateline states, as written ("8月11日"); null for 本报讯 without a date. */
   dateline: string | null;
+  /** The dateline's date, ISO-8601-like: "2022-08-11", or "--08-11" when the year is unknown. */
+  date?: string | null;
   /** "第一版" for "（上接第一版）". */
   continued_from: string | null;
   start: number;

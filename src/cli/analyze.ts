@@ -10,6 +10,8 @@ import { expandPaths, readDocuments, errorRecord, type ByteSource, type Encoding
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
 import { isErrorRecord, type OutputRecord } from '../types.js';
+import { CorpusSummary } from '../summary/corpus.js';
+import { writeSummaryFile } from './summary.js';
 
 export interface AnalyzeRun {
   paths: string[];
@@ -20,8 +22,10 @@ export interface AnalyzeRun {
   jobs: number;
   verbose: boolean;
   pipeline: AnalyzeOptions;
-  /** Called with every record written (the corpus summary listens here). */
-  onRecord?: (r: OutputRecord) => void;
+  /** Write the corpus summary of the run to this file. */
+  summary: string | undefined;
+  /** CSV output starts with a byte-order mark. */
+  bom: boolean;
 }
 
 export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
@@ -35,7 +39,8 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const done = earlier.ids;
   const file = run.out ? new AtomicFile(run.out) : null;
   await file?.open(earlier.lines);
-  const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s));
+  const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), { bom: run.bom });
+  const summary = run.summary ? new CorpusSummary() : null;
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
 
   let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
@@ -66,12 +71,13 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
         io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
       }
       writer.write(record);
-      run.onRecord?.(record);
+      summary?.add(record);
       bytes += size;
       progress.tick(size);
     }
     writer.close();
     await file?.commit();
+    if (summary) await writeSummaryFile(run.summary!, summary.result(), run.bom);
   } finally {
     progress.stop();
     await pool?.close();
@@ -80,7 +86,8 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     const secs = progress.seconds;
     io.stderr.write(
       `zhnews: ${progress.docs} documents${failed ? ` (${failed} errors)` : ''}, ${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s` +
-        ` (${(bytes / 1e6 / (secs || 1e-3)).toFixed(2)} MB/s), ${jobs} job${jobs > 1 ? 's' : ''}${done.size ? `, ${done.size} resumed` : ''}\n`,
+        ` (${(bytes / 1e6 / (secs || 1e-3)).toFixed(2)} MB/s), ${jobs} job${jobs > 1 ? 's' : ''}${done.size ? `, ${done.size} resumed` : ''}` +
+        `, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
   }
   return failed ? 1 : 0;

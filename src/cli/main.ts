@@ -8,6 +8,8 @@ import type { CliIO } from './io.js';
 import { availableParallelism } from 'node:os';
 import { runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment } from './segment.js';
+import { runSummary } from './summary.js';
+import { RECORD_SCHEMA } from '../output/schema.js';
 import { OUTPUT_FORMATS } from '../output/writer.js';
 import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
@@ -63,6 +65,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--tokens', 'include the token list in each record')
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
+    .option('--summary <file>', 'also write the corpus summary of this run to FILE (CSV for *.csv, else JSON)')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
     .addHelpText('after', ANALYZE_EXAMPLES)
     .action(async (paths: string[], opts) => {
       status = await runAnalyze(parseAnalyzeOptions(paths, opts), io);
@@ -78,6 +82,29 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addHelpText('after', SEGMENT_EXAMPLES)
     .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean }) => {
       status = await runSegment(paths, { pos: !!opts.pos, delimiter: opts.delimiter, hmm: opts.hmm }, io);
+    });
+
+  program
+    .command('summary')
+    .description('aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary')
+    .argument('[records...]', "JSONL files of records; none or '-' reads standard input")
+    .addOption(new Option('--format <format>', 'summary format').choices(['json', 'csv']).default('json'))
+    .option('--out <file>', 'write to FILE instead of standard output')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--top <n>', 'rows per list (entities of each type, keywords)', '50')
+    .addHelpText('after', `
+Examples:
+  $ zhnews analyze --format jsonl archive/ > records.jsonl && zhnews summary records.jsonl
+  $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
+    .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
+      status = await runSummary({ paths, format: o.format, out: o.out, bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the output record')
+    .action(() => {
+      io.stdout.write(JSON.stringify(RECORD_SCHEMA, null, 2) + '\n');
     });
 
   try {
@@ -132,6 +159,8 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
     resume: !!o.resume,
     jobs,
     verbose: !!o.verbose,
+    summary: o.summary as string | undefined,
+    bom: !!o.bom,
     pipeline: {
       ...DEFAULT_OPTIONS,
       layout,

@@ -10,6 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { DocumentRecord, OutputRecord } from '../types.js';
 import { isErrorRecord } from '../types.js';
 import type { RecordWriter, Sink } from './writer.js';
+import { BOM, neutralizeCell } from './csv-safe.js';
 
 export const CSV_COLUMNS = ['id', 'article', 'kind', 'type', 'text', 'start', 'end', 'value', 'unit'] as const;
 type Cell = string | number | null;
@@ -18,10 +19,15 @@ type Row = Record<(typeof CSV_COLUMNS)[number], Cell>;
 export class CsvWriter implements RecordWriter {
   private headerDone = false;
 
-  constructor(private readonly sink: Sink) {}
+  constructor(
+    private readonly sink: Sink,
+    bom = false,
+  ) {
+    if (bom) sink(BOM);
+  }
 
   write(record: OutputRecord): void {
-    const rows = csvRows(record);
+    const rows = csvRows(record).map(safeRow);
     const out = stringify(rows, { header: !this.headerDone, columns: [...CSV_COLUMNS], cast: { number: String } });
     // With no rows csv-stringify writes nothing, not even the header: keep it for the next record.
     if (rows.length) this.headerDone = true;
@@ -31,6 +37,10 @@ export class CsvWriter implements RecordWriter {
   close(): void {
     if (!this.headerDone) this.sink(CSV_COLUMNS.join(',') + '\n');
   }
+}
+
+function safeRow(r: Row): Row {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutralizeCell(v)])) as Row;
 }
 
 export function csvRows(record: OutputRecord): Row[] {

@@ -16,13 +16,18 @@ export interface RecordWriter {
   close(): void;
 }
 
-export function createWriter(format: OutputFormat, sink: Sink): RecordWriter {
+export interface WriterOptions {
+  /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
+  bom?: boolean;
+}
+
+export function createWriter(format: OutputFormat, sink: Sink, options: WriterOptions = {}): RecordWriter {
   switch (format) {
     case 'json':
       return new JsonWriter(sink);
     case 'jsonl':
       return new JsonlWriter(sink);
     case 'csv':
-      return new CsvWriter(sink);
+      return new CsvWriter(sink, options.bom);
   }
 }

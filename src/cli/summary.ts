@@ -1,0 +1,54 @@
+// `zhnews summary`: aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CliIO } from './io.js';
+import { CorpusSummary, type CorpusSummaryRecord } from '../summary/corpus.js';
+import { summaryCsv } from '../summary/csv.js';
+import type { OutputRecord } from '../types.js';
+
+export interface SummaryRun {
+  paths: string[];
+  format: 'json' | 'csv';
+  out: string | undefined;
+  bom: boolean;
+  top: number;
+}
+
+export function renderSummary(s: CorpusSummaryRecord, format: 'json' | 'csv', bom: boolean): string {
+  return format === 'csv' ? summaryCsv(s, bom) : JSON.stringify(s, null, 2) + '\n';
+}
+
+/** Writes a summary where `analyze --summary FILE` asked: CSV for *.csv, JSON otherwise. */
+export async function writeSummaryFile(path: string, s: CorpusSummaryRecord, bom: boolean): Promise<void> {
+  await writeFile(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom));
+}
+
+export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
+  const summary = new CorpusSummary(run.top);
+  let bad = 0;
+  for (const p of run.paths.length ? run.paths : ['-']) {
+    let text: string;
+    try {
+      text = p === '-' ? (await io.readStdin()).toString('utf8') : await readFile(p, 'utf8');
+    } catch (e) {
+      io.stderr.write(`zhnews: ${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      bad++;
+      continue;
+    }
+    text.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const r = JSON.parse(line) as OutputRecord;
+        if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error('not a zhnews record');
+        summary.add(r);
+      } catch (e) {
+        io.stderr.write(`zhnews: ${p}:${i + 1}: ${(e as Error).message}\n`);
+        bad++;
+      }
+    });
+  }
+  const out = renderSummary(summary.result(), run.format, run.bom);
+  if (run.out) await writeFile(run.out, out);
+  else io.stdout.write(out);
+  return bad ? 1 : 0;
+}

@@ -1,0 +1,164 @@
+// Corpus summary: what a whole run found, aggregated from its records.
+//
+// Built from output records alone (not from the texts), so it can summarise a run as it happens
+// (`analyze --summary`) or an archive of earlier JSON Lines output (`zhnews summary out.jsonl`).
+// Memory grows with the number of distinct names, slogans and keywords, not with the documents.
+
+import { createRequire } from 'node:module';
+import type { DocumentRecord, EntityType, OutputRecord, SloganKind } from '../types.js';
+import { ENTITY_TYPES, SCHEMA_VERSION, isErrorRecord } from '../types.js';
+
+// natural's TfIdf, imported by file: `require('natural')` would load dotenv, which writes to stdout.
+interface NaturalTfIdf {
+  addDocument(doc: Record<string, number> | string[], key?: string): void;
+  idf(term: string): number;
+}
+const TfIdf = createRequire(import.meta.url)('natural/lib/natural/tfidf/tfidf') as new () => NaturalTfIdf;
+
+export interface CountRow {
+  text: string;
+  mentions: number;
+  documents: number;
+}
+export interface SloganRow extends CountRow {
+  kind: SloganKind;
+  /** Earliest and latest article date (ISO-like) of the documents that mention it. */
+  first: string | null;
+  last: string | null;
+}
+export interface IndicatorRow {
+  indicator: string;
+  figures: number;
+  documents: number;
+  types: Record<string, number>;
+}
+export interface CorpusKeyword {
+  word: string;
+  weight: number;
+  documents: number;
+}
+
+export interface CorpusSummaryRecord {
+  schemaVersion: string;
+  kind: 'corpus-summary';
+  documents: number;
+  errors: number;
+  articles: number;
+  /** Documents per article date. */
+  dates: { date: string; documents: number }[];
+  entities: Record<EntityType, CountRow[]>;
+  slogans: SloganRow[];
+  figures: IndicatorRow[];
+  keywords: CorpusKeyword[];
+}
+
+interface Counter {
+  mentions: number;
+  documents: number;
+}
+
+export class CorpusSummary {
+  private documents = 0;
+  private errors = 0;
+  private articles = 0;
+  private readonly dates = new Map<string, number>();
+  private readonly entities = new Map<string, Counter>(); // "PER\t刘腾"
+  private readonly slogans = new Map<string, Counter & { kind: SloganKind; first: string | null; last: string | null }>();
+  private readonly indicators = new Map<string, { figures: number; documents: number; types: Record<string, number> }>();
+  private readonly keywordDocs = new Map<string, number>();
+  private readonly keywordMass = new Map<string, number>();
+  private readonly tfidf = new TfIdf();
+
+  constructor(readonly top = 50) {}
+
+  add(record: OutputRecord): void {
+    if (isErrorRecord(record)) {
+      this.errors++;
+      return;
+    }
+    this.documents++;
+    this.articles += record.articles.length;
+    const dates = [...new Set(record.articles.map((a) => a.date).filter((d): d is string => !!d))].sort();
+    for (const d of dates) this.dates.set(d, (this.dates.get(d) ?? 0) + 1);
+
+    const seen = new Set<string>();
+    const bump = <T extends Counter>(map: Map<string, T>, key: string, fresh: () => T): T => {
+      let c = map.get(key);
+      if (!c) map.set(key, (c = fresh()));
+      c.mentions++;
+      if (!seen.has(key)) {
+        seen.add(key);
+        c.documents++;
+      }
+      return c;
+    };
+    for (const e of record.entities) bump(this.entities, `${e.type}\t${e.text}`, () => ({ mentions: 0, documents: 0 }));
+    for (const s of record.slogans) {
+      const c = bump(this.slogans, `slogan\t${s.canonical}`, () => ({ mentions: 0, documents: 0, kind: s.kind, first: null, last: null }));
+      if (dates.length) {
+        if (!c.first || dates[0]! < c.first) c.first = dates[0]!;
+        if (!c.last || dates[dates.length - 1]! > c.last) c.last = dates[dates.length - 1]!;
+      }
+    }
+    const docIndicators = new Set<string>();
+    for (const f of record.figures) {
+      if (!f.indicator) continue;
+      let c = this.indicators.get(f.indicator);
+      if (!c) this.indicators.set(f.indicator, (c = { figures: 0, documents: 0, types: {} }));
+      c.figures++;
+      c.types[f.type] = (c.types[f.type] ?? 0) + 1;
+      if (!docIndicators.has(f.indicator)) {
+        docIndicators.add(f.indicator);
+        c.documents++;
+      }
+    }
+    this.addKeywords(record);
+  }
+
+  /** A document's bag for corpus TF-IDF: its keywords (weighted by rank) and its named entities. */
+  private addKeywords(record: DocumentRecord): void {
+    const bag: Record<string, number> = {};
+    record.keywords.forEach((k, i) => (bag[k.word] = (bag[k.word] ?? 0) + (record.keywords.length - i)));
+    for (const e of record.entities) if (e.type !== 'PER') bag[e.text] = (bag[e.text] ?? 0) + 1;
+    for (const [w, n] of Object.entries(bag)) {
+      this.keywordDocs.set(w, (this.keywordDocs.get(w) ?? 0) + 1);
+      this.keywordMass.set(w, (this.keywordMass.get(w) ?? 0) + n);
+    }
+    this.tfidf.addDocument(bag);
+  }
+
+  result(): CorpusSummaryRecord {
+    const byCount = <T extends CountRow>(a: T, b: T) => b.documents - a.documents || b.mentions - a.mentions || cmp(a.text, b.text);
+    const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as CountRow[]])) as Record<EntityType, CountRow[]>;
+    for (const [key, c] of this.entities) {
+      const [type, text] = key.split('\t') as [EntityType, string];
+      entities[type].push({ text, mentions: c.mentions, documents: c.documents });
+    }
+    for (const t of ENTITY_TYPES) entities[t] = entities[t].sort(byCount).slice(0, this.top);
+    const slogans = [...this.slogans].map(([key, c]) => ({
+      text: key.slice('slogan\t'.length), kind: c.kind, mentions: c.mentions, documents: c.documents, first: c.first, last: c.last,
+    }));
+    // Corpus weight of a term: its summed in-document weight times natural's IDF over the corpus.
+    const keywords = [...this.keywordDocs.keys()]
+      .map((word) => ({ word, weight: round(this.keywordMass.get(word)! * this.tfidf.idf(word)), documents: this.keywordDocs.get(word)! }))
+      .sort((a, b) => b.weight - a.weight || cmp(a.word, b.word))
+      .slice(0, this.top);
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'corpus-summary',
+      documents: this.documents,
+      errors: this.errors,
+      articles: this.articles,
+      dates: [...this.dates].sort((a, b) => cmp(a[0], b[0])).map(([date, documents]) => ({ date, documents })),
+      entities,
+      slogans: slogans.sort(byCount),
+      figures: [...this.indicators]
+        .map(([indicator, c]) => ({ indicator, ...c }))
+        .sort((a, b) => b.figures - a.figures || cmp(a.indicator, b.indicator)),
+      keywords,
+    };
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round = (x: number) => Math.round(x * 10000) / 10000;

@@ -1,0 +1,114 @@
+// npm run bench: throughput and memory of zhnews against raw nodejieba.tag, on one generated corpus.
+//
+// The corpus (≥ 5 MB) is made of documents recombined from the project's fixture pages with a fixed
+// seed, written as files to a temporary directory. Every figure is a whole process, start-up included:
+//   raw      node -e "nodejieba.tag(every document)"        (the floor: segmentation alone)
+//   jobs 1   zhnews analyze --jobs 1 DIR
+//   jobs 2   zhnews analyze --jobs 2 DIR
+//   x4       zhnews analyze --jobs 1 on a corpus four times as large (peak RSS must not grow)
+// Prints MB/s, the ratios the issues set as goals, and peak RSS.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+
+const MB = 1e6;
+const args = process.argv.slice(2);
+const targetMb = Number(args[args.indexOf('--mb') + 1]) || 5;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same corpus. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sentences of the fixture pages (line breaks joined), the material documents are built from. */
+function sentences(): string[] {
+  const dir = join(PACKAGE_ROOT, 'fixtures', 'pages');
+  const out: string[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+    const text = readFileSync(join(dir, f), 'utf8').replace(/\s+/g, '');
+    for (const s of text.split(/(?<=[。！？])/)) if (s.length >= 8) out.push(s);
+  }
+  return out;
+}
+
+function makeCorpus(dir: string, megabytes: number, seed: number): { files: number; bytes: number; texts: string[] } {
+  mkdirSync(dir, { recursive: true });
+  const pool = sentences();
+  const rand = rng(seed);
+  const texts: string[] = [];
+  let bytes = 0;
+  while (bytes < megabytes * MB) {
+    const paragraphs: string[] = [];
+    for (let p = 0; p < 4 + Math.floor(rand() * 4); p++) {
+      let para = '';
+      for (let s = 0; s < 3 + Math.floor(rand() * 4); s++) para += pool[Math.floor(rand() * pool.length)]!;
+      paragraphs.push('　　' + para);
+    }
+    const text = paragraphs.join('\n') + '\n';
+    writeFileSync(join(dir, `doc-${String(texts.length).padStart(6, '0')}.txt`), text);
+    texts.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files: texts.length, bytes, texts };
+}
+
+interface Timed {
+  seconds: number;
+  rssMb: number | null;
+}
+
+function timed(argv: string[]): Timed {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30, cwd: PACKAGE_ROOT });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  const rss = /peak RSS (\d+) MB/.exec(r.stderr) ?? /RSS=(\d+)/.exec(r.stdout);
+  return { seconds, rssMb: rss ? Number(rss[1]) : null };
+}
+
+function main(): void {
+  const root = mkdtempSync(join(tmpdir(), 'zhnews-bench-'));
+  try {
+    const small = makeCorpus(join(root, 'x1'), targetMb, 1);
+    const large = makeCorpus(join(root, 'x4'), targetMb * 4, 2);
+    const listFile = join(root, 'x1.json');
+    writeFileSync(listFile, JSON.stringify(small.texts));
+    const bin = join(PACKAGE_ROOT, 'bin', 'zhnews.js');
+    const mb = small.bytes / MB;
+
+    const rawScript = `const j=require('nodejieba');j.load();const t=JSON.parse(require('fs').readFileSync(${JSON.stringify(listFile)},'utf8'));` +
+      `for(const s of t)j.tag(s);console.log('RSS='+Math.round(process.resourceUsage().maxRSS/1024));`;
+    const raw = timed(['-e', rawScript]);
+    const analyze = (dir: string, jobs: number) =>
+      timed([bin, 'analyze', '--jobs', String(jobs), '--format', 'jsonl', '--out', join(root, `out-${jobs}.jsonl`), '--verbose', dir]);
+    const j1 = analyze(join(root, 'x1'), 1);
+    const j2 = analyze(join(root, 'x1'), 2);
+    const x4 = analyze(join(root, 'x4'), 1);
+
+    const rate = (t: Timed, m = mb) => m / t.seconds;
+    const row = (name: string, t: Timed, m = mb) =>
+      `${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(7)} s ${rate(t, m).toFixed(2).padStart(7)} MB/s   peak RSS ${t.rssMb ?? '?'} MB`;
+    console.log(`corpus: ${small.files} documents, ${mb.toFixed(2)} MB (x4: ${large.files} documents, ${(large.bytes / MB).toFixed(2)} MB)`);
+    console.log(row('raw nodejieba.tag (whole process)', raw));
+    console.log(row('zhnews analyze --jobs 1', j1));
+    console.log(row('zhnews analyze --jobs 2', j2));
+    console.log(row('zhnews analyze --jobs 1, corpus x4', x4, large.bytes / MB));
+    const check = (label: string, value: number, goal: number, higher = true) =>
+      console.log(`${(higher ? value >= goal : value <= goal) ? '✓' : '✗'} ${label.padEnd(40)} ${value.toFixed(2).padStart(6)}   goal ${higher ? '≥' : '≤'} ${goal}`);
+    check('jobs 1 / raw tag', rate(j1) / rate(raw), 0.6);
+    check('jobs 2 / jobs 1', rate(j2) / rate(j1), 1.7);
+    if (j1.rssMb && x4.rssMb) check('peak RSS x4 / x1 (jobs 1)', x4.rssMb / j1.rssMb, 1.2, false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main();
