@@ -188,6 +188,11 @@ export class Pipeline {
   }
 
   analyze(id: string, raw: string, meta: { encoding?: string | undefined } = {}): DocumentRecord {
+    return assemble(this.run(id, raw, meta));
+  }
+
+  /** The whole analysis state (passages included), for views that render text with its annotations. */
+  run(id: string, raw: string, meta: { encoding?: string | undefined } = {}): AnalysisState {
     let state: AnalysisState = {
       id,
       raw,
@@ -205,7 +210,7 @@ export class Pipeline {
       if (this.options.disable.includes(stage.name)) continue;
       state = { ...state, ...stage.run(state, this.env) };
     }
-    return assemble(state);
+    return state;
   }
 }
 

@@ -10,6 +10,9 @@ import { runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment } from './segment.js';
 import { runSummary } from './summary.js';
 import { RECORD_SCHEMA } from '../output/schema.js';
+import { runValidate } from './validate.js';
+import { runShow } from './show.js';
+import { LAYERS, type Layer } from '../validate/diff.js';
 import { OUTPUT_FORMATS } from '../output/writer.js';
 import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
@@ -98,6 +101,60 @@ Examples:
   $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
     .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
       status = await runSummary({ paths, format: o.format, out: o.out, bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+    });
+
+  program
+    .command('validate')
+    .description('analyse fixtures that have an expected file (X.txt + X.expected.json) and report differences')
+    .argument('[dirs...]', 'fixture directories or files', [])
+    .option('--update', 'write the expected files from the current output')
+    .option('--only <layers>', `compare only these layers (${LAYERS.join(', ')})`)
+    .option('--ignore-keywords', 'do not compare keywords')
+    .option('--value-tolerance <x>', 'numbers within this relative difference count as equal', '0')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'junit']).default('text'))
+    .option('--no-color', 'no colour even on a terminal')
+    .option('--no-layout', 'treat every fixture as running text')
+    .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
+    .addHelpText('after', `
+Exit status: 0 all fixtures match, 1 some differ, 2 usage error.
+Examples:
+  $ zhnews validate fixtures/
+  $ zhnews validate --only entities,figures --format junit fixtures/ > validate.xml
+  $ zhnews validate --update fixtures/pages/my-page.txt`)
+    .action(async (dirs: string[], o: Record<string, unknown>) => {
+      let only: Layer[] = [...LAYERS];
+      if (o.only) {
+        only = String(o.only).split(',').map((x) => x.trim()) as Layer[];
+        for (const l of only) if (!LAYERS.includes(l)) throw new UsageError(`--only: unknown layer "${l}" (allowed: ${LAYERS.join(', ')})`);
+      }
+      if (o.ignoreKeywords) only = only.filter((l) => l !== 'keywords');
+      const tolerance = Number(o.valueTolerance);
+      if (!(tolerance >= 0)) throw new UsageError(`--value-tolerance: expected a number ≥ 0, got "${o.valueTolerance}"`);
+      status = await runValidate(
+        {
+          dirs,
+          update: !!o.update,
+          compare: { only, valueTolerance: tolerance },
+          format: o.format as 'text' | 'json' | 'junit',
+          color: o.color !== false,
+          pipeline: { ...DEFAULT_OPTIONS, layout: o.layout === false ? 'none' : 'auto', referenceYear: o.year === undefined ? null : Number(o.year) },
+        },
+        io,
+      );
+    });
+
+  program
+    .command('show')
+    .description('show a page in the terminal: articles, bylines, and entities, figures and slogans in colour')
+    .argument('<file>', 'a text file')
+    .option('--no-color', 'no colour (also when NO_COLOR is set or output is not a terminal): marks in brackets instead')
+    .option('--width <n>', 'wrap to this many columns (default: the terminal width, or 80)')
+    .option('--no-layout', 'treat the file as running text')
+    .action(async (path: string, o: Record<string, unknown>) => {
+      status = await runShow(
+        { path, color: o.color !== false, width: o.width === undefined ? undefined : wholeNumber('--width', o.width, 20), layout: o.layout === false ? 'none' : 'auto' },
+        io,
+      );
     });
 
   program

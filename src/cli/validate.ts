@@ -1,0 +1,121 @@
+// `zhnews validate`: analyse every fixture that has an expected file beside it and report differences.
+//
+//   fixtures/pages/x.txt      + fixtures/pages/x.expected.json   (the record `analyze --format json` prints)
+//   fixtures/news/y.jsonl     + fixtures/news/y.expected.json    (the array of its records)
+//
+// Exit 0 when every fixture matches, 1 when any differs (or has no expected file without --update),
+// 2 on usage errors. --update writes the expected files from the current output.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { glob } from 'tinyglobby';
+import { posix } from 'node:path';
+import type { CliIO } from './io.js';
+import { colors, type Colors } from './colors.js';
+import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { readDocuments, fileSource } from '../input/index.js';
+import { compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
+import type { OutputRecord } from '../types.js';
+
+export interface ValidateRun {
+  dirs: string[];
+  update: boolean;
+  compare: CompareOptions;
+  format: 'text' | 'json' | 'junit';
+  color: boolean;
+  pipeline: AnalyzeOptions;
+}
+
+interface FixtureResult {
+  input: string;
+  expected: string;
+  status: 'match' | 'differ' | 'no-expected' | 'updated';
+  differences: Difference[];
+  records: number;
+}
+
+const EXPECTED = (input: string) => input.replace(/\.(txt|jsonl)$/, '.expected.json');
+
+export async function findFixtures(dirs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (existsSync(d) && statSync(d).isFile()) out.push(d);
+    else for (const f of (await glob(['**/*.txt', '**/*.jsonl'], { cwd: d, onlyFiles: true })).sort()) out.push(posix.join(d, f));
+  }
+  return out.filter((f) => !/\.expected\./.test(f));
+}
+
+export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> {
+  const pipeline = new Pipeline(run.pipeline);
+  const results: FixtureResult[] = [];
+  for (const input of await findFixtures(run.dirs.length ? run.dirs : ['fixtures'])) {
+    const expectedPath = EXPECTED(input);
+    const jsonl = input.endsWith('.jsonl');
+    if (!existsSync(expectedPath) && !run.update) {
+      // Test pages and bad inputs without an expected file are not validation fixtures.
+      continue;
+    }
+    const actual: OutputRecord[] = [];
+    for await (const item of readDocuments([fileSource(input)], { format: jsonl ? 'jsonl' : 'text', idField: 'id', textField: 'text' })) {
+      // Ids of files are their paths; the fixture is compared under a stable name, wherever it is run from.
+      actual.push('error' in item ? item : pipeline.analyze(jsonl ? item.id : posix.basename(input), item.text, { encoding: item.encoding }));
+    }
+    if (run.update) {
+      await writeFile(expectedPath, JSON.stringify(jsonl ? actual : actual[0], null, 2) + '\n');
+      results.push({ input, expected: expectedPath, status: 'updated', differences: [], records: actual.length });
+      continue;
+    }
+    const parsed = JSON.parse(await readFile(expectedPath, 'utf8')) as OutputRecord | OutputRecord[];
+    const expected = Array.isArray(parsed) ? parsed : [parsed];
+    const differences: Difference[] = [];
+    const byId = new Map(actual.map((r) => [r.id, r]));
+    for (const e of expected) {
+      const a = byId.get(e.id);
+      if (!a) differences.push({ layer: 'record', kind: 'missing', what: `record ${e.id}` });
+      else differences.push(...compareRecords(e, a, run.compare).map((d) => (jsonl ? { ...d, what: `${e.id}: ${d.what}` } : d)));
+      byId.delete(e.id);
+    }
+    for (const id of byId.keys()) differences.push({ layer: 'record', kind: 'unexpected', what: `record ${id}` });
+    results.push({ input, expected: expectedPath, status: differences.length ? 'differ' : 'match', differences, records: actual.length });
+  }
+
+  const c = colors((io.stdout as { isTTY?: boolean }).isTTY, io.env, run.color);
+  io.stdout.write(run.format === 'json' ? JSON.stringify({ fixtures: results }, null, 2) + '\n' : run.format === 'junit' ? junit(results) : text(results, c));
+  return results.some((r) => r.status === 'differ') ? 1 : 0;
+}
+
+function show(v: unknown): string {
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+function text(results: FixtureResult[], c: Colors): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.status === 'updated') lines.push(`${c.cyan('updated')} ${r.expected}`);
+    else if (r.status === 'match') lines.push(`${c.green('✓')} ${r.input}`);
+    else {
+      lines.push(`${c.red('✗')} ${r.input}  ${c.dim(`(${r.differences.length} differences)`)}`);
+      for (const d of r.differences) {
+        const mark = d.kind === 'missing' ? c.red('- missing   ') : d.kind === 'unexpected' ? c.green('+ unexpected') : c.yellow('~ changed   ');
+        const change = d.kind === 'changed' ? `  ${d.field}: ${show(d.expected)} -> ${show(d.actual)}` : '';
+        lines.push(`    ${d.layer.padEnd(9)} ${mark} ${d.what}${change}`);
+      }
+    }
+  }
+  const differ = results.filter((r) => r.status === 'differ').length;
+  lines.push(results.length ? `${results.length} fixtures, ${differ ? c.red(`${differ} differ`) : c.green('all match')}` : 'no fixtures with expected files found');
+  return lines.join('\n') + '\n';
+}
+
+const xml = (s: string) => s.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
+
+function junit(results: FixtureResult[]): string {
+  const failures = results.filter((r) => r.status === 'differ').length;
+  const cases = results.map((r) => {
+    const head = `  <testcase classname="zhnews.validate" name="${xml(r.input)}">`;
+    if (r.status !== 'differ') return `${head}</testcase>`;
+    const body = r.differences.map((d) => `${d.layer} ${d.kind} ${d.what}${d.kind === 'changed' ? ` ${d.field}: ${show(d.expected)} -> ${show(d.actual)}` : ''}`).join('\n');
+    return `${head}\n    <failure message="${r.differences.length} differences">${xml(body)}</failure>\n  </testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="zhnews validate" tests="${results.length}" failures="${failures}">\n${cases.join('\n')}\n</testsuite>\n`;
+}
