@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { CorpusSummary } from '../../src/summary/corpus.js';
+import { summaryCsv } from '../../src/summary/csv.js';
+import type { Article, DocumentRecord } from '../../src/types.js';
+
+const article = (date: string | null): Article => ({
+  title: null, subtitle: null, reporters: [], correspondents: [], dateline: date ? '8月11日' : null, date,
+  continued_from: null, start: 0, end: 10, paragraphs: [],
+});
+const doc = (id: string, date: string | null, extra: Partial<DocumentRecord>): DocumentRecord => ({
+  id, schemaVersion: '1.0', articles: [article(date)], entities: [], figures: [], slogans: [], keywords: [], ...extra,
+});
+
+describe('corpus summary', () => {
+  const s = new CorpusSummary(10);
+  s.add(doc('a', '2022-08-11', {
+    entities: [
+      { type: 'ORG', text: '青岛开发区', start: 0, end: 5 },
+      { type: 'ORG', text: '青岛开发区', start: 9, end: 14 },
+      { type: 'PER', text: '逯鹰', start: 20, end: 22 },
+    ],
+    slogans: [{ kind: 'formula', text: '5+5+7', start: 30, end: 35, canonical: '5+5+7' }],
+    figures: [{ type: 'percent', text: '13.5%', start: 40, end: 45, value: 13.5, unit: null, indicator: 'growth' }],
+    keywords: [{ word: '城市更新', weight: 0.5 }, { word: '商用车', weight: 0.3 }],
+  }));
+  s.add(doc('b', '2022-07-01', {
+    entities: [{ type: 'ORG', text: '青岛开发区', start: 0, end: 5 }],
+    slogans: [{ kind: 'formula', text: '5＋5＋7', start: 3, end: 8, canonical: '5+5+7' }],
+    keywords: [{ word: '商用车', weight: 0.9 }],
+  }));
+  s.add({ id: 'c', schemaVersion: '1.0', error: 'not valid UTF-8' });
+  s.add(doc('d', null, { keywords: [{ word: '气候投融资', weight: 0.8 }] }));
+  const r = s.result();
+
+  it('counts documents, errors and articles', () => {
+    expect(r).toMatchObject({ kind: 'corpus-summary', documents: 3, errors: 1, articles: 3 });
+  });
+  it('counts mentions and documents per entity, by type', () => {
+    expect(r.entities.ORG).toEqual([{ text: '青岛开发区', mentions: 3, documents: 2 }]);
+    expect(r.entities.PER).toEqual([{ text: '逯鹰', mentions: 1, documents: 1 }]);
+    expect(r.entities.LOC).toEqual([]);
+  });
+  it('merges slogan variants by canonical form, with first and last dates', () => {
+    expect(r.slogans).toEqual([{ text: '5+5+7', kind: 'formula', mentions: 2, documents: 2, first: '2022-07-01', last: '2022-08-11' }]);
+  });
+  it('counts documents per date and figures per indicator', () => {
+    expect(r.dates).toEqual([{ date: '2022-07-01', documents: 1 }, { date: '2022-08-11', documents: 1 }]);
+    expect(r.figures).toEqual([{ indicator: 'growth', figures: 1, documents: 1, types: { percent: 1 } }]);
+  });
+  it('ranks corpus keywords by TF-IDF: a word in every document weighs less than its count suggests', () => {
+    const words = r.keywords.map((k) => k.word);
+    expect(words).toContain('商用车');
+    expect(r.keywords.find((k) => k.word === '商用车')!.documents).toBe(2);
+    // ORG names count too, PER names do not (people are listed under entities)
+    expect(words).toContain('青岛开发区');
+    expect(words).not.toContain('逯鹰');
+  });
+  it('writes CSV with stable columns, a BOM on request, and formula-looking cells neutralised', () => {
+    const t = new CorpusSummary();
+    t.add(doc('x', null, { entities: [{ type: 'ORG', text: '=HYPERLINK("http://x")', start: 0, end: 5 }] }));
+    const csv = summaryCsv(t.result(), true);
+    expect(csv.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight\n')).toBe(true);
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.find((x) => x.section === 'entity')!.text).toBe('\'=HYPERLINK("http://x")');
+  });
+});
