@@ -59,14 +59,14 @@ export async function runShow(run: ShowRun, io: CliIO): Promise<number> {
   state.layout.articles.forEach((a, i) => {
     const rule = '─'.repeat(Math.max(4, width - displayWidth(`── ${i + 1}  `) - displayWidth(a.title ?? '')));
     out.push('', c.bold(`── ${i + 1} ${a.title ?? c.dim('(no headline on this page)')} ${rule}`.slice(0, width * 2)));
-    if (a.subtitle) out.push(c.italic(`   ${a.subtitle}`));
+    if (a.subtitle) out.push(...wrap(c.italic(a.subtitle), width, '   ', '   '));
     const meta = [
       a.reporters.length ? `记者 ${a.reporters.join('、')}` : '',
       a.correspondents.length ? `通讯员 ${a.correspondents.join('、')}` : '',
       a.dateline ? `dateline ${a.dateline}` : '',
       a.continued_from ? `continued from ${a.continued_from}` : '',
     ].filter(Boolean);
-    if (meta.length) out.push(c.dim(`   ${meta.join(' · ')}`));
+    if (meta.length) out.push(...wrap(c.dim(meta.join(' · ')), width, '   ', '   '));
     state.layout.passages.forEach((p, k) => {
       if (p.article !== i || p.kind !== 'paragraph') return;
       const marks: Mark[] = [
@@ -74,7 +74,7 @@ export async function runShow(run: ShowRun, io: CliIO): Promise<number> {
         ...(state.figures[k] ?? []).map((m) => ({ s: m.s, e: m.e, open: `{${m.type} `, close: '}', paint: style.figure })),
         ...(state.slogans[k] ?? []).map((m) => ({ s: m.s, e: m.e, open: '«', close: '»', paint: style.slogan })),
       ];
-      out.push(...wrap(paint(p, marks, plain), width, '   '));
+      out.push(...wrap(paint(p, marks, plain), width, '     ', '   '));
     });
   });
   io.stdout.write(out.join('\n') + '\n');
@@ -110,10 +110,10 @@ function isWide(ch: string): boolean {
   return (x >= 0x1100 && x <= 0x115f) || (x >= 0x2e80 && x <= 0xa4cf) || (x >= 0xac00 && x <= 0xd7a3) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xfe30 && x <= 0xfe4f) || (x >= 0xff00 && x <= 0xff60) || (x >= 0xffe0 && x <= 0xffe6) || x >= 0x20000;
 }
 
-/** Wraps to `width` columns, first line indented by two ideographic columns, escape codes kept intact. */
-function wrap(text: string, width: number, indent: string): string[] {
+/** Wraps to `width` columns (first line and following lines indented as given), escape codes kept intact. */
+function wrap(text: string, width: number, first: string, indent: string): string[] {
   const lines: string[] = [];
-  let line = indent + '  ';
+  let line = first;
   let cols = displayWidth(line);
   for (let i = 0; i < text.length; ) {
     ANSI.lastIndex = i;

@@ -1,0 +1,148 @@
+// Layout cues read from dicts/: bylines, datelines, continuation markers and page furniture.
+//
+// The layout stage asks these questions of single lines or of a paragraph's opening; the knowledge
+// (labels, patterns) lives in dicts/layout-*.tsv, the code here only knows how a byline is built.
+//   parseByline("□本报记者 陶松 通讯员 肖翔 邹敏帆") -> { reporters: ["陶松"], correspondents: ["肖翔", "邹敏帆"] }
+//   matchDateline("本报8月11日讯今天下午…") -> { length: 8, date: "8月11日", who: null }
+//   matchMarker("（上接第一版）新区…") -> { kind: "from", page: "第一版", start: 0, end: 7 }
+
+import { compilePattern, readDict } from '../dicts.js';
+
+export type BylineRole = 'reporter' | 'correspondent' | 'other' | 'suffix';
+
+export interface Byline {
+  reporters: string[];
+  correspondents: string[];
+  /** Wrapped in brackets: （记者 张三） — printed after the body it belongs to. */
+  trailing: boolean;
+}
+
+interface Cues {
+  labels: { label: string; role: BylineRole }[];
+  datelines: RegExp[];
+  markers: { re: RegExp; kind: 'from' | 'to' }[];
+  furniture: RegExp[];
+}
+
+let cues: Cues | null = null;
+
+function loadCues(): Cues {
+  if (cues) return cues;
+  const labels = readDict('layout-bylines.tsv', 2).map((r) => ({
+    label: r.fields[0]!,
+    role: r.fields[1]! as BylineRole,
+  }));
+  // Longest first: 本报记者 before 记者.
+  labels.sort((a, b) => b.label.length - a.label.length);
+  const datelines = readDict('layout-datelines.tsv', 1).map((r) => compilePattern('layout-datelines.tsv', r, 0, 'ud'));
+  const markers = readDict('layout-markers.tsv', 2).map((r) => ({
+    re: compilePattern('layout-markers.tsv', r, 0),
+    kind: (r.fields[1] === 'to' ? 'to' : 'from') as 'from' | 'to',
+  }));
+  const furniture = readDict('layout-furniture.tsv', 1).map((r) => compilePattern('layout-furniture.tsv', r, 0));
+  cues = { labels, datelines, markers, furniture };
+  return cues;
+}
+
+const BOX = /^[□■◇◆●○▲△☆★]+/u;
+const HAN_NAME = /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}[·•][\p{Script=Han}]{1,6}$/u;
+const SEPARATOR = /[\s、／/]+/u;
+
+/**
+ * Reads a byline line; null when the line is anything else.
+ * "□记者 丁晓慧" -> reporters ["丁晓慧"]; "通讯员 任保龙 报道" -> correspondents ["任保龙"];
+ * "记者刘腾报道" (no spaces) -> reporters ["刘腾"]; "记者获悉，消毒液…" -> null.
+ */
+export function parseByline(line: string): Byline | null {
+  let s = line.trim().replace(BOX, '').trim();
+  if (!s || s.length > 40) return null;
+  let trailing = false;
+  const wrapped = /^[（(](.*)[）)]$/u.exec(s);
+  if (wrapped) {
+    s = wrapped[1]!.trim();
+    trailing = true;
+  }
+  const { labels } = loadCues();
+  const out: Byline = { reporters: [], correspondents: [], trailing };
+  let role: BylineRole | null = null;
+  let sawLabel = false;
+  let sawName = false;
+  let i = 0;
+  while (i < s.length) {
+    const sep = SEPARATOR.exec(s.slice(i));
+    if (sep && sep.index === 0) {
+      i += sep[0].length;
+      continue;
+    }
+    const hit = labels.find((l) => s.startsWith(l.label, i));
+    if (hit) {
+      if (hit.role === 'suffix') {
+        // A suffix closes the byline: nothing but space may follow.
+        if (s.slice(i + hit.label.length).trim() !== '' || !sawName) return null;
+        break;
+      }
+      if (!sawLabel && i > 0) return null;
+      role = hit.role;
+      sawLabel = true;
+      i += hit.label.length;
+      continue;
+    }
+    if (!sawLabel || role === null) return null;
+    // A name runs to the next separator, label or suffix.
+    let j = i;
+    while (j < s.length && !SEPARATOR.test(s[j]!) && !labels.some((l) => s.startsWith(l.label, j))) j++;
+    const name = s.slice(i, j);
+    if (!HAN_NAME.test(name)) return null;
+    if (role === 'reporter') out.reporters.push(name);
+    else if (role === 'correspondent') out.correspondents.push(name);
+    sawName = true;
+    i = j;
+  }
+  return sawLabel && sawName ? out : null;
+}
+
+export interface DatelineMatch {
+  /** UTF-16 length of the dateline in the compact text it was matched on. */
+  length: number;
+  date: string | null;
+  /** The byline inside the dateline, as [start, end) UTF-16 indices of the compact text. */
+  who: [number, number] | null;
+}
+
+/** A dateline at the start of `compact` (a paragraph with its whitespace removed), or null. */
+export function matchDateline(compact: string): DatelineMatch | null {
+  for (const re of loadCues().datelines) {
+    const m = re.exec(compact);
+    if (!m || m.index !== 0) continue;
+    const date = m.groups?.date ?? null;
+    const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices;
+    const who = idx?.groups?.who ?? null;
+    return { length: m[0].length, date, who };
+  }
+  return null;
+}
+
+export interface MarkerMatch {
+  kind: 'from' | 'to';
+  page: string;
+  /** [start, end) UTF-16 indices of the marker in the string it was matched on. */
+  start: number;
+  end: number;
+}
+
+/** A continuation marker in `compact` (a line with its whitespace removed), or null. */
+export function matchMarker(compact: string): MarkerMatch | null {
+  for (const { re, kind } of loadCues().markers) {
+    const m = re.exec(compact);
+    if (!m) continue;
+    let page = m.groups?.page ?? '';
+    if (page && !page.startsWith('第') && /版$/u.test(page)) page = `第${page}`;
+    return { kind, page, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** Page furniture (版头, 责任编辑：…): `compact` is the whole line without whitespace. */
+export function isFurniture(compact: string): boolean {
+  return loadCues().furniture.some((re) => re.test(compact));
+}

@@ -1,0 +1,519 @@
+// Layout of a PDF-extracted newspaper page: lines -> paragraphs, headlines, bylines -> articles.
+//
+// A page comes as hard-wrapped column lines: a paragraph starts on an indented line (　　 or two
+// spaces), wraps at the column width, and may be cut by a blank line where the column breaks —
+// often mid-sentence. Headlines are short unindented lines without sentence-final punctuation,
+// printed before or after their body, sometimes far from it. This module
+//   1. reads each line (lines.ts) and its cues (cues.ts: bylines, markers, furniture),
+//   2. walks the lines deciding, at each line break, hard wrap / paragraph break / column break /
+//      headline, and builds items (paragraph, headline group, byline, marker),
+//   3. cuts the items into articles (a byline, an opening marker, a dateline or a headline between
+//      bodies starts a new one),
+//   4. attaches headline groups to articles by position and by the words they share (headlines.ts),
+//   5. builds every passage with PassageBuilder, so each character keeps its raw code point.
+//
+//   "□记者 李涛 报道\n　　本报讯 为进一步提升新区干\n部基层社会治理的能力。"
+//     -> one article, reporters ["李涛"], paragraphs ["本报讯为进一步提升新区干部基层社会治理的能力。"]
+
+import type { Article } from '../types.js';
+import { PassageBuilder, type Passage, type PassageKind } from '../text/passage.js';
+import { isLatinOrDigit, isSpace } from '../text/chars.js';
+import { utf16ToCodePoints } from '../text/codepoints.js';
+import type { LayoutResult } from './types.js';
+import { endsSentence, endsWithLeadDash, localWidths, splitLines, type Line } from './lines.js';
+import { isFurniture, matchDateline, matchMarker, parseByline, type Byline } from './cues.js';
+import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
+import { layoutRunningText } from './running-text.js';
+
+/** A piece of a line that belongs to a paragraph: raw UTF-16 [s, e). */
+interface Piece {
+  line: number;
+  s: number;
+  e: number;
+}
+
+type Item =
+  | { type: 'para'; pieces: Piece[]; afterBlank: boolean }
+  | { type: 'head'; lines: number[] }
+  | { type: 'byline'; line: number; byline: Byline }
+  | { type: 'marker'; line: number; s: number; e: number; kind: 'from' | 'to'; page: string };
+
+// Lines longer than this are not bylines or headlines whatever they look like.
+const MAX_CUE_WIDTH = 40;
+// A run of more unindented lines than this without final punctuation is body, not a headline.
+const MAX_HEADLINE_LINES = 3;
+
+interface LineCue {
+  byline: Byline | null;
+  /** An opening marker at the start of the line: its UTF-16 end in raw. */
+  from: { e: number; page: string } | null;
+  /** The page a closing marker that fills the whole line points to. */
+  to: string | null;
+  furniture: boolean;
+}
+
+/** Reads the cues of a non-blank line. */
+function lineCue(raw: string, l: Line): LineCue {
+  let byline: Byline | null = null;
+  let from: LineCue['from'] = null;
+  if (l.width <= MAX_CUE_WIDTH) byline = parseByline(l.text);
+  const m = matchMarker(l.compact);
+  if (m && m.kind === 'from' && m.start === 0) {
+    // Find where the marker ends in raw: count its non-space characters.
+    let k = l.cs;
+    let seen = 0;
+    while (k < l.ce && seen < m.end) {
+      if (!isSpace(raw[k]!)) seen++;
+      k++;
+    }
+    from = { e: k, page: m.page };
+  }
+  const to = m && m.kind === 'to' && m.start === 0 ? m.page : null;
+  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
+}
+
+/** Builds the cleaned text of raw UTF-16 pieces: layout whitespace dropped, spaces between Latin words kept. */
+function buildPassage(raw: string, cps: Int32Array, pieces: Piece[], kind: PassageKind, article: number): Passage {
+  const b = new PassageBuilder();
+  for (const p of pieces) {
+    let pendingSpace = -1;
+    let prev = '';
+    for (let i = p.s; i < p.e; ) {
+      const code = raw.codePointAt(i)!;
+      const ch = String.fromCodePoint(code);
+      if (isSpace(ch)) {
+        if (pendingSpace < 0) pendingSpace = i;
+      } else {
+        // "Hello World" keeps its space; "NHK 电视台" and "意 义" are letter-spacing.
+        if (pendingSpace >= 0 && isLatinOrDigit(prev) && isLatinOrDigit(ch) && b.length > 0) b.push(' ', cps[pendingSpace]!);
+        pendingSpace = -1;
+        b.push(ch, cps[i]!);
+        prev = ch;
+      }
+      i += ch.length;
+    }
+  }
+  return b.build(kind, article);
+}
+
+/** The text with all whitespace removed, and for each of its UTF-16 indices the index in `text`. */
+function compactWithIndex(text: string): { compact: string; index: number[] } {
+  let compact = '';
+  const index: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text[i]!)) continue;
+    compact += text[i];
+    index.push(i);
+  }
+  return { compact, index };
+}
+
+interface Walk {
+  items: Item[];
+}
+
+/** Step 2: decides what every line is, building items in page order. */
+function walkLines(raw: string, lines: Line[]): Walk {
+  const cues = new Map<number, LineCue>();
+  for (const l of lines) if (l.compact) cues.set(l.n, lineCue(raw, l));
+  const cueOf = (l: Line) => cues.get(l.n)!;
+  const isStructural = (l: Line) => {
+    const c = cueOf(l);
+    return !!c.byline || !!c.from || c.to !== null;
+  };
+  const isText = (l: Line) => !!l.compact && !isStructural(l) && !cueOf(l).furniture;
+  const widths = localWidths(lines, isText);
+  const textLines = lines.filter(isText);
+  const indented = textLines.filter((l) => l.indent >= 1).length;
+  // Pages without indentation mark paragraphs by a short last line instead.
+  const usesIndent = indented >= 2 || (textLines.length > 0 && indented / textLines.length >= 0.05);
+
+  const items: Item[] = [];
+  let para: { pieces: Piece[] } | null = null;
+  const open = () => {
+    if (!para) return false;
+    const last = para.pieces[para.pieces.length - 1]!;
+    return !endsSentence(raw.slice(last.s, last.e).replace(/\s+/gu, ''));
+  };
+  const startPara = (piece: Piece) => {
+    para = { pieces: [piece] };
+    const prevLine = lines[piece.line - 1];
+    items.push({ type: 'para', pieces: para.pieces, afterBlank: !!prevLine && !prevLine.compact });
+  };
+  // A paragraph line may end with a closing marker: "…的优质（下转第二版）".
+  const addPiece = (l: Line, s: number) => {
+    const m = matchMarker(l.compact);
+    let e = l.ce;
+    let marker: Item | null = null;
+    if (m && m.kind === 'to' && m.end === l.compact.length) {
+      let k = l.ce;
+      let seen = 0;
+      while (k > s && seen < m.end - m.start) {
+        if (!isSpace(raw[k - 1]!)) seen++;
+        k--;
+      }
+      e = k;
+      while (e > s && isSpace(raw[e - 1]!)) e--;
+      marker = { type: 'marker', line: l.n, s: k, e: l.ce, kind: 'to', page: m.page };
+    }
+    if (e > s) {
+      if (para) para.pieces.push({ line: l.n, s, e });
+      else startPara({ line: l.n, s, e });
+    }
+    if (marker) {
+      items.push(marker);
+      para = null;
+    }
+  };
+
+  const isPlain = (l: Line) => !!l.compact && l.indent < 1 && !isStructural(l) && !cueOf(l).furniture;
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.compact) continue; // blank: a column break keeps the paragraph open
+    const cue = cueOf(l);
+    const W = widths[l.n]!;
+    const wasOpen = open();
+    if (cue.from) {
+      items.push({ type: 'marker', line: l.n, s: l.cs, e: cue.from.e, kind: 'from', page: cue.from.page });
+      para = null;
+      let s = cue.from.e;
+      while (s < l.ce && isSpace(raw[s]!)) s++;
+      if (s < l.ce) addPiece(l, s);
+      continue;
+    }
+    if (cue.to) {
+      // "（下转第四版）" on a line of its own closes the fragment.
+      items.push({ type: 'marker', line: l.n, s: l.cs, e: l.ce, kind: 'to', page: cue.to });
+      para = null;
+      continue;
+    }
+    if (cue.byline && !(wasOpen && l.indent < 1 && !/^[□■]/u.test(l.compact))) {
+      items.push({ type: 'byline', line: l.n, byline: cue.byline });
+      para = null;
+      continue;
+    }
+    if (cue.furniture && !wasOpen) continue;
+    if (l.indent >= 1) {
+      para = null;
+      addPiece(l, l.cs);
+      continue;
+    }
+    if (wasOpen) {
+      addPiece(l, l.cs);
+      continue;
+    }
+    // An unindented line after a finished sentence (or at the top of the page, or after a
+    // headline, byline or marker): body or headline? Look at the run of unindented lines it opens.
+    if (isHeadlineRun(lines, i, widths, isPlain)) {
+      const run = plainRun(lines, i, isPlain);
+      for (const group of splitHeadlineRun(run)) items.push({ type: 'head', lines: group.map((r) => r.n) });
+      para = null;
+      i += run.length - 1;
+      continue;
+    }
+    const current = para as { pieces: Piece[] } | null;
+    if (!usesIndent && current) {
+      // Unindented pages: a short finished line before this one ended its paragraph.
+      const prev = current.pieces[current.pieces.length - 1]!;
+      if (lines[prev.line]!.width < W - 1.5) para = null;
+    }
+    addPiece(l, l.cs);
+  }
+  return { items };
+}
+
+/** Printed width without punctuation, which a column may let hang past its edge. */
+function coreWidth(l: Line): number {
+  let w = l.indent;
+  for (const c of l.compact) if (!/[\p{P}\p{S}]/u.test(c)) w += (c.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/** The run of unindented text lines starting at line i (at most MAX_HEADLINE_LINES + 1 long). */
+function plainRun(lines: Line[], i: number, isPlain: (l: Line) => boolean): Line[] {
+  const run: Line[] = [];
+  for (let j = i; j < lines.length && isPlain(lines[j]!) && run.length <= MAX_HEADLINE_LINES; j++) run.push(lines[j]!);
+  return run;
+}
+
+/**
+ * Is the run of unindented lines starting at line i (after a finished sentence) a headline group?
+ *   "国产商用车" / "“排队”出海" then a blank             -> yes (short, no final punctuation)
+ *   "“瓶颈”问题。上半年，在持续探索新" …                  -> no (sentence-final punctuation: body)
+ *   a single full-width line without punctuation, then a blank and more unindented text -> no, a
+ *   column break in the middle of a paragraph — unless that text is itself a headline.
+ */
+function isHeadlineRun(
+  lines: Line[],
+  i: number,
+  widths: Float64Array,
+  isPlain: (l: Line) => boolean,
+  depth = 0,
+): boolean {
+  const run = plainRun(lines, i, isPlain);
+  if (run.length === 0 || run.length > MAX_HEADLINE_LINES) return false;
+  const W = widths[i]!;
+  // Sentence-final punctuation makes body text — except a question or exclamation on a line too
+  // long for the column, which only a headline can be ("…能否满足市场期待？").
+  const tooLong = (r: Line) => coreWidth(r) > W + 1;
+  const final = (r: Line) => !endsWithLeadDash(r.compact) && endsSentence(r.compact) && !(/[？！?!]$/u.test(r.compact) && tooLong(r));
+  if (run.some(final)) return false;
+  if (run.some((r) => endsWithLeadDash(r.compact))) return true;
+  if (run.some((r) => tooLong(r) || r.width < W - 1.5)) return true;
+  // Every line is full width: a headline only if structure follows directly (an indented line, a
+  // byline, a marker, the page end) or the next text after a blank is a headline too.
+  let k = i + run.length;
+  if (k >= lines.length || lines[k]!.compact) return true;
+  while (k < lines.length && !lines[k]!.compact) k++;
+  if (k >= lines.length || !isPlain(lines[k]!)) return true;
+  return depth < 3 && isHeadlineRun(lines, k, widths, isPlain, depth + 1);
+}
+
+/**
+ * Cuts a run of headline lines where a kicker (a line ending in ———, which leads into the title
+ * below it) follows a title line: "美日韩…峰会" / "…之际———" / "三国防长…" is two groups, so every
+ * title stays one contiguous stretch of the page.
+ */
+function splitHeadlineRun(run: Line[]): Line[][] {
+  const groups: Line[][] = [[]];
+  run.forEach((l, k) => {
+    const cur = groups[groups.length - 1]!;
+    const prev = run[k - 1];
+    if (prev && endsWithLeadDash(l.compact) && !endsWithLeadDash(prev.compact) && k + 1 < run.length) groups.push([l]);
+    else cur.push(l);
+  });
+  return groups.filter((g) => g.length > 0);
+}
+
+/** An article under construction: its items in page order. */
+interface ArticleItems {
+  items: number[];
+}
+
+/** Step 3: cuts the items into articles. Headline groups are kept aside for step 4. */
+function cutArticles(
+  items: Item[],
+  paraStartsDateline: (i: number) => boolean,
+  paraClosed: (i: number) => boolean,
+): { articles: ArticleItems[]; heads: number[] } {
+  const articles: ArticleItems[] = [];
+  const heads: number[] = [];
+  let cur: ArticleItems | null = null;
+  let hasBody = false;
+  const start = () => {
+    cur = { items: [] };
+    articles.push(cur);
+    hasBody = false;
+  };
+  items.forEach((it, i) => {
+    switch (it.type) {
+      case 'head':
+        heads.push(i);
+        cur = null; // a headline between two bodies always separates them
+        return;
+      case 'byline':
+        // A bracketed byline printed after the body belongs to that body.
+        if (!cur || (hasBody && !it.byline.trailing)) start();
+        break;
+      case 'marker':
+        if (it.kind === 'from' && (!cur || hasBody)) start();
+        else if (!cur) start();
+        break;
+      case 'para': {
+        // A finished paragraph, a blank line, then an indented one: columns break inside
+        // paragraphs, not between them, so this is where one article ends and the next begins.
+        const prev = items[i - 1];
+        const fresh = it.afterBlank && prev?.type === 'para' && paraClosed(i - 1);
+        if (!cur || (hasBody && (fresh || paraStartsDateline(i)))) start();
+        hasBody = true;
+        break;
+      }
+    }
+    (cur as ArticleItems | null)!.items.push(i);
+    if (it.type === 'marker' && it.kind === 'to') cur = null;
+  });
+  return { articles, heads };
+}
+
+/** Page layout: articles with raw code-point spans and clean paragraphs, plus every passage. */
+export function layoutPage(raw: string): LayoutResult {
+  if (typeof raw !== 'string' || !raw.trim()) return { articles: [], passages: [] };
+  const cps = utf16ToCodePoints(raw);
+  const lines = splitLines(raw);
+  const { items } = walkLines(raw, lines);
+
+  // Paragraph passages first (article index filled in below); datelines are read from them.
+  const paraPassage = new Map<number, Passage>();
+  items.forEach((it, i) => {
+    if (it.type === 'para') paraPassage.set(i, buildPassage(raw, cps, it.pieces, 'paragraph', -1));
+  });
+  const datelineOf = (i: number) => matchDateline(compactWithIndex(paraPassage.get(i)!.text).compact);
+  const { articles: cut, heads } = cutArticles(
+    items,
+    (i) => datelineOf(i) !== null,
+    (i) => endsSentence(paraPassage.get(i)!.text),
+  );
+
+  const passages: Passage[] = [];
+  const articles: Article[] = [];
+  const bodies: string[] = [];
+  const spans: { firstLine: number; lastLine: number; firstItem: number; lastItem: number }[] = [];
+  for (const a of cut) {
+    const idx = articles.length;
+    const art: Article = {
+      title: null,
+      subtitle: null,
+      reporters: [],
+      correspondents: [],
+      dateline: null,
+      continued_from: null,
+      start: 0,
+      end: 0,
+      paragraphs: [],
+    };
+    const own: Passage[] = [];
+    let firstPara = true;
+    for (const i of a.items) {
+      const it = items[i]!;
+      if (it.type === 'para') {
+        const p = paraPassage.get(i)!;
+        p.article = idx;
+        if (!p.text) continue;
+        own.push(p);
+        art.paragraphs.push(p.text);
+        if (firstPara) {
+          firstPara = false;
+          const { compact, index } = compactWithIndex(p.text);
+          const d = matchDateline(compact);
+          if (d) {
+            art.dateline = d.date;
+            if (d.who) {
+              const s = p.map[index[d.who[0]]!]!;
+              const e = p.map[index[d.who[1] - 1]!]! + 1;
+              // Join the wrapped lines but keep the spaces between names: "记者 孙立\n平 黄敏".
+              const whoRaw = sliceByCp(raw, cps, s, e).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
+              const who = parseByline(whoRaw);
+              if (who) addByline(art, who);
+            }
+          }
+        }
+      } else if (it.type === 'byline') {
+        const l = lines[it.line]!;
+        own.push(buildPassage(raw, cps, [{ line: l.n, s: l.cs, e: l.ce }], 'byline', idx));
+        addByline(art, it.byline);
+      } else if (it.type === 'marker') {
+        own.push(buildPassage(raw, cps, [{ line: it.line, s: it.s, e: it.e }], 'marker', idx));
+        if (it.kind === 'from' && art.continued_from === null) art.continued_from = it.page || null;
+      }
+    }
+    if (own.length === 0) continue;
+    art.start = Math.min(...own.map((p) => p.map[0]!));
+    art.end = Math.max(...own.map((p) => p.map[p.map.length - 1]! + 1));
+    passages.push(...own);
+    articles.push(art);
+    bodies.push(art.paragraphs.join(''));
+    const lineOf = (i: number): [number, number] => {
+      const it = items[i]!;
+      if (it.type === 'para') return [it.pieces[0]!.line, it.pieces[it.pieces.length - 1]!.line];
+      if (it.type === 'head') return [it.lines[0]!, it.lines[it.lines.length - 1]!];
+      return [it.line, it.line];
+    };
+    spans.push({
+      firstLine: lineOf(a.items[0]!)[0],
+      lastLine: lineOf(a.items[a.items.length - 1]!)[1],
+      firstItem: a.items[0]!,
+      lastItem: a.items[a.items.length - 1]!,
+    });
+  }
+
+  // Nothing but headline-like lines ("第一行\n第二行"): not a page after all.
+  if (articles.length === 0) return layoutRunningText(raw);
+
+  // Step 4: headline groups.
+  const candidates: HeadlineCandidate[] = heads.map((i) => {
+    const it = items[i] as Extract<Item, { type: 'head' }>;
+    const title = it.lines.filter((n) => !endsWithLeadDash(lines[n]!.compact));
+    const sub = it.lines.filter((n) => endsWithLeadDash(lines[n]!.compact));
+    return {
+      item: i,
+      firstLine: it.lines[0]!,
+      lastLine: it.lines[it.lines.length - 1]!,
+      title: title.length ? buildPassage(raw, cps, title.map((n) => piece(lines[n]!)), 'headline', -1) : null,
+      subtitle: sub.length ? buildPassage(raw, cps, sub.map((n) => piece(lines[n]!)), 'subtitle', -1) : null,
+    };
+  });
+  const assigned = assignHeadlines(candidates, spans, bodies, heads);
+  candidates.forEach((c, k) => {
+    const a = assigned[k]!;
+    for (const p of [c.title, c.subtitle]) {
+      if (!p) continue;
+      p.article = a;
+      passages.push(p);
+    }
+    if (a < 0) return;
+    if (c.title) articles[a]!.title = c.title.text;
+    if (c.subtitle) articles[a]!.subtitle = c.subtitle.text.replace(/[—－-]+$/u, '') || null;
+    // A headline printed against its body (only blank lines between) is part of the article's
+    // span; one printed elsewhere on the page is not (it keeps its own passage).
+    const place = spans[a]!;
+    const touching = c.item < place.firstItem
+      ? !heads.some((h) => h > c.item && h < place.firstItem) && !spans.some((q) => q.firstItem > c.item && q.lastItem < place.firstItem)
+      : !heads.some((h) => h > place.lastItem && h < c.item) && !spans.some((q) => q.firstItem > place.lastItem && q.lastItem < c.item);
+    if (!touching) return;
+    for (const p of [c.title, c.subtitle]) {
+      if (!p || p.map.length === 0) continue;
+      articles[a]!.start = Math.min(articles[a]!.start, p.map[0]!);
+      articles[a]!.end = Math.max(articles[a]!.end, p.map[p.map.length - 1]! + 1);
+    }
+  });
+
+  passages.sort((x, y) => (x.map[0] ?? 0) - (y.map[0] ?? 0));
+  return { articles, passages };
+}
+
+function piece(l: Line): Piece {
+  return { line: l.n, s: l.cs, e: l.ce };
+}
+
+function addByline(art: Article, b: Byline): void {
+  for (const r of b.reporters) if (!art.reporters.includes(r)) art.reporters.push(r);
+  for (const c of b.correspondents) if (!art.correspondents.includes(c)) art.correspondents.push(c);
+}
+
+/** raw code points [s, e) as a string. */
+function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
+  let a = 0;
+  while (a < raw.length && cps[a]! < s) a++;
+  let b = a;
+  while (b < raw.length && cps[b]! < e) b++;
+  return raw.slice(a, b);
+}
+
+/**
+ * Does the text look like a printed page (hard-wrapped columns, bylines, markers) rather than
+ * running text? Running text — one paragraph, or lines that are whole sentences — is passed
+ * through untouched by the pipeline.
+ *   "　　□记者 李涛 报道\n　　本报讯 为进一步提升新区干\n部基层社会治理的能力和水平，助" -> true
+ *   "今年以来，全市经济运行稳中有进。\n全年新增就业5万人。"                           -> false
+ */
+export function looksLikePage(raw: string): boolean {
+  if (typeof raw !== 'string') return false;
+  const lines = splitLines(raw).filter((l) => l.compact);
+  if (lines.length < 3) return false;
+  let wraps = 0;
+  let cues = 0;
+  for (const l of lines) {
+    if (!endsSentence(l.compact) && !endsWithLeadDash(l.compact)) wraps++;
+    if (l.width <= MAX_CUE_WIDTH) {
+      if (parseByline(l.text)) cues++;
+      const m = matchMarker(l.compact);
+      if (m && m.kind === 'from' && m.start === 0) cues++;
+    }
+  }
+  const widths = lines.map((l) => l.width).sort((a, b) => a - b);
+  const median = widths[Math.floor(widths.length / 2)]!;
+  // Column text: most lines are narrow and stop mid-sentence.
+  if (median <= 40 && wraps / lines.length >= 0.4) return true;
+  return cues > 0 && median <= 40;
+}

@@ -1,0 +1,116 @@
+// Archive scale, end to end: a directory of mixed encodings and bad files, in order, on 1 and 2 jobs.
+
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { cli } from '../helpers.js';
+import type { DocumentRecord, OutputRecord } from '../../src/types.js';
+
+const SIMPLIFIED = '　　本报讯 黄岛海关设立“汽车出口绿色通道”，1至7月份共出口商用车28500余辆，同比增长13.5%。\n';
+const TRADITIONAL = '　　臺灣經濟部今天宣佈，將投資新臺幣30億元發展半導體產業。\n';
+
+function archive(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zhnews-archive-'));
+  mkdirSync(join(dir, 'nested', 'deeper'), { recursive: true });
+  writeFileSync(join(dir, 'a-utf8.txt'), SIMPLIFIED);
+  writeFileSync(join(dir, 'b-utf8-bom.txt'), '\uFEFF' + SIMPLIFIED);
+  writeFileSync(join(dir, 'c-gbk.txt'), iconv.encode(SIMPLIFIED, 'gbk'));
+  writeFileSync(join(dir, 'd-gb18030.txt'), iconv.encode(SIMPLIFIED + '𠀀', 'gb18030'));
+  writeFileSync(join(dir, 'e-big5.txt'), iconv.encode(TRADITIONAL, 'big5'));
+  writeFileSync(join(dir, 'f-utf16le.txt'), iconv.encode(SIMPLIFIED, 'utf-16le', { addBOM: true }));
+  writeFileSync(join(dir, 'g-empty.txt'), '');
+  writeFileSync(join(dir, 'h-binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x3e, 0x00]));
+  writeFileSync(join(dir, 'nested', 'deeper', 'i-nested.txt'), SIMPLIFIED);
+  writeFileSync(join(dir, 'nested', 'skip.md'), '# not a .txt file');
+  return dir;
+}
+
+const records = (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l) as OutputRecord);
+const ok = (r: OutputRecord): r is DocumentRecord => !('error' in r);
+
+describe('analyzing an archive directory', () => {
+  const dir = archive();
+  const j1 = cli(['analyze', '--jobs', '1', '--format', 'jsonl', dir]);
+  const j2 = cli(['analyze', '--jobs', '2', '--format', 'jsonl', dir]);
+
+  it('yields one record per file, in path order, recursively, .txt only; exit status 1 for the bad ones', () => {
+    expect(j1.status).toBe(1);
+    const recs = records(j1.stdout);
+    expect(recs.map((r) => r.id.slice(dir.length + 1))).toEqual([
+      'a-utf8.txt', 'b-utf8-bom.txt', 'c-gbk.txt', 'd-gb18030.txt', 'e-big5.txt', 'f-utf16le.txt', 'g-empty.txt', 'h-binary.txt', 'nested/deeper/i-nested.txt',
+    ]);
+    expect(recs.filter((r) => !ok(r)).map((r) => r.id.slice(dir.length + 1))).toEqual(['h-binary.txt']);
+  });
+
+  it('records the encoding and finds the same figures whatever the encoding', () => {
+    const recs = records(j1.stdout).filter(ok);
+    expect(recs.map((r) => r.encoding)).toEqual(['UTF-8', 'UTF-8', 'GB18030', 'GB18030', 'Big5', 'UTF-16LE', 'UTF-8', 'UTF-8']);
+    const figures = (r: DocumentRecord) => r.figures.map((f) => f.text).join(' ');
+    const want = figures(recs[0]!);
+    expect(want).toContain('13.5%');
+    for (const r of [recs[1]!, recs[2]!, recs[3]!, recs[5]!, recs[7]!]) expect(figures(r)).toBe(want);
+  });
+
+  it('analyses Traditional text through Simplified but reports the original characters', () => {
+    const big5 = records(j1.stdout).find((r) => r.id.endsWith('e-big5.txt')) as DocumentRecord;
+    expect(big5.script).toBe('traditional');
+    const money = big5.figures.find((f) => f.type === 'money');
+    expect(money?.text).toBe('30億元');
+  });
+
+  it('gives the same output with 2 jobs as with 1', () => {
+    expect(j2.status).toBe(1);
+    expect(j2.stdout).toBe(j1.stdout);
+  });
+
+  it('--glob picks other files', () => {
+    const r = cli(['analyze', '--glob', '**/*.md', '--format', 'jsonl', dir]);
+    expect(records(r.stdout).map((x) => x.id.slice(dir.length + 1))).toEqual(['nested/skip.md']);
+  });
+
+  it('--resume skips ids already written and keeps the earlier records', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'zhnews-resume-')), 'out.jsonl');
+    const first = records(j1.stdout).slice(0, 3);
+    // An earlier run that stopped after three records, the last line torn.
+    writeFileSync(out, first.map((r) => JSON.stringify(r)).join('\n') + '\n{"id":"torn');
+    const r = cli(['analyze', '--jobs', '1', '--out', out, '--resume', dir]);
+    expect(r.status).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(j1.stdout);
+  });
+});
+
+describe('structured inputs', () => {
+  it('a broken JSONL line is one error record among the others', () => {
+    const r = cli(['analyze', '--input-format', 'jsonl', '--jobs', '2', 'fixtures/bad/broken.jsonl']);
+    expect(r.status).toBe(1);
+    const recs = records(r.stdout);
+    expect(recs.map((x) => [x.id, ok(x)])).toEqual([['ok', true], ['fixtures/bad/broken.jsonl:2', false], ['no-text', false]]);
+  });
+
+  it('a CSV export, with --text-field naming the column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-csv-'));
+    writeFileSync(join(dir, 'x.csv'), 'id,标题,正文\n1,出口,"黄岛口岸共出口商用车28500余辆，同比增长13.5%。"\n2,会议,"区政协党组书记、主席逯鹰出席会议。"\n');
+    const r = cli(['analyze', '--input-format', 'csv', '--text-field', '正文', '--no-layout', join(dir, 'x.csv')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(records(r.stdout).map((x) => x.id)).toEqual(['1', '2']);
+  });
+});
+
+describe('summary', () => {
+  it('analyze --summary writes the corpus summary beside the records; zhnews summary rebuilds it from them', () => {
+    const dir = archive();
+    const out = join(dir, 'records.jsonl');
+    const sum = join(dir, 'summary.json');
+    const r = cli(['analyze', '--jobs', '1', '--out', out, '--format', 'jsonl', '--summary', sum, dir]);
+    expect(r.status).toBe(1);
+    const s = JSON.parse(readFileSync(sum, 'utf8'));
+    expect(s).toMatchObject({ kind: 'corpus-summary', documents: 8, errors: 1 });
+    const again = cli(['summary', out]);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(s);
+    const csv = cli(['summary', '--format', 'csv', '--bom', out]);
+    expect(csv.stdout.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight')).toBe(true);
+  });
+});

@@ -1,0 +1,130 @@
+// validate, schema and show, end to end.
+
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { cli, ROOT, SEED } from '../helpers.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import type { DocumentRecord } from '../../src/types.js';
+
+describe('zhnews schema', () => {
+  const r = cli(['schema']);
+  const schema = JSON.parse(r.stdout);
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+
+  it('prints a draft 2020-12 schema', () => {
+    expect(r.status).toBe(0);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('accepts every record of the fixtures, documents and errors alike', () => {
+    const runs = [
+      cli(['analyze', '--format', 'jsonl', '--tokens', SEED]),
+      cli(['analyze', '--format', 'jsonl', '--input-format', 'jsonl', 'fixtures/news/snippets.jsonl', 'fixtures/bad/broken.jsonl']),
+      cli(['analyze', '--format', 'jsonl', 'fixtures/bad/invalid-utf8.txt', 'fixtures/bad/binary.png.txt']),
+    ];
+    let n = 0;
+    for (const run of runs) {
+      for (const line of run.stdout.trimEnd().split('\n')) {
+        const ok = validate(JSON.parse(line));
+        expect(ok, JSON.stringify(validate.errors)).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBe(1 + 8 + 3 + 2);
+  });
+
+  it('rejects a record that breaks the contract', () => {
+    const rec = JSON.parse(cli(['analyze', SEED]).stdout) as DocumentRecord;
+    (rec.entities[0] as { type: string }).type = 'PERSON';
+    expect(validate(rec)).toBe(false);
+  });
+});
+
+describe('zhnews validate', () => {
+  it('passes on the project fixtures', () => {
+    const r = cli(['validate', 'fixtures']);
+    expect(r.stdout).toMatch(/all match/);
+    expect(r.status, r.stdout).toBe(0);
+  });
+
+  it('fails with exit 1 and names the entity when one is deleted from an expected file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-validate-'));
+    cpSync(join(ROOT, 'fixtures', 'pages'), dir, { recursive: true });
+    const expectedPath = join(dir, 'qingdao-west-coast-2022-08.expected.json');
+    const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as DocumentRecord;
+    const dropped = expected.entities.find((e) => e.text === '逯鹰')!;
+    expected.entities = expected.entities.filter((e) => e !== dropped);
+    writeFileSync(expectedPath, JSON.stringify(expected, null, 2));
+
+    const r = cli(['validate', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`+ unexpected PER 逯鹰 [${dropped.start},${dropped.end})`);
+    expect(r.stdout).not.toMatch(/\u001b\[/); // not a terminal: no colour
+
+    const junit = cli(['validate', '--format', 'junit', dir]);
+    expect(junit.stdout).toMatch(/<testsuite name="zhnews validate" tests="\d+" failures="1">/);
+    const json = JSON.parse(cli(['validate', '--format', 'json', dir]).stdout);
+    expect(json.fixtures.find((f: { status: string }) => f.status === 'differ').differences).toContainEqual({ layer: 'entities', kind: 'unexpected', what: `PER 逯鹰 [${dropped.start},${dropped.end})` });
+
+    expect(cli(['validate', '--only', 'figures,slogans', dir]).status).toBe(0);
+    expect(cli(['validate', '--only', 'people', dir]).status).toBe(2);
+
+    expect(cli(['validate', '--update', dir]).status).toBe(0);
+    expect(cli(['validate', dir]).status).toBe(0);
+  });
+});
+
+function memoryIO(tty: boolean, env: Record<string, string> = {}): CliIO & { out: () => string } {
+  let out = '';
+  return {
+    stdout: { write: (s: string) => (out += s), isTTY: tty, columns: 60 } as unknown as CliIO['stdout'],
+    stderr: { write: () => true },
+    readStdin: async () => Buffer.alloc(0),
+    env,
+    out: () => out,
+  };
+}
+
+describe('zhnews show', () => {
+  it('renders the seed page plain when not on a terminal: articles, bylines, marks in brackets', () => {
+    const r = cli(['show', '--width', '60', SEED]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/── \d+ 国产商用车“排队”出海/);
+    expect(r.stdout).toContain('记者 丁晓慧 · 通讯员 任保龙');
+    expect(r.stdout).toContain('[PER 逯鹰]');
+    expect(r.stdout).toContain('{money 5000万美元}');
+    expect(r.stdout).toContain('«5+5+7»');
+    expect(r.stdout).toMatch(/^legend: /m);
+  });
+
+  it('uses colour on a terminal, and not with NO_COLOR or --no-color', async () => {
+    const tty = memoryIO(true);
+    expect(await main(['node', 'zhnews', 'show', SEED], tty)).toBe(0);
+    expect(tty.out()).toMatch(/\u001b\[/);
+    const noColor = memoryIO(true, { NO_COLOR: '1' });
+    await main(['node', 'zhnews', 'show', SEED], noColor);
+    expect(noColor.out()).not.toMatch(/\u001b\[/);
+    const flag = memoryIO(true);
+    await main(['node', 'zhnews', 'show', '--no-color', SEED], flag);
+    expect(flag.out()).not.toMatch(/\u001b\[/);
+  });
+
+  it('wraps to the width, counting ideographs as two columns', async () => {
+    const io = memoryIO(false);
+    await main(['node', 'zhnews', 'show', '--width', '40', SEED], io);
+    const longest = Math.max(...io.out().split('\n').filter((l) => !l.startsWith('──') && !l.startsWith('legend') && !l.startsWith('fixtures') && !l.includes('/work')).map((l) => [...l].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+    expect(longest).toBeLessThanOrEqual(40);
+  });
+
+  it('exits 1 with a message for a file it cannot read', () => {
+    const r = cli(['show', 'fixtures/no-such-page.txt']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ENOENT/);
+  });
+});
