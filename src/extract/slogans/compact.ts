@@ -1,0 +1,35 @@
+// A whitespace-free view of a passage, so that patterns match across the spaces and line breaks that
+// --no-layout text (or letter-spaced headlines) leaves inside a slogan:
+//   text "5+5\n+7 重点"  ->  compact "5+5+7重点", pos [0,1,2,4,5,7,8]
+// `toText` maps a compact range back to the UTF-16 range of the original text.
+
+export interface Compact {
+  /** The text with every whitespace character removed. */
+  text: string;
+  /** UTF-16 index in the original text of each UTF-16 unit of `text`. */
+  pos: number[];
+}
+
+const WS = /\s/;
+
+export function compact(text: string): Compact {
+  const out: string[] = [];
+  const pos: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (WS.test(c)) continue;
+    out.push(c);
+    pos.push(i);
+  }
+  return { text: out.join(''), pos };
+}
+
+/** Original-text range [s, e) of the compact range [cs, ce) (ce > cs). */
+export function toText(c: Compact, cs: number, ce: number): { s: number; e: number } {
+  return { s: c.pos[cs]!, e: c.pos[ce - 1]! + 1 };
+}
+
+/** The canonical form of a slogan: no whitespace at all (the text is already width-folded). */
+export function squeeze(s: string): string {
+  return s.replace(/\s+/g, '');
+}

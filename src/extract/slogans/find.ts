@@ -1,0 +1,111 @@
+// Finds the slogans of one passage. Two sources of candidates:
+//   1. quoted phrases, each decided whole: a digit formula, a numeral code, a lexicon entry, a numbered
+//      shape, or — if none of these — the coined/other classifier (classifier.ts);
+//   2. running text, quoted or not: digit formulas (5+5+7), lexicon slogans of scope "any" (一带一路,
+//      两个确立), numeral + 大/个/项 + a numbered head (三大攻坚战, 五大工程), numeral codes before a code
+//      suffix (一四四六总体思路, 十四五规划).
+// Overlaps are settled longest first (src/text/spans.ts), so “5+5+7” and 5+5+7 found twice count once.
+//   extractSlogans('发展“5+5+7”重点产业，实施五大工程')
+//     -> [{ s: 3, e: 8, kind: 'formula', canonical: '5+5+7' }, { s: 16, e: 20, kind: 'numbered', canonical: '五大工程' }]
+
+import type { SloganKind } from '../../types.js';
+import type { SloganMatch } from '../types.js';
+import { resolveOverlaps } from '../../text/spans.js';
+import { compact, squeeze, toText, type Compact } from './compact.js';
+import { knowledge } from './lexicon.js';
+import { findFormulas, isCnDigit, isDigitCode, isNumeralCode, isQuotedFormula, numberedShape, CN_DIGITS } from './patterns.js';
+import { findQuoted } from './quotes.js';
+import { classifyQuoted, CONTEXT } from './classifier.js';
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: SloganKind;
+  canonical: string;
+  /** Lower wins among equally long overlapping candidates: quoted decisions before running-text rules. */
+  rank: number;
+}
+
+/** The kind of a whole quoted phrase, or null when it is not a slogan. `inner` has no whitespace. */
+export function kindOfQuoted(inner: string, before: string, after: string): { kind: SloganKind; canonical: string } | null {
+  const k = knowledge();
+  if (inner.length === 0) return null;
+  // Achievement counts (十一连增, “九连A”) are figures, not slogans.
+  if (/^[一二两三四五六七八九十]+连/.test(inner)) return null;
+  if (isQuotedFormula(inner)) return { kind: 'formula', canonical: inner };
+  const suffix = k.codeSuffixes.some((w) => after.startsWith(w));
+  if (isNumeralCode(inner, suffix) && !k.numeralStop.has(inner)) return { kind: 'code', canonical: inner };
+  if (isDigitCode(inner, after)) return { kind: 'code', canonical: inner };
+  const entry = k.lexicon.get(inner);
+  if (entry) return { kind: entry.kind, canonical: entry.canonical };
+  if (numberedShape(inner, k.numeralStop, k.numeralStopPrefixes)) return { kind: 'numbered', canonical: inner };
+  // Plain numbers, and dates used as event names (“5·12”, “7·20”).
+  if (/^[〇零一二两三四五六七八九十百千万]+$/.test(inner) || /^[\d.%]+$/.test(inner) || /^\d{1,2}[·.]\d{1,2}$/.test(inner)) return null;
+  return classifyQuoted(inner, before, after) === 'coined' ? { kind: 'coined', canonical: inner } : null;
+}
+
+function quotedCandidates(text: string, out: Candidate[]): void {
+  for (const q of findQuoted(text)) {
+    const inner = squeeze(text.slice(q.s, q.e));
+    const before = squeeze(text.slice(Math.max(0, q.open - CONTEXT * 2), q.open)).slice(-CONTEXT);
+    const after = squeeze(text.slice(q.close, q.close + CONTEXT * 2)).slice(0, CONTEXT);
+    const d = kindOfQuoted(inner, before, after);
+    if (d) out.push({ start: q.s, end: q.e, kind: d.kind, canonical: d.canonical, rank: 0 });
+  }
+}
+
+const NOT_AFTER_CODE = new RegExp(`^(?:[${CN_DIGITS}个年岁名位次项条种家人万亿元%])`);
+
+function runningCandidates(c: Compact, out: Candidate[]): void {
+  const k = knowledge();
+  const s = c.text;
+  const push = (cs: number, ce: number, kind: SloganKind, canonical: string): void => {
+    const r = toText(c, cs, ce);
+    out.push({ start: r.s, end: r.e, kind, canonical, rank: 1 });
+  };
+  for (const [cs, ce] of findFormulas(s)) push(cs, ce, 'formula', s.slice(cs, ce));
+  for (let i = 0; i < s.length; i++) {
+    const prev = s[i - 1];
+    const ch = s[i]!;
+    // Lexicon slogans; a numeral just before (二十四五…) or a count after (十四五年) means another reading.
+    for (const form of k.unquotedForms) {
+      if (!s.startsWith(form, i)) continue;
+      const entry = k.lexicon.get(form)!;
+      const next = s.slice(i + form.length, i + form.length + 1);
+      if (isCnDigit(prev) || prev === '第') break;
+      if (entry.kind === 'code' && NOT_AFTER_CODE.test(next)) break;
+      push(i, i + form.length, entry.kind, entry.canonical);
+      break;
+    }
+    if (!isCnDigit(ch) || isCnDigit(prev) || prev === '第') continue;
+    // numeral + 大/个/项 + numbered head: 三大攻坚战, 两个大局, 八项规定.
+    const m = /^([一二两三四五六七八九十]{1,2})([大个项])/.exec(s.slice(i, i + 3));
+    if (m) {
+      const at = i + m[0].length;
+      const head = k.numberedHeads.get(m[2]!)?.find((h) => s.startsWith(h, at));
+      if (head) push(i, at + head.length, 'numbered', s.slice(i, at + head.length));
+    }
+    // A numeral code before a code suffix: 一四四六总体思路, 百千万工程.
+    let j = i;
+    while (j < s.length && isCnDigit(s[j])) j++;
+    const run = s.slice(i, j);
+    if (j - i >= 2 && k.codeSuffixes.some((w) => s.startsWith(w, j)) && isNumeralCode(run, true)
+      && !k.numeralStop.has(run)) {
+      push(i, j, 'code', run);
+    }
+  }
+}
+
+/** Slogans of a passage's width-folded analysis string, as sorted non-overlapping UTF-16 matches. */
+export function extractSlogans(text: string): SloganMatch[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const candidates: Candidate[] = [];
+  quotedCandidates(text, candidates);
+  runningCandidates(compact(text), candidates);
+  return resolveOverlaps(candidates, (x) => x.rank).map((x) => ({
+    s: x.start,
+    e: x.end,
+    kind: x.kind,
+    canonical: x.canonical,
+  }));
+}
