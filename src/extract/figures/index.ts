@@ -1,0 +1,66 @@
+// The figures stage: every number-bearing expression of a passage, typed and normalised.
+//
+// find (find.ts: where, and how it is built) -> parse (parse.ts: type, value, unit) -> here: drop what
+// another stage owns (ctx.blocked: slogans such as 5+5+7 or 十大创新), and name what the figure
+// measures when a cue stands just before it (同比增长 5.3% -> indicator growth_yoy).
+//   extractFigures("出口44.6万辆，同比增长1.1倍", { referenceYear: null, blocked: [] })
+//   -> [{ s: 2, e: 8, type: 'quantity', value: 446000, unit: '辆', indicator: 'export' },
+//       { s: 15, e: 19, type: 'quantity', value: 1.1, unit: '倍', indicator: 'growth_yoy' }]
+// Offsets are UTF-16 indices of `text`; matches come sorted and never overlap each other or ctx.blocked.
+
+import type { FigureContext, FigureMatch, Match } from '../types.js';
+import { scanFigures } from './find.js';
+import { figureLexicon } from './lexicon.js';
+import { parseFigure } from './parse.js';
+
+export { findFigures, scanFigures } from './find.js';
+export { parseFigure, formatDate, PERCENT_UNIT } from './parse.js';
+export { lexNumeral, parseNumeral } from './numerals.js';
+
+/** How far back (UTF-16 units) a cue may stand from its figure, within one clause. */
+const CUE_WINDOW = 12;
+const CLAUSE_BREAKS = new Set(['，', '。', '；', '！', '？', '：', ',', ';', '!', '?', '\n', '、']);
+const MEASURED = new Set(['quantity', 'money', 'percent', 'number', 'range']);
+
+export function extractFigures(text: string, ctx: FigureContext): FigureMatch[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const referenceYear = ctx?.referenceYear ?? null;
+  const blocked = [...(ctx?.blocked ?? [])].sort((a, b) => a.s - b.s);
+  const out: FigureMatch[] = [];
+  let b = 0;
+  scanFigures(text, (c) => {
+    while (b < blocked.length && blocked[b]!.e <= c.s) b++;
+    if (overlapsFrom(blocked, b, c)) return;
+    const p = parseFigure(c, referenceYear);
+    if (!p) return;
+    const m: FigureMatch = { s: c.s, e: c.e, type: p.type, value: p.value, unit: p.unit };
+    if (p.approx) m.approx = true;
+    if (p.type === 'range') {
+      m.low = p.low ?? null;
+      m.high = p.high ?? null;
+    }
+    if (MEASURED.has(p.type)) {
+      const indicator = cueBefore(text, c.s);
+      if (indicator) m.indicator = indicator;
+    }
+    out.push(m);
+  });
+  return out;
+}
+
+/** True when [c.s, c.e) overlaps a blocked range at or after index b (ranges sorted by start). */
+function overlapsFrom(blocked: readonly Match[], b: number, c: Match): boolean {
+  for (let k = b; k < blocked.length && blocked[k]!.s < c.e; k++) if (blocked[k]!.e > c.s) return true;
+  return false;
+}
+
+/** The nearest indicator cue ending before s in the same clause (longest at one position). */
+function cueBefore(text: string, s: number): string | null {
+  const cues = figureLexicon().indicators;
+  for (let p = s; p >= Math.max(1, s - CUE_WINDOW); p--) {
+    const m = cues.matchEndingAt(text, p);
+    if (m) return m.data;
+    if (CLAUSE_BREAKS.has(text[p - 1]!)) break;
+  }
+  return null;
+}

@@ -1,0 +1,449 @@
+// Numerals: reading one number written in Arabic digits, Chinese numerals or a mix of both.
+//
+// `lexNumeral` finds where a numeral written at a position ends and what it is worth; `parseNumeral`
+// reads a whole string. Neither knows about units or figure types (that is find.ts / parse.ts).
+//   "三千五百"        -> 3500          "两万三千零二十" -> 23020      "一点七八万亿" -> 1.78e12
+//   "5000万"          -> 50000000      "1,000"          -> 1000       "九万四"       -> 94000
+//   "二〇二二"        -> 2022 (digits "2022": a year or a code, never a count on its own)
+//   "十多万" / "500余万" / "二十几" -> approximate, the hedge inside the span
+// The character table is data (dicts/figures-numerals.tsv). One left-to-right pass over the characters,
+// no regular expressions: a long run of digits costs time linear in its length.
+
+import { readDict } from '../../dicts.js';
+
+export type NumeralCharKind = 'digit' | 'small' | 'magnitude' | 'tens';
+
+export interface NumeralChar {
+  kind: NumeralCharKind;
+  value: number;
+  /** The 大写 form (壹, 陆, 拾): also an everyday character, so never a numeral on its own. */
+  financial: boolean;
+}
+
+let TABLE: Map<string, NumeralChar> | null = null;
+
+/** The numeral table, loaded once from dicts/figures-numerals.tsv. */
+export function numeralTable(): Map<string, NumeralChar> {
+  if (TABLE) return TABLE;
+  const table = new Map<string, NumeralChar>();
+  for (const row of readDict('figures-numerals.tsv', 3)) {
+    const [ch, kind, value, flag] = row.fields;
+    table.set(ch!, { kind: kind as NumeralCharKind, value: Number(value), financial: flag === 'financial' });
+  }
+  TABLE = table;
+  return table;
+}
+
+export function numeralChar(c: string | undefined): NumeralChar | undefined {
+  return c === undefined ? undefined : numeralTable().get(c);
+}
+
+/** One numeral found in a text. */
+export interface Numeral {
+  s: number;
+  e: number;
+  value: number;
+  /** Arabic digits occur in it. */
+  arabic: boolean;
+  /** Chinese numeral characters occur in it. */
+  chinese: boolean;
+  /** A run of bare Chinese digits with no place words (二〇二二, 五五): the digit string, else null. */
+  digits: string | null;
+  /** Place words only, no digit at all (万, 千万, 百). */
+  bareMagnitude: boolean;
+  /** Exactly one Chinese digit character and nothing else (一, 两, 三). */
+  single: boolean;
+  /** A hedge (多, 余, 几) is written inside it. */
+  approx: boolean;
+  /** An Arabic integer written plainly (no sign, separator, decimal point or place word): its digit count; else 0. */
+  plainDigits: number;
+  /** It contains 万 / 亿 / 兆 (or a k / M suffix). */
+  hasMagnitude: boolean;
+  /** It starts with a place word (百, 千万) rather than a digit: 上千万, 数十. */
+  placeLed: boolean;
+  negative: boolean;
+  integer: boolean;
+  /** False when the characters do not form a number (十十, 一二百, a lone 陆): skip past them, figure nothing. */
+  valid: boolean;
+}
+
+export interface LexOptions {
+  /** True when a unit word begins at index p, so that 千 in 12千米 is left to the unit (12 km, not 12000 m). */
+  unitAt?: (p: number) => boolean;
+  /** Accept a leading minus ('-' or 负). */
+  signed?: boolean;
+  /** Accept a lone 大写 digit (壹): only where the context already says a number follows (三分之壹). */
+  financial?: boolean;
+}
+
+type Atom =
+  | { k: 'num'; v: number; plain: number; mag: boolean; s: number; e: number }
+  | { k: 'digit'; v: number; fin: boolean; s: number; e: number }
+  | { k: 'small' | 'mag'; v: number; fin: boolean; s: number; e: number }
+  | { k: 'tens'; v: number; s: number; e: number }
+  | { k: 'point'; s: number; e: number }
+  | { k: 'approx'; ch: string; s: number; e: number };
+
+const isAsciiDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isInlineSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000';
+
+/** Index of the first non-space character at or after p (spaces and tabs only, never a line break). */
+export function skipInlineSpace(t: string, p: number): number {
+  while (p < t.length && isInlineSpace(t[p])) p++;
+  return p;
+}
+
+/** Reads an Arabic number at p: 1,000.5 / 2.5e3 / 40k. Returns null when p holds no digit. */
+function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
+  const s = p;
+  while (isAsciiDigit(t[p])) p++;
+  if (p === s) return null;
+  let plain = p - s;
+  let digits = t.slice(s, p);
+  // Thousands separators: only when the first group has 1-3 digits and every group exactly 3.
+  if (p - s <= 3) {
+    while ((t[p] === ',' || t[p] === '，') && isAsciiDigit(t[p + 1]) && isAsciiDigit(t[p + 2]) && isAsciiDigit(t[p + 3]) && !isAsciiDigit(t[p + 4])) {
+      digits += t.slice(p + 1, p + 4);
+      p += 4;
+      plain = 0;
+    }
+  }
+  // '·' stands for the decimal point in some typeset sources (增长6·9%).
+  if ((t[p] === '.' || t[p] === '·') && isAsciiDigit(t[p + 1])) {
+    const d = p + 1;
+    p = d;
+    while (isAsciiDigit(t[p])) p++;
+    digits += '.' + t.slice(d, p);
+    plain = 0;
+  }
+  let v = Number(digits);
+  let mag = false;
+  // Exponent: 2e5, 12.32e+14 (not 5e in "5eggs").
+  if ((t[p] === 'e' || t[p] === 'E') && !isAsciiLetter(t[p - 1])) {
+    let q = p + 1;
+    let sign = 1;
+    if (t[q] === '+' || t[q] === '-') {
+      if (t[q] === '-') sign = -1;
+      q++;
+    }
+    const d = q;
+    while (isAsciiDigit(t[q])) q++;
+    if (q > d && !isAsciiLetter(t[q])) {
+      v *= 10 ** (sign * Number(t.slice(d, q)));
+      p = q;
+      plain = 0;
+    }
+  }
+  // Thousand / million suffixes: 40k, 2.5 M (but not 5km, 4K video, 5MB).
+  const q = t[p] === ' ' && t[p + 1] === 'M' ? p + 1 : p;
+  if ((t[q] === 'k' || t[q] === 'M') && !isAsciiLetter(t[q + 1])) {
+    v *= t[q] === 'k' ? 1e3 : 1e6;
+    p = q + 1;
+    plain = 0;
+    mag = true;
+  }
+  return { k: 'num', v, plain, mag, s, e: p };
+}
+
+const POINTS = new Set(['点', '點']);
+const HEDGES = new Set(['多', '余', '餘']);
+const FEW = new Set(['几', '幾']);
+
+/** True when a numeral can begin at p (a digit, a numeral character, 几 before a place word, or a sign). */
+export function numeralStartsAt(t: string, p: number): boolean {
+  const c = t[p];
+  if (isAsciiDigit(c) || numeralChar(c)) return true;
+  if (c !== undefined && FEW.has(c)) {
+    const n = numeralChar(t[p + 1]);
+    return n !== undefined && (n.kind === 'small' || n.kind === 'magnitude');
+  }
+  return false;
+}
+
+/**
+ * Reads the numeral that starts at i, or null when no numeral character is there. What is written may
+ * still not be a number: 十十 comes back with valid false, 一四四六 with its digit string in `digits`.
+ */
+export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral | null {
+  const table = numeralTable();
+  let p = i;
+  let negative = false;
+  if (opts.signed && (t[p] === '-' || t[p] === '负' || t[p] === '負')) {
+    const q = p + 1;
+    if (isAsciiDigit(t[q]) || (t[p] !== '-' && numeralChar(t[q]))) {
+      negative = true;
+      p = q;
+    }
+  }
+  // Fast path: a plain Arabic number with no Chinese numeral, point or hedge after it (the common case).
+  if (isAsciiDigit(t[p])) {
+    const a = readArabic(t, p)!;
+    const c = t[a.e];
+    if (c === undefined || !(table.has(c) || POINTS.has(c) || HEDGES.has(c) || FEW.has(c) || c === ' ' || c === '\t' || c === '\u3000')) {
+      const value = negative ? -a.v : a.v;
+      return {
+        s: i,
+        e: a.e,
+        value,
+        arabic: true,
+        chinese: false,
+        digits: null,
+        bareMagnitude: false,
+        single: false,
+        approx: false,
+        plainDigits: negative ? 0 : a.plain,
+        hasMagnitude: a.mag,
+        placeLed: false,
+        negative,
+        integer: Number.isInteger(value),
+        valid: Number.isFinite(value),
+      };
+    }
+  }
+  const atoms: Atom[] = [];
+  let afterPoint = false;
+  for (;;) {
+    // Letter-spaced numerals (两千 四 百 五): spaces are skipped only before a Chinese numeral character.
+    const q = atoms.length ? skipInlineSpace(t, p) : p;
+    const c = t[q];
+    if (c === undefined) break;
+    const prev = atoms[atoms.length - 1];
+    if (isAsciiDigit(c)) {
+      if (q !== p) break; // never join "7 2" or "1, 244"
+      if (afterPoint) {
+        // Arabic digits after a Chinese 点 (一点5): fractional digits
+        let r = q;
+        while (isAsciiDigit(t[r])) r++;
+        for (let k = q; k < r; k++) atoms.push({ k: 'digit', v: Number(t[k]), fin: false, s: k, e: k + 1 });
+        p = r;
+        continue;
+      }
+      const a = readArabic(t, q);
+      if (!a) break;
+      atoms.push(a);
+      p = a.e;
+      continue;
+    }
+    const n = table.get(c);
+    if (n) {
+      // "667.123 五点八" are two numbers; "7 萬" is one.
+      if (q !== p && prev?.k === 'num' && n.kind !== 'small' && n.kind !== 'magnitude') break;
+      if ((n.kind === 'small' || n.kind === 'magnitude') && opts.unitAt?.(q)) break;
+      if (afterPoint && n.kind !== 'digit' && n.kind !== 'magnitude') break;
+      if (afterPoint && (c === '两' || c === '兩')) break;
+      if (n.kind === 'digit') atoms.push({ k: 'digit', v: n.value, fin: n.financial, s: q, e: q + 1 });
+      else if (n.kind === 'tens') atoms.push({ k: 'tens', v: n.value, s: q, e: q + 1 });
+      else atoms.push({ k: n.kind === 'small' ? 'small' : 'mag', v: n.value, fin: n.financial, s: q, e: q + 1 });
+      p = q + 1;
+      continue;
+    }
+    if (POINTS.has(c) && prev && !afterPoint && prev.k !== 'point' && prev.k !== 'approx') {
+      const r = skipInlineSpace(t, q + 1);
+      const d = t[r];
+      const dn = numeralChar(d);
+      if (isAsciiDigit(d) || (dn && dn.kind === 'digit' && d !== '两' && d !== '兩')) {
+        atoms.push({ k: 'point', s: q, e: q + 1 });
+        afterPoint = true;
+        p = q + 1;
+        continue;
+      }
+      break;
+    }
+    if (HEDGES.has(c) && prev && (prev.k === 'num' || prev.k === 'small' || prev.k === 'mag' || prev.k === 'tens')) {
+      atoms.push({ k: 'approx', ch: c, s: q, e: q + 1 });
+      p = q + 1;
+      continue;
+    }
+    if (FEW.has(c)) {
+      const next = numeralChar(t[skipInlineSpace(t, q + 1)]);
+      const leading = atoms.length === 0 && next !== undefined && (next.kind === 'small' || next.kind === 'magnitude');
+      const trailing = prev !== undefined && (prev.k === 'small' || prev.k === 'mag' || (prev.k === 'digit' && prev.v === 0));
+      if (leading || trailing) {
+        atoms.push({ k: 'approx', ch: c, s: q, e: q + 1 });
+        p = q + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (atoms.length === 0) return null;
+  const first = atoms[0]!;
+  const last = atoms[atoms.length - 1]!;
+  return evaluate(atoms, i, last.e, negative, first, opts.financial ?? false);
+}
+
+/** Reads a whole string as one numeral; null unless the numeral covers all of it. */
+export function parseNumeral(s: string): number | null {
+  const t = s.trim();
+  const n = lexNumeral(t, 0, { signed: true });
+  if (!n || !n.valid || n.e !== t.length || !Number.isFinite(n.value)) return null;
+  return n.value;
+}
+
+// The grammar of a Chinese number, applied to the atoms lexed above.
+//   digit (small digit?)* : 三千五百 = 3*1000 + 5*100; a place word without a digit means one (十五, 百三)
+//   magnitude closes a section: when it is at least as large as the last magnitude it scales everything
+//   before it (四万万, 14.2万亿), else it adds (五亿零六万)
+//   a lone digit after a place word of 100 or more is the next place down: 两千四百五 = 2450, 九万四 = 94000
+function evaluate(atoms: Atom[], s: number, e: number, negative: boolean, first: Atom, allowLoneFinancial: boolean): Numeral {
+  let arabic = false;
+  let chinese = false;
+  let approx = false;
+  let hasMagnitude = false;
+  let allDigits = true; // Chinese digits only
+  let digitCount = 0;
+  let financial = 0;
+  for (const a of atoms) {
+    if (a.k === 'num') {
+      arabic = true;
+      allDigits = false;
+      if (a.mag) hasMagnitude = true;
+    } else if (a.k === 'digit') {
+      chinese = true;
+      digitCount++;
+      if (a.fin) financial++;
+    } else {
+      if (a.k === 'approx') approx = true;
+      else chinese = true;
+      if (a.k === 'mag') hasMagnitude = true;
+      if ((a.k === 'small' || a.k === 'mag') && a.fin) financial++;
+      allDigits = false;
+    }
+  }
+  const placeLed = first.k === 'small' || first.k === 'mag' || (first.k === 'approx' && atoms.length > 1);
+  // One object shape for every numeral (object spreads are slow on a hot path).
+  const make = (value: number, digits: string | null, bareMagnitude: boolean, single: boolean, plainDigits: number, integer: boolean, valid: boolean): Numeral => ({
+    s,
+    e,
+    value,
+    arabic,
+    chinese,
+    digits,
+    bareMagnitude,
+    single,
+    approx,
+    plainDigits,
+    hasMagnitude,
+    placeLed,
+    negative,
+    integer,
+    valid,
+  });
+  if (allDigits && digitCount > 1) {
+    // 二〇二二, 五五, 一四四六: a digit string, not a number (years and codes).
+    let digits = '';
+    for (const a of atoms) digits += String((a as { v: number }).v);
+    return make(Number(digits) * (negative ? -1 : 1), digits, false, false, 0, true, true);
+  }
+  const invalid = make(NaN, null, false, false, 0, false, false);
+  // A lone 大写 character (陆地, 入伍, 拾取) is a word, not a number.
+  if (atoms.length === 1 && financial === 1 && !negative && !allowLoneFinancial) return invalid;
+
+  let total = 0;
+  let section = 0;
+  let pending: number | null = null;
+  let pendingChinese = false;
+  let abbrevUnit = 0; // place word right before the pending digit (no 零 between)
+  let lastSmall = Infinity;
+  let lastPlace = 0;
+  let lastMag = 0;
+  let zero = false;
+  let sawDigit = false;
+  for (let k = 0; k < atoms.length; k++) {
+    const a = atoms[k]!;
+    switch (a.k) {
+      case 'num':
+        if (pending !== null) return invalid;
+        pending = a.v;
+        pendingChinese = false;
+        abbrevUnit = 0;
+        zero = false;
+        sawDigit = true;
+        break;
+      case 'digit':
+        // 万一 / 亿万: a digit after a bare 万 is not 万 + 一 (百三 = 130 is, colloquially)
+        if (k === 1 && first.k === 'mag') return invalid;
+        if (a.v === 0 && pending === null && lastPlace > 0) {
+          zero = true; // 一百零五: the skipped tens place
+          break;
+        }
+        if (pending !== null) return invalid;
+        pending = a.v;
+        pendingChinese = true;
+        abbrevUnit = zero ? 0 : lastPlace;
+        zero = false;
+        sawDigit = true;
+        break;
+      case 'tens':
+        if (pending !== null || 10 >= lastSmall) return invalid;
+        section += a.v * 10;
+        lastSmall = 10;
+        lastPlace = 10;
+        sawDigit = true;
+        break;
+      case 'small': {
+        if (a.v >= lastSmall) return invalid;
+        const n: number = pending ?? 1;
+        section += n * a.v;
+        pending = null;
+        lastSmall = a.v;
+        lastPlace = a.v;
+        zero = false;
+        break;
+      }
+      case 'mag': {
+        let sv = section + (pending ?? 0);
+        if (sv === 0 && total === 0) sv = 1; // 万亿元, 千万 (after 千: section 1000)
+        if (a.v >= lastMag) total = (total + sv) * a.v;
+        else total += sv * a.v;
+        section = 0;
+        pending = null;
+        lastSmall = Infinity;
+        lastPlace = a.v;
+        lastMag = a.v;
+        zero = false;
+        break;
+      }
+      case 'point': {
+        // Integer part closes; the digits after 点 are read one by one (一点七八 = 1.78).
+        let whole: number = total + section + (pending ?? 0);
+        let frac = '';
+        let r = k + 1;
+        while (r < atoms.length && atoms[r]!.k === 'digit') frac += String((atoms[r] as { v: number }).v), r++;
+        if (!frac) return invalid;
+        whole += Number('0.' + frac);
+        sawDigit = true;
+        total = 0;
+        section = 0;
+        pending = whole;
+        pendingChinese = false;
+        abbrevUnit = 0;
+        lastSmall = 0; // no 十/百/千 after the decimals
+        lastMag = 0;
+        lastPlace = 0;
+        k = r - 1;
+        break;
+      }
+      case 'approx':
+        if (a.ch === '几' || a.ch === '幾') {
+          // leading 几 (几十) leaves the place word to count one ten, hedged
+          if (k > 0 && pending === null) {
+            pending = 0; // 十几, 一百零几万: the unknown digit counts as nothing
+            pendingChinese = false;
+            abbrevUnit = 0;
+          }
+        }
+        break;
+    }
+  }
+  let tail = pending ?? 0;
+  if (pending !== null && pendingChinese && abbrevUnit >= 100) tail = pending * (abbrevUnit / 10);
+  const value = (total + section + tail) * (negative ? -1 : 1);
+  // 万, 千万, 百 with no digit: an order of magnitude (万列, 千万不要). 十 alone is plainly ten.
+  const bareMagnitude = !sawDigit && !arabic && !(first.k === 'small' && first.v === 10);
+  const single = atoms.length === 1 && first.k === 'digit';
+  const plainDigits = atoms.length === 1 && first.k === 'num' && !negative ? first.plain : 0;
+  return make(value, null, bareMagnitude, single, plainDigits, Number.isInteger(value), Number.isFinite(value));
+}

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../../src/extract/figures/index.js';
+import type { FigureMatch } from '../../../src/extract/types.js';
+
+const NO_CTX = { referenceYear: null, blocked: [] };
+const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] });
+const spans = (text: string, ms: FigureMatch[]): string[] => ms.map((m) => text.slice(m.s, m.e));
+function find(text: string, span: string, referenceYear: number | null = null): FigureMatch | undefined {
+  return run(text, referenceYear).find((m) => text.slice(m.s, m.e) === span);
+}
+
+describe('figures: positives (span, type, value, unit)', () => {
+  it.each([
+    // quantities: measure word as unit
+    ['全区共有513户居民参与验房', '513户', 'quantity', 513, '户'],
+    ['当天共有330辆商用车集港', '330辆', 'quantity', 330, '辆'],
+    ['培训班共吸纳学员22名', '22名', 'quantity', 22, '名'],
+    ['全年出口汽车28500余辆', '28500余辆', 'quantity', 28500, '辆'],
+    ['从两个方面提出要求', '两个', 'quantity', 2, '个'],
+    ['建立三级培训体系', '三级', 'quantity', 3, '级'],
+    ['连续5天开展集中检查', '5天', 'quantity', 5, '天'],
+    ['邀请10位专家进行评审', '10位', 'quantity', 10, '位'],
+    ['新签约项目26家', '26家', 'quantity', 26, '家'],
+    ['组织开展培训3次', '3次', 'quantity', 3, '次'],
+    ['全市新建学校17所', '17所', 'quantity', 17, '所'],
+    ['改造老旧小区2.5万户', '2.5万户', 'quantity', 25000, '户'],
+    ['新建农村公路1.2万公里', '1.2万公里', 'quantity', 12000, '公里'],
+    ['接待游客3500多人次', '3500多人次', 'quantity', 3500, '人次'],
+    ['比上月提高1.7个百分点', '1.7个百分点', 'quantity', 1.7, '个百分点'],
+    ['已连续两个月保持增长', '两个月', 'quantity', 2, '个月'],
+    ['同比增长1.1倍', '1.1倍', 'quantity', 1.1, '倍'],
+    ['实施三年行动计划', '三年', 'quantity', 3, '年'],
+    ['用了一年半时间完成', '一年半', 'quantity', 1.5, '年'],
+    ['养殖面积达到3万亩', '3万亩', 'quantity', 30000, '亩'],
+    ['建设高标准农田千亩', '千亩', 'quantity', 1000, '亩'],
+    ['集装箱航线突破百条', '百条', 'quantity', 100, '条'],
+    ['中欧班列开行超万列', '万列', 'quantity', 10000, '列'],
+    ['吞吐量突破千万标箱', '千万标箱', 'quantity', 10000000, '标箱'],
+    ['全年10大类民生实事', '10大类', 'quantity', 10, '大类'],
+    ['粮食产量实现“十二连增”', '十二连增', 'quantity', 12, '连增'],
+    ['考核连续获得“七连A”', '七连A', 'quantity', 7, '连A'],
+    ['数十家企业参加招聘', '数十家', 'quantity', 10, '家'],
+    ['十几个省份参与', '十几个', 'quantity', 10, '个'],
+    ['海拔八千八百四十八米', '八千八百四十八米', 'quantity', 8848, '米'],
+    ['全长12千米的快速路', '12千米', 'quantity', 12, '千米'],
+    ['装机容量120万千瓦', '120万千瓦', 'quantity', 1200000, '千瓦'],
+    ['庆祝建校七十周年', '七十周年', 'quantity', 70, '周年'],
+    ['处理能力每天300吨', '300吨', 'quantity', 300, '吨'],
+    ['比上年增长一倍', '一倍', 'quantity', 1, '倍'],
+    // money: full amount, ISO code
+    ['总投资5000万美元', '5000万美元', 'money', 50000000, 'USD'],
+    ['地区生产总值达3.2万亿元', '3.2万亿元', 'money', 3.2e12, 'CNY'],
+    ['一般公共预算收入812亿元', '812亿元', 'money', 81200000000, 'CNY'],
+    ['人均可支配收入达到42,378元', '42,378元', 'money', 42378, 'CNY'],
+    ['村集体收入超过百万元', '百万元', 'money', 1000000, 'CNY'],
+    ['新增减税降费超万亿元', '万亿元', 'money', 1e12, 'CNY'],
+    ['实际使用外资1300多亿美元', '1300多亿美元', 'money', 130000000000, 'USD'],
+    ['捐款二千六百五十五元', '二千六百五十五元', 'money', 2655, 'CNY'],
+    ['合同金额约2.4亿欧元', '2.4亿欧元', 'money', 240000000, 'EUR'],
+    ['当天汇率为7.1港元', '7.1港元', 'money', 7.1, 'HKD'],
+    ['单价$25，运费另计', '$25', 'money', 25, 'USD'],
+    ['投资逾8000万日元', '8000万日元', 'money', 80000000, 'JPY'],
+    // percent: the number shown, unit %
+    ['同比增长13.5%', '13.5%', 'percent', 13.5, '%'],
+    ['覆盖率达到78%以上', '78%', 'percent', 78, '%'],
+    ['增幅为百分之二十二', '百分之二十二', 'percent', 22, '%'],
+    ['不良率控制在千分之三', '千分之三', 'percent', 0.3, '%'],
+    ['近五成受访者表示满意', '五成', 'percent', 50, '%'],
+    ['商品一律八折销售', '八折', 'percent', 80, '%'],
+    ['会员享受8.5折优惠', '8.5折', 'percent', 85, '%'],
+    ['占全省的七成六', '七成六', 'percent', 76, '%'],
+    ['利润下降-2.3%', '-2.3%', 'percent', -2.3, '%'],
+    // dates
+    ['今年3月份，我区启动试点', '今年3月份', 'date', '2022-03', null],
+    ['本报8月11日讯 今天下午', '8月11日', 'date', '2022-08-11', null],
+    ['2022年是全面建设的关键一年', '2022年', 'date', '2022', null],
+    ['决战四季度，确保完成全年目标', '四季度', 'date', '2022-Q4', null],
+    ['2021年10月1日起施行', '2021年10月1日', 'date', '2021-10-01', null],
+    ['会议于2023-05-18召开', '2023-05-18', 'date', '2023-05-18', null],
+    ['一九四九年十月一日', '一九四九年十月一日', 'date', '1949-10-01', null],
+    ['去年12月，项目正式开工', '去年12月', 'date', '2021-12', null],
+    ['第三季度营收继续增长', '第三季度', 'date', '2022-Q3', null],
+    ['2019年度考核结果', '2019年度', 'date', '2019', null],
+    ['会议定于下午3点召开', '下午3点', 'date', 'T15', null],
+    ['列车于8:30准时发车', '8:30', 'date', 'T08:30', null],
+    // ranges
+    ['1至7月份，口岸出口汽车', '1至7月份', 'range', '2022-01/2022-07', null],
+    ['2021—2025年规划期内', '2021—2025年', 'range', '2021/2025', null],
+    // ordinals
+    ['（上接第一版）', '第一版', 'ordinal', 1, '版'],
+    ['第一阶段工作已经完成', '第一阶段', 'ordinal', 1, '阶段'],
+    ['2022年第二轮督察', '第二轮', 'ordinal', 2, '轮'],
+    ['排名上升至全球第十位', '第十位', 'ordinal', 10, '位'],
+    ['规模居全国第2位', '第2位', 'ordinal', 2, '位'],
+    ['科创板上市公司数量居全国第一。', '第一', 'ordinal', 1, null],
+    ['一期项目已建成投用', '一期', 'ordinal', 1, '期'],
+    ['依照第二十四条规定', '第二十四条', 'ordinal', 24, '条'],
+    // numbers: a count before a noun that is no measure word
+    ['6600多万纳税人受益', '6600多万', 'number', 66000000, null],
+    ['惠及上千万家庭', '上千万', 'number', 10000000, null],
+    ['解决十二亿人口的吃饭问题', '十二亿', 'number', 1200000000, null],
+    ['圆周率约为3.14', '3.14', 'number', 3.14, null],
+    ['只占三分之一', '三分之一', 'number', 1 / 3, null],
+  ] as const)('%s: %s', (text, span, type, value, unit) => {
+    const m = find(text, span, 2022);
+    expect(m, `${span} in ${JSON.stringify(spans(text, run(text, 2022)))}`).toBeDefined();
+    expect(m!.type).toBe(type);
+    if (typeof value === 'number') expect(m!.value as number).toBeCloseTo(value, 9);
+    else expect(m!.value).toBe(value);
+    expect(m!.unit).toBe(unit);
+  });
+});
+
+describe('figures: hedges, ranges, indicators', () => {
+  it.each([
+    ['投资约300亿元', '300亿元'],
+    ['超过200家企业参展', '200家'],
+    ['经济增长5%左右', '5%'],
+    ['覆盖率达到90%以上', '90%'],
+    ['接待游客3500多人次', '3500多人次'],
+    ['近千万元资金', '千万元'],
+    ['逾百名专家', '百名'],
+  ])('%s: %s is approximate, the outside hedge stays out of the span', (text, span) => {
+    expect(find(text, span)?.approx).toBe(true);
+  });
+
+  it('a percent range keeps both ends and no single value', () => {
+    const m = find('年均增长5%—5.5%。', '5%—5.5%')!;
+    expect([m.type, m.value, m.low, m.high, m.unit]).toEqual(['range', null, 5, 5.5, '%']);
+  });
+
+  it('the low end of a range borrows the magnitude of the high end', () => {
+    const m = find('补贴标准为20至30万元', '20至30万元')!;
+    expect([m.low, m.high, m.unit]).toEqual([200000, 300000, 'CNY']);
+  });
+
+  it('two dates joined by 至 stay two dates', () => {
+    const text = '大会将于5月19日至20日在南宁举办';
+    expect(run(text).map((m) => [text.slice(m.s, m.e), m.value])).toEqual([
+      ['5月19日', '--05-19'],
+      ['20日', '---20'],
+    ]);
+  });
+
+  it.each([
+    ['出口44.6万辆', '44.6万辆', 'export'],
+    ['同比增长6.1%', '6.1%', 'growth_yoy'],
+    ['进出口总额增长21.4%', '21.4%', 'growth'],
+    ['实际使用外资1300多亿美元', '1300多亿美元', 'fdi'],
+    ['城镇调查失业率5.3%', '5.3%', 'unemployment'],
+  ])('%s: %s measures %s', (text, span, indicator) => {
+    expect(find(text, span)?.indicator).toBe(indicator);
+  });
+
+  it('a cue in an earlier clause does not carry over', () => {
+    expect(find('出口增长，全年新建学校17所', '17所')?.indicator).toBeUndefined();
+  });
+});
+
+describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
+  it.each([
+    ['坚持“五位一体”总体布局'],
+    ['高质量共建“一带一路”'],
+    ['编制“十四五”规划'],
+    ['一心一意谋发展'],
+    ['不能三心二意'],
+    ['天问一号成功着陆'],
+    ['PM2.5浓度持续下降'],
+    ['大力发展第三产业'],
+    ['启动建设一批重点项目'],
+    ['出台一系列政策措施'],
+    ['进一步深化改革'],
+    ['新一代信息技术'],
+    ['发放一次性补贴'],
+    ['全国首批试点城市'],
+    ['首位产业加快发展'],
+    ['坚持一体推进'],
+    ['上半年经济运行平稳'],
+    ['今年以来，各项工作有序推进'],
+    ['近日，记者走访了多家企业'],
+    ['下一步，我们将加大力度'],
+    ['学习贯彻党的二十届四中全会精神'],
+    ['第十五个五年规划纲要'],
+    ['形成万亿级产业集群'],
+    ['千方百计稳就业'],
+    ['走进千家万户'],
+    ['这个问题十分重要'],
+    ['千万不要掉以轻心'],
+    ['万一出现问题'],
+    ['坚决落实“一四四六”总体思路'],
+    ['四川省成都市'],
+    ['统一部署、统一行动'],
+    ['唯一的选择'],
+    ['成为一个新的增长点'],
+    ['确保5G网络全覆盖'],
+    ['推动“5+5+7”工作落实'],
+    ['一成不变的做法'],
+    ['共和国之一'],
+    ['地铁3号线开通'],
+    ['二元结构逐步破除'],
+    ['这一年来变化很大'],
+    ['一点一滴做起'],
+    ['三成为重点'],
+    ['入伍时分'],
+    ['陆地上有许多动物'],
+  ])('%s has no figure', (text) => {
+    expect(spans(text, run(text))).toEqual([]);
+  });
+
+  it.each([
+    ['连续迈上4个万亿元台阶', '万亿元'],
+    ['5个万亿级规模产业', '万亿级'],
+    ['学前一年免费教育', '一年'],
+    ['为宁夏的孩子们上了一堂课', '一堂'],
+    ['当前和今后一个时期', '一个'],
+  ])('%s: %s is no figure', (text, span) => {
+    expect(spans(text, run(text))).not.toContain(span);
+  });
+});
+
+describe('figures: context', () => {
+  it('no figure overlaps a blocked range (a slogan)', () => {
+    const text = '实施十大创新工程，新建5个园区';
+    const s = text.indexOf('十大创新');
+    const ms = extractFigures(text, { referenceYear: null, blocked: [{ s, e: s + 4 }] });
+    expect(spans(text, ms)).toEqual(['5个']);
+  });
+
+  it('a blocked range removes the figure it covers', () => {
+    const text = '两个方面';
+    expect(extractFigures(text, { referenceYear: null, blocked: [{ s: 0, e: 2 }] })).toEqual([]);
+  });
+
+  it('the reference year resolves 今年 and bare month-days', () => {
+    expect(find('今年4月份', '今年4月份', 2023)?.value).toBe('2023-04');
+    expect(find('8月11日', '8月11日', 2023)?.value).toBe('2023-08-11');
+    expect(find('去年四季度', '去年四季度', 2023)?.value).toBe('2022-Q4');
+  });
+
+  it.each([
+    ['5月份，我国汽车出口保持增长', '5月份', '--05'],
+    ['市场监管总局11日约谈企业', '11日', '---11'],
+    ['今天（4月29日）召开发布会', '4月29日', '--04-29'],
+    ['今年3月份启动', '今年3月份', '--03'],
+  ])('without a reference year: %s -> %s = %s', (text, span, value) => {
+    expect(find(text, span)?.value).toBe(value);
+  });
+
+  it('without a reference year a quarter has no value', () => {
+    expect(find('一季度，财政收入回升', '一季度')?.value).toBeNull();
+  });
+
+  it('works on letter-spaced text in no-layout mode', () => {
+    expect(find('下降 ２．４   个百分 点'.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), '2.4   个百分 点')?.value).toBe(2.4);
+  });
+
+  it('list markers: the numeral inside the brackets is an ordinal', () => {
+    const text = '（三）全面深化改革';
+    expect(run(text).map((m) => [text.slice(m.s, m.e), m.type, m.value])).toEqual([['三', 'ordinal', 3]]);
+  });
+});
+
+describe('figures: the seed page', () => {
+  const raw = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
+  // A rough passage: the page with its whitespace removed (the layout stage does it properly).
+  const text = raw.replace(/\s+/g, '');
+  const found = spans(text, run(text, 2022));
+
+  it.each([['今年3月份'], ['513户'], ['78%'], ['5000万美元'], ['1至7月份'], ['28500余辆'], ['13.5%'], ['第一阶段'], ['四季度'], ['第二轮']])(
+    'finds %s',
+    (span) => expect(found).toContain(span),
+  );
+
+  it.each([['十大创新'], ['一四四六'], ['5+5+7'], ['一次性'], ['进一步'], ['首批'], ['上半年']])('finds nothing inside %s', (word) => {
+    for (const m of run(text, 2022)) {
+      const at = text.indexOf(word);
+      if (at >= 0) expect(m.e <= at || m.s >= at + word.length).toBe(true);
+    }
+  });
+});
+
+describe('figures: odd input never throws and keeps the invariants', () => {
+  it.each([
+    [''],
+    [' '],
+    ['\n\n'],
+    ['、，。'],
+    ['第'],
+    ['百分之'],
+    ['1至'],
+    ['（一'],
+    ['-'],
+    ['负'],
+    ['今年'],
+    ['\uD800'],
+    ['😀12个😀'],
+    ['1'.repeat(5000)],
+    ['一'.repeat(5000)],
+    ['5个'.repeat(3000)],
+    ['1,2,3,4,5,6'],
+    ['9999999999999999999999999999999999999999亿元'],
+  ])('%j', (text) => {
+    const ms = extractFigures(text, NO_CTX);
+    let end = 0;
+    for (const m of ms) {
+      expect(m.s).toBeGreaterThanOrEqual(end);
+      expect(m.e).toBeGreaterThan(m.s);
+      expect(m.e).toBeLessThanOrEqual(text.length);
+      if (typeof m.value === 'number') expect(Number.isFinite(m.value)).toBe(true);
+      end = m.e;
+    }
+  });
+});

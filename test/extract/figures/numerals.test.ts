@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { lexNumeral, parseNumeral } from '../../../src/extract/figures/numerals.js';
+
+describe('parseNumeral', () => {
+  it.each([
+    ['0', 0],
+    ['7', 7],
+    ['513', 513],
+    ['13.5', 13.5],
+    ['1,000', 1000],
+    ['10,000.25', 10000.25],
+    ['-3.2', -3.2],
+    ['40k', 40000],
+    ['2e5', 200000],
+    ['二', 2],
+    ['两', 2],
+    ['十', 10],
+    ['十五', 15],
+    ['二十', 20],
+    ['一百零五', 105],
+    ['三千五百', 3500],
+    ['两千四百五', 2450],
+    ['九万四', 94000],
+    ['百三', 130],
+    ['两万三千零二十', 23020],
+    ['一千零十二', 1012],
+    ['四千万零六千', 40006000],
+    ['五亿零六', 500000006],
+    ['四万万', 400000000],
+    ['一点七八万亿', 1.78e12],
+    ['三点一四', 3.14],
+    ['零点五', 0.5],
+    ['5000万', 50000000],
+    ['3.5亿', 350000000],
+    ['14.2万亿', 14.2e12],
+    ['5万4千6百', 54600],
+    ['3万4000', 34000],
+    ['1千零20', 1020],
+    ['3亿5千万', 350000000],
+    ['十多万', 100000],
+    ['500余万', 5000000],
+    ['二十几万', 200000],
+    ['廿五', 25],
+    ['卅', 30],
+    ['肆佰陆拾', 460],
+    ['壹万贰仟', 12000],
+    ['负十二', -12],
+    ['两千 四 百 五', 2450],
+    ['二〇二二', 2022],
+    ['一九四九', 1949],
+  ])('%s -> %d', (text, value) => {
+    expect(parseNumeral(text)).toBeCloseTo(value, 6);
+  });
+
+  it.each([['十十'], ['一二百'], ['陆'], ['拾'], ['abc'], [''], ['   '], ['五3'], ['点五']])('%s is not one number', (text) => {
+    expect(parseNumeral(text)).toBeNull();
+  });
+});
+
+describe('lexNumeral', () => {
+  it('reads a digit string of bare Chinese digits as digits, not a count', () => {
+    const n = lexNumeral('一四四六总体思路', 0)!;
+    expect(n.digits).toBe('1446');
+    expect(n.e).toBe(4);
+  });
+
+  it('stops before a unit that starts with a place word (12千米 is 12 km)', () => {
+    const t = '12千米';
+    const n = lexNumeral(t, 0, { unitAt: (p) => t.startsWith('千米', p) })!;
+    expect(n.value).toBe(12);
+    expect(n.e).toBe(2);
+  });
+
+  it('keeps a hedge inside the numeral (3500多)', () => {
+    const n = lexNumeral('3500多人次', 0)!;
+    expect([n.value, n.approx, n.e]).toEqual([3500, true, 5]);
+  });
+
+  it('does not join two Arabic numbers across a space', () => {
+    expect(lexNumeral('667.123 五点八', 0)!.e).toBe(7);
+  });
+
+  it('runs in linear time on a long run of digits', () => {
+    const n = lexNumeral('9'.repeat(200_000), 0)!;
+    expect(n.e).toBe(200_000);
+  });
+});
