@@ -205,7 +205,7 @@ function train(opt: Options): void {
   const t0 = Date.now();
   const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
   const trainDir = resolve(opt['train'] ?? join(PACKAGE_ROOT, '..', 'shared', 'train', 'ner'));
-  const epochs = Number(opt['epochs'] ?? 10);
+  const epochs = Number(opt['epochs'] ?? 14);
   const minCount = Number(opt['min-count'] ?? 2);
   const seed = Number(opt['seed'] ?? 20220811);
   const minWeight = Number(opt['min-weight'] ?? 0);

@@ -1,0 +1,43 @@
+// Named entities (PER / LOC / ORG) of a passage: the character tagger plus post-rules.
+//
+//   extractEntities('国家发展改革委主任郑栅洁在北京出席会议', words)
+//     -> ORG 国家发展改革委 [0,7), PER 郑栅洁 [9,12) titles ['国家发展改革委主任'], LOC 北京 [13,15)
+//
+// The model (dicts/ner/model.bin) is loaded once per process, on first use.
+
+import type { WordToken } from '../../segment/segmenter.js';
+import type { EntityMatch } from '../types.js';
+import { EntityTagger } from './tagger.js';
+import { applyPostRules } from './post-rules.js';
+
+export { EntityTagger, type TaggedChars } from './tagger.js';
+export { applyPostRules } from './post-rules.js';
+export { LABEL_NAMES } from './labels.js';
+
+let tagger: EntityTagger | null = null;
+
+/** The process-wide tagger (loads dicts/ner/model.bin on first call). */
+export function getEntityTagger(): EntityTagger {
+  tagger ??= EntityTagger.load();
+  return tagger;
+}
+
+/** Replaces the process-wide tagger (tools and tests that load another model file). */
+export function setEntityTagger(t: EntityTagger | null): void {
+  tagger = t;
+}
+
+/**
+ * Entities of `text` (a passage's width-folded analysis string) given its jieba tokens `words`
+ * (UTF-16 offsets into the same text): UTF-16 [s, e) matches, sorted, non-overlapping.
+ */
+export function extractEntities(text: string, words: WordToken[]): EntityMatch[] {
+  if (!text || !/[^\s\p{P}\p{S}]/u.test(text)) return [];
+  const t = getEntityTagger();
+  return applyPostRules(text, words, t.tag(text, words));
+}
+
+/** BIOES labels per code point, for benchmarks and inspection. */
+export function tagChars(text: string, words: WordToken[]) {
+  return getEntityTagger().tagChars(text, words);
+}

@@ -1,0 +1,168 @@
+// The compact on-disk form of the entity model (dicts/ner/model.bin) and its loader.
+//
+// Layout, gzip-compressed as a whole:
+//   "ZHNER1\n" | u32 header length | header JSON {version, labels, numTemplates, chars, scale,
+//   trans, numFeatures, meta} | per feature, in ascending key order: varint(key - previous key),
+//   varint(label mask), zigzag varint of each int16 weight whose bit is set in the mask.
+// Keys are delta-coded and weights quantised to int16 (weight = q * scale), and features with all
+// weights quantised to zero are dropped, which keeps the file small and makes the build
+// byte-identical for the same weights.
+
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { FeatureTable } from './feature-table.js';
+import { NUM_LABELS, LABEL_NAMES } from './labels.js';
+import { NUM_TEMPLATES } from './features.js';
+import { TRANS_SIZE } from './viterbi.js';
+
+const MAGIC = 'ZHNER1\n';
+export const MODEL_VERSION = 1;
+
+export class ModelFormatError extends Error {}
+
+export interface ModelHeader {
+  version: number;
+  labels: string[];
+  numTemplates: number;
+  /** Character vocabulary, in id order. */
+  chars: string[];
+  /** Emission weight = int16 * scale. */
+  scale: number;
+  /** Transition weights (TRANS_SIZE floats, see viterbi.transIndex). */
+  trans: number[];
+  numFeatures: number;
+  /** Names seen in the training data, with type number + 1 (features.ts, templates 32-35). */
+  lexicon: [string, number][];
+  meta: Record<string, unknown>;
+}
+
+/** A loaded model: feature key -> row of NUM_LABELS float weights. */
+export interface NerModel {
+  header: ModelHeader;
+  table: FeatureTable;
+  weights: Float32Array;
+  trans: Float64Array;
+}
+
+class Writer {
+  private buf = Buffer.alloc(1 << 20);
+  length = 0;
+  private ensure(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+  /** Unsigned varint of a non-negative integer below 2^53. */
+  varint(x: number): void {
+    this.ensure(8);
+    while (x >= 128) {
+      this.buf[this.length++] = (x % 128) | 128;
+      x = Math.floor(x / 128);
+    }
+    this.buf[this.length++] = x;
+  }
+  bytes(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  result(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+export interface ModelToWrite {
+  chars: string[];
+  /** Feature keys in ascending order. */
+  keys: Float64Array;
+  /** Quantised weights, keys.length x NUM_LABELS. */
+  q: Int16Array;
+  scale: number;
+  trans: Float64Array;
+  lexicon: [string, number][];
+  meta: Record<string, unknown>;
+}
+
+export function encodeModel(m: ModelToWrite): Buffer {
+  const L = NUM_LABELS;
+  const body = new Writer();
+  let prev = 0;
+  let count = 0;
+  for (let f = 0; f < m.keys.length; f++) {
+    let mask = 0;
+    for (let l = 0; l < L; l++) if (m.q[f * L + l] !== 0) mask |= 1 << l;
+    if (!mask) continue;
+    const key = m.keys[f]!;
+    if (f > 0 && key <= m.keys[f - 1]!) throw new ModelFormatError('feature keys must ascend');
+    body.varint(key - prev);
+    prev = key;
+    body.varint(mask);
+    for (let l = 0; l < L; l++) {
+      const v = m.q[f * L + l]!;
+      if (v !== 0) body.varint(((v << 1) ^ (v >> 31)) >>> 0);
+    }
+    count++;
+  }
+  const header: ModelHeader = {
+    version: MODEL_VERSION,
+    labels: [...LABEL_NAMES],
+    numTemplates: NUM_TEMPLATES,
+    chars: m.chars,
+    scale: m.scale,
+    trans: Array.from(m.trans, (x) => Math.round(x * 1e4) / 1e4),
+    numFeatures: count,
+    lexicon: m.lexicon,
+    meta: m.meta,
+  };
+  const head = Buffer.from(JSON.stringify(header), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(head.length);
+  // mtime 0 and a fixed level: same weights -> same bytes.
+  return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, head, body.result()]), { level: 9 });
+}
+
+export function decodeModel(file: Buffer): NerModel {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(file);
+  } catch {
+    throw new ModelFormatError('entity model: not a gzip file');
+  }
+  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new ModelFormatError('entity model: bad magic');
+  const headLen = raw.readUInt32LE(MAGIC.length);
+  let p = MAGIC.length + 4;
+  const header = JSON.parse(raw.subarray(p, p + headLen).toString('utf8')) as ModelHeader;
+  p += headLen;
+  if (header.version !== MODEL_VERSION || header.numTemplates !== NUM_TEMPLATES || header.labels.length !== NUM_LABELS) {
+    throw new ModelFormatError(`entity model: version ${header.version} / ${header.numTemplates} templates does not match this code`);
+  }
+  if (header.trans.length !== TRANS_SIZE) throw new ModelFormatError('entity model: bad transition table');
+  const L = NUM_LABELS;
+  const n = header.numFeatures;
+  const table = new FeatureTable(n);
+  const weights = new Float32Array(n * L);
+  const scale = header.scale;
+  const readVarint = (): number => {
+    let x = 0;
+    let mul = 1;
+    for (;;) {
+      const b = raw[p++];
+      if (b === undefined) throw new ModelFormatError('entity model: truncated');
+      x += (b & 127) * mul;
+      if (b < 128) return x;
+      mul *= 128;
+    }
+  };
+  let key = 0;
+  for (let f = 0; f < n; f++) {
+    key += readVarint();
+    table.set(key, f);
+    const mask = readVarint();
+    for (let l = 0; l < L; l++) {
+      if (!(mask & (1 << l))) continue;
+      const z = readVarint();
+      weights[f * L + l] = ((z >>> 1) ^ -(z & 1)) * scale;
+    }
+  }
+  return { header, table, weights, trans: Float64Array.from(header.trans) };
+}

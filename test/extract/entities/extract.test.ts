@@ -1,0 +1,95 @@
+// The committed model (dicts/ner/model.bin) end to end: jieba tokens in, entity matches out.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { extractEntities, tagChars, getEntityTagger } from '../../../src/extract/entities/index.js';
+import { JiebaSegmenter } from '../../../src/segment/jieba.js';
+import { foldWidth } from '../../../src/text/chars.js';
+import { LABEL_NAMES } from '../../../src/extract/entities/labels.js';
+
+const jieba = new JiebaSegmenter({ hmm: true });
+
+function run(raw: string) {
+  const text = foldWidth(raw);
+  return extractEntities(text, jieba.tag(text));
+}
+const show = (raw: string) =>
+  run(raw).map((x) => `${x.type}:${raw.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
+
+describe('extractEntities on news sentences', () => {
+  it('loads the committed model once', () => {
+    const t0 = Date.now();
+    const t = getEntityTagger();
+    expect(t.model.header.numFeatures).toBeGreaterThan(100_000);
+    expect(getEntityTagger()).toBe(t);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it.each([
+    ['国家发展改革委主任郑栅洁在北京出席会议', ['ORG:国家发展改革委', 'PER:郑栅洁[国家发展改革委主任]', 'LOC:北京']],
+    ['外交部发言人毛宁在例行记者会上回答提问', ['ORG:外交部', 'PER:毛宁[外交部发言人]']],
+    ['山东省青岛市黄岛区今年新增城镇就业两万人', ['LOC:山东省青岛市黄岛区']],
+    ['清华大学教授李强昨天在上海作报告', ['ORG:清华大学', 'PER:李强[清华大学教授]', 'LOC:上海']],
+    ['中国石化青岛炼化公司向肯尼亚出口一批柴油', ['ORG:中国石化青岛炼化公司', 'LOC:肯尼亚']],
+    ['今天天气很好，我们去公园散步', []],
+  ])('%s', (raw, expected) => {
+    expect(show(raw)).toEqual(expected);
+  });
+
+  it('titles on the seed page: 区政协党组书记、主席逯鹰', () => {
+    const page = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
+    // The page wraps the title over a line break; join the wrapped lines as layout does.
+    const lines = page.split('\n');
+    const at = lines.findIndex((l) => l.includes('主席逯鹰'));
+    const text = (lines[at - 1]! + lines[at]!).replace(/\s/g, '');
+    const per = run(text).find((x) => x.type === 'PER' && text.slice(x.s, x.e) === '逯鹰');
+    expect(per?.titles).toEqual(['区政协党组书记', '主席']);
+  });
+
+  it('works on full-width text through the width fold', () => {
+    expect(show('２０２２年８月，李涛在青岛采访')).toEqual(['PER:李涛', 'LOC:青岛']);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['punctuation only', '，。！？“”……——'],
+    ['latin and digits', 'abc 123 XYZ'],
+    ['astral characters', '𠀋𠀋村的𩸽鱼在𠮷野家'],
+    ['lone surrogate', '北京\ud800上海'],
+  ])('%s: no throw, valid matches', (_name, raw) => {
+    const text = foldWidth(raw);
+    const out = extractEntities(text, jieba.tag(text));
+    for (const m of out) {
+      expect(m.s).toBeGreaterThanOrEqual(0);
+      expect(m.e).toBeLessThanOrEqual(text.length);
+      expect(m.e).toBeGreaterThan(m.s);
+    }
+  });
+
+  it('very long input: sorted, non-overlapping, in bounds', () => {
+    const unit = '国务院总理李强在北京会见新加坡总理，双方就中国与新加坡合作交换意见。';
+    const text = unit.repeat(800);
+    const out = extractEntities(text, jieba.tag(text));
+    expect(out.length).toBeGreaterThan(800);
+    for (let i = 1; i < out.length; i++) expect(out[i]!.s).toBeGreaterThanOrEqual(out[i - 1]!.e);
+    expect(out[out.length - 1]!.e).toBeLessThanOrEqual(text.length);
+  });
+
+  it('words that do not tile the text are tolerated', () => {
+    const text = '李强在北京';
+    expect(() => extractEntities(text, [])).not.toThrow();
+    expect(() => extractEntities(text, [{ word: 'x', pos: 'x', s: 3, e: 99 }])).not.toThrow();
+  });
+});
+
+describe('tagChars', () => {
+  it('gives one BIOES label per code point', () => {
+    const text = '习近平在𠀋村';
+    const { chars, labels } = tagChars(text, jieba.tag(text));
+    expect(chars).toHaveLength(6);
+    expect(labels).toHaveLength(6);
+    expect(Array.from(labels.slice(0, 3), (l) => LABEL_NAMES[l])).toEqual(['B-PER', 'I-PER', 'E-PER']);
+  });
+});

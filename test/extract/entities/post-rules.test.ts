@@ -1,0 +1,101 @@
+// Post-rules on hand-made tagger output, so each rule is pinned without the model.
+import { describe, expect, it } from 'vitest';
+import {
+  attachTitles,
+  extendOrganisations,
+  mergeAdminChains,
+} from '../../../src/extract/entities/post-rules.js';
+import { loadGazetteers } from '../../../src/extract/entities/features.js';
+import type { EntityMatch } from '../../../src/extract/types.js';
+import type { WordToken } from '../../../src/segment/segmenter.js';
+import { readDict } from '../../../src/dicts.js';
+
+/** Tokens from a '|'-separated string with 'word/pos' items: '山东/ns|大学/n'. */
+function tokens(spec: string): { text: string; words: WordToken[] } {
+  const words: WordToken[] = [];
+  let at = 0;
+  for (const item of spec.split('|')) {
+    const [word, pos] = item.split('/') as [string, string];
+    words.push({ word, pos, s: at, e: at + word.length });
+    at += word.length;
+  }
+  return { text: words.map((w) => w.word).join(''), words };
+}
+
+/** Entity matches by surface text: [['LOC', '青岛']] -> spans of their first occurrences. */
+function ents(text: string, list: [EntityMatch['type'], string][]): EntityMatch[] {
+  return list.map(([type, t]) => {
+    const s = text.indexOf(t);
+    if (s < 0) throw new Error(`${t} not in ${text}`);
+    return { type, s, e: s + t.length };
+  });
+}
+
+const show = (text: string, out: EntityMatch[]) =>
+  out.map((x) => `${x.type}:${text.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
+
+const gaz = loadGazetteers();
+
+describe('mergeAdminChains', () => {
+  it.each([
+    ['山东省青岛市黄岛区', [['LOC', '山东省'], ['LOC', '青岛市'], ['LOC', '黄岛区']], ['LOC:山东省青岛市黄岛区']],
+    ['河南洛阳', [['LOC', '河南'], ['LOC', '洛阳']], ['LOC:河南洛阳']],
+    // Not adjacent: two places.
+    ['北京和上海', [['LOC', '北京'], ['LOC', '上海']], ['LOC:北京', 'LOC:上海']],
+    // A country before a place is not an administrative chain head.
+    ['中国东北亚', [['LOC', '中国'], ['LOC', '东北亚']], ['LOC:中国', 'LOC:东北亚']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (text, input, expected) => {
+    expect(show(text, mergeAdminChains(text, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('extendOrganisations', () => {
+  it.each([
+    [
+      '中国石化/nt|青岛/ns|炼化/n|公司/n|出口/v',
+      [['ORG', '中国石化'], ['LOC', '青岛']],
+      ['ORG:中国石化青岛炼化公司'],
+    ],
+    ['山东/ns|科技/n|大学/n|文法/n|学院/n', [['ORG', '山东科技大学']], ['ORG:山东科技大学文法学院']],
+    // A verb stops the walk: 推动 is not part of the name, and without a named head nothing changes.
+    ['推动/v|炼化/n|公司/n|发展/vn', [], []],
+    // The model already tagged the whole organisation.
+    ['青岛/ns|大学/n', [['ORG', '青岛大学']], ['ORG:青岛大学']],
+    [
+      '区委/j|非公有制/b|经济/n|组织/n|和/c|社会/n|组织/n|工委/n',
+      [['ORG', '区委']],
+      ['ORG:区委非公有制经济组织和社会组织工委'],
+    ],
+    // 和 between two places without an ORG head in front: no merge.
+    ['青岛/ns|和/c|烟台/ns|分公司/n', [['LOC', '青岛'], ['LOC', '烟台']], ['LOC:青岛', 'LOC:烟台']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('attachTitles', () => {
+  it.each([
+    ['区/n|政协/j|党组书记/n|、/x|主席/n|逯鹰/nr|出席/v', [['ORG', '区政协'], ['PER', '逯鹰']], ['ORG:区政协', 'PER:逯鹰[区政协党组书记/主席]']],
+    ['记者/n|刘腾/nr', [['PER', '刘腾']], ['PER:刘腾[记者]']],
+    ['科技部/nt|部长/n|王志刚/nr|表示/v', [['ORG', '科技部'], ['PER', '王志刚']], ['ORG:科技部', 'PER:王志刚[科技部部长]']],
+    // A verb before the title ends the title phrase.
+    ['会见/v|副市长/n|张伟/nr', [['PER', '张伟']], ['PER:张伟[副市长]']],
+    // No title next to the name.
+    ['他/r|和/c|张伟/nr', [['PER', '张伟']], ['PER:张伟']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, attachTitles(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('post-rule data files', () => {
+  it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt'])('%s rows are name<TAB>kind', (name) => {
+    const rows = readDict(name, 2);
+    expect(rows.length).toBeGreaterThan(50);
+    for (const r of rows) expect(r.fields[0]).not.toMatch(/\s/);
+  });
+  it('known names are typed ORG or LOC', () => {
+    for (const r of readDict('ner/known-names.txt', 2)) expect(['ORG', 'LOC']).toContain(r.fields[1]);
+  });
+});
