@@ -57,6 +57,8 @@ export interface AnalysisState {
   encoding: string | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
+  /** True when the layout stage read the text as a newspaper page (not running text). */
+  page: boolean;
   options: AnalyzeOptions;
   layout: LayoutResult;
   words: WordToken[][];
@@ -85,9 +87,9 @@ export const STAGES: readonly Stage[] = [
     run: ({ raw, options }) => {
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
       const layout = page ? layoutPage(raw) : layoutRunningText(raw);
-      if (!isTraditional(raw)) return { layout, script: 'simplified' };
+      if (!isTraditional(raw)) return { layout, script: 'simplified', page };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
-      return { layout: { ...layout, passages }, script: 'traditional' };
+      return { layout: { ...layout, passages }, script: 'traditional', page };
     },
   },
   {
@@ -101,7 +103,7 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'figures',
     run: (state) => {
-      const referenceYear = state.options.referenceYear ?? statedYear(state.raw);
+      const referenceYear = referenceYearOf(state);
       return {
         figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear, blocked: state.slogans[i] ?? [] })),
       };
@@ -122,6 +124,15 @@ export const STAGES: readonly Stage[] = [
     }),
   },
 ];
+
+/**
+ * The year 今年 and month-day dates resolve to: --year, else for a newspaper page the year the page
+ * states most (a page is one dated edition), else none: a paragraph quoted on its own may mention a
+ * year that is not its date ("2026年目标……4月29日召开"), so its month-day dates stay "--04-29".
+ */
+export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 'raw'>): number | null {
+  return state.options.referenceYear ?? (state.page ? statedYear(state.raw) : null);
+}
 
 /** The year a document states most often ("2022年" x3 -> 2022), as the default reference year. */
 export function statedYear(raw: string): number | null {
@@ -198,6 +209,7 @@ export class Pipeline {
       raw,
       encoding: meta.encoding,
       script: 'simplified',
+      page: false,
       options: this.options,
       layout: { articles: [], passages: [] },
       words: [],
@@ -231,7 +243,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
     for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
     if (state.options.tokens) for (const w of state.words[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
-  const year = state.options.referenceYear ?? statedYear(state.raw);
+  const year = referenceYearOf(state);
   const record: DocumentRecord = {
     id: state.id,
     schemaVersion: SCHEMA_VERSION,
