@@ -58,7 +58,9 @@ export function verbatimPassage(text: string, rawStart: number, kind: PassageKin
   for (let i = 0; i < text.length; i++) {
     map[i] = cp;
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) map[++i] = cp;
+    const d = text.charCodeAt(i + 1);
+    // Only a well-formed pair is one code point; a lone surrogate counts as one on its own.
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) map[++i] = cp;
     cp++;
   }
   return { kind, article, text, norm: foldWidth(text), map };

@@ -79,3 +79,15 @@ describe('resolveOverlaps', () => {
     expect(resolveOverlaps([])).toEqual([]);
   });
 });
+
+describe('lone surrogates', () => {
+  // Regression: a lone high surrogate followed by a letter was counted with the letter as one code
+  // point, shifting every later span by one.
+  it('count as one code point each, as [...text] does', () => {
+    const text = 'ab\ud800cd 增长5%';
+    const p = verbatimPassage(text, 0, 'paragraph', 0);
+    const at = text.indexOf('5%');
+    expect(rawRange(p, at, at + 2)).toEqual({ start: [...text].indexOf('5'), end: [...text].indexOf('5') + 2 });
+    expect([...utf16ToCodePoints(text)].slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
