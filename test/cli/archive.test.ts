@@ -67,6 +67,7 @@ describe('analyzing an archive directory', () => {
 
   it('--glob picks other files', () => {
     const r = cli(['analyze', '--glob', '**/*.md', '--format', 'jsonl', dir]);
+    expect(r.status, r.stderr).toBe(0);
     expect(records(r.stdout).map((x) => x.id.slice(dir.length + 1))).toEqual(['nested/skip.md']);
   });
 

@@ -52,11 +52,11 @@ describe('zhnews analyze', () => {
 
   it('reads several files: a bad one becomes an error record, the others are analysed', () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xc7, 0xe0, 0xb5, 0xba, 0xbf, 0xaa]));
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from([0x80, 0xff, 0xfe, 0x81, 0x30, 0xff, 0xff])); // decodes in no encoding
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'blank.txt'), '　　\n \n');
     writeFileSync(join(dir, 'ok.txt'), '330辆国产商用车在黄岛口岸装船发往肯尼亚。');
-    const names = ['gbk.txt', 'empty.txt', 'missing.txt', 'blank.txt', 'ok.txt'];
+    const names = ['junk.txt', 'empty.txt', 'missing.txt', 'blank.txt', 'ok.txt'];
     const r = cli(['analyze', ...names.map((n) => join(dir, n))]);
     expect(r.status).toBe(1);
     const recs = jsonl(r.stdout);
