@@ -2,7 +2,7 @@
 //
 // The layout stage asks these questions of single lines or of a paragraph's opening; the knowledge
 // (labels, patterns) lives in dicts/layout-*.tsv, the code here only knows how a byline is built.
-//   parseByline("□本报记者 陶松 通讯员 肖翔 邹敏帆") -> { reporters: ["陶松"], correspondents: ["肖翔", "邹敏帆"] }
+//   parseByline("□本报记者 王晓明 通讯员 林芳 周子涵") -> { reporters: ["王晓明"], correspondents: ["林芳", "周子涵"] }
 //   matchDateline("本报8月11日讯今天下午…") -> { length: 8, date: "8月11日", who: null }
 //   matchMarker("（上接第一版）新区…") -> { kind: "from", page: "第一版", start: 0, end: 7 }
 
@@ -51,7 +51,7 @@ const SEPARATOR = /[\s、／/]+/u;
 /**
  * Reads a byline line; null when the line is anything else.
  * "□记者 丁晓慧" -> reporters ["丁晓慧"]; "通讯员 任保龙 报道" -> correspondents ["任保龙"];
- * "记者刘腾报道" (no spaces) -> reporters ["刘腾"]; "记者获悉，消毒液…" -> null.
+ * "记者刘腾报道" (no spaces) -> reporters ["刘腾"]; "记者获悉，帐篷、饮用水…" -> null.
  */
 export function parseByline(line: string): Byline | null {
   let s = line.trim().replace(BOX, '').trim();

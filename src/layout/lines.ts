@@ -4,7 +4,7 @@
 // character 0.5, letter-spacing inside the line 0, indentation by its own width (　 = 1, ' ' = 0.5).
 //   "　　今年以来，青岛开发区紧扣高质" -> indent 2, width 15
 //   "意 义。要 坚 持“策 划 带 动 ，规 划 引"  -> width 15 (the spaces are letter-spacing)
-//   "作品走向世界，海外用户达到3200"   -> width 15 (four digits print as two characters)
+//   "产品远销欧美，年出口额突破4800"   -> width 15 (four digits print as two characters)
 
 import { isSpace } from '../text/chars.js';
 
@@ -60,7 +60,7 @@ export function splitLines(raw: string): Line[] {
 
 // A line ends a sentence when its last character does, or when a closing quote or bracket follows
 // sentence-final punctuation ("…的优势。”"). A bare closing quote is not enough: headlines end in
-// quotes too ("应对“朝鲜挑衅”").
+// quotes too ("直面“成长烦恼”").
 const FINAL = '。！？!?；;…';
 const CLOSERS = '”’」』）)';
 

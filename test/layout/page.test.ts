@@ -91,7 +91,7 @@ describe('layoutPage: line-break decisions', () => {
   it.each([
     ['智 造 ” App 即 可 在 线 办 理 ，', '智造”App即可在线办理，'],
     ['包 括 iPhone 15 Pro 在 内 的 多 款', '包括iPhone 15 Pro在内的多款'],
-    ['日 本 NHK 电 视 台 报 道 称 ，三 国', '日本NHK电视台报道称，三国'],
+    ['英 国 BBC 广 播 公 司 援 引 消 息 称 ，两 国', '英国BBC广播公司援引消息称，两国'],
   ])('removes letter-spacing but keeps spaces between Latin words: %s', (spaced, clean) => {
     const raw = `　　据介绍，企业通过“滨江\n${spaced}\n全部手续已经简化。`;
     const r = layoutPage(raw);
@@ -272,8 +272,8 @@ describe('layoutPage: the seed page', () => {
 
 describe('looksLikePage', () => {
   it.each([
-    ['a single clean paragraph', '今年以来，全市经济运行稳中有进，地区生产总值同比增长5.6%，规模以上工业增加值增长7.1%。'],
-    ['lines that are whole sentences', '全年新增城镇就业5.2万人。\n城乡居民人均可支配收入增长6.3%。\n粮食总产量连续五年稳定在百亿斤以上。\n空气质量优良天数比例达到87%。'],
+    ['a single clean paragraph', '今年以来，全市经济平稳向好，地区生产总值同比增长5.6%，规模以上工业增加值增长7.1%。'],
+    ['lines that are whole sentences', '全年新增城镇就业5.2万人。\n农村居民收入年均增长6.3%。\n粮食总产量连续五年稳定在百亿斤以上。\n空气质量优良天数比例达到87%。'],
     ['two short lines', '城北街道老旧小区改造\n惠及两千余户居民'],
     ['empty', ''],
     ['whitespace only', ' \n\u3000\n\t'],

@@ -25,21 +25,20 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['组织开展培训3次', '3次', 'quantity', 3, '次'],
     ['全市新建学校17所', '17所', 'quantity', 17, '所'],
     ['改造老旧小区2.5万户', '2.5万户', 'quantity', 25000, '户'],
-    ['新建农村公路1.2万公里', '1.2万公里', 'quantity', 12000, '公里'],
-    ['接待游客3500多人次', '3500多人次', 'quantity', 3500, '人次'],
-    ['比上月提高1.7个百分点', '1.7个百分点', 'quantity', 1.7, '个百分点'],
-    ['已连续两个月保持增长', '两个月', 'quantity', 2, '个月'],
-    ['同比增长1.1倍', '1.1倍', 'quantity', 1.1, '倍'],
+    ['今年修缮山区公路1.2万公里', '1.2万公里', 'quantity', 12000, '公里'],
+    ['景区接待游客4200多人次', '4200多人次', 'quantity', 4200, '人次'],
+    ['比去年同期回落0.8个百分点', '0.8个百分点', 'quantity', 0.8, '个百分点'],
+    ['订单量连续两个月环比上升', '两个月', 'quantity', 2, '个月'],
+    ['销售额同比增长2.3倍', '2.3倍', 'quantity', 2.3, '倍'],
     ['实施三年行动计划', '三年', 'quantity', 3, '年'],
     ['用了一年半时间完成', '一年半', 'quantity', 1.5, '年'],
     ['养殖面积达到3万亩', '3万亩', 'quantity', 30000, '亩'],
     ['建设高标准农田千亩', '千亩', 'quantity', 1000, '亩'],
-    ['集装箱航线突破百条', '百条', 'quantity', 100, '条'],
-    ['中欧班列开行超万列', '万列', 'quantity', 10000, '列'],
-    ['吞吐量突破千万标箱', '千万标箱', 'quantity', 10000000, '标箱'],
-    ['全年10大类民生实事', '10大类', 'quantity', 10, '大类'],
+    ['全市公交线路超过百条', '百条', 'quantity', 100, '条'],
+    ['冷链专列累计开行超万列', '万列', 'quantity', 10000, '列'],
+    ['港区年吞吐能力超千万标箱', '千万标箱', 'quantity', 10000000, '标箱'],
+    ['梳理出8大类服务事项', '8大类', 'quantity', 8, '大类'],
     ['粮食产量实现“十二连增”', '十二连增', 'quantity', 12, '连增'],
-    ['考核连续获得“七连A”', '七连A', 'quantity', 7, '连A'],
     ['数十家企业参加招聘', '数十家', 'quantity', 10, '家'],
     ['十几个省份参与', '十几个', 'quantity', 10, '个'],
     ['海拔八千八百四十八米', '八千八百四十八米', 'quantity', 8848, '米'],
@@ -50,12 +49,12 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['比上年增长一倍', '一倍', 'quantity', 1, '倍'],
     // money: full amount, ISO code
     ['总投资5000万美元', '5000万美元', 'money', 50000000, 'USD'],
-    ['地区生产总值达3.2万亿元', '3.2万亿元', 'money', 3.2e12, 'CNY'],
-    ['一般公共预算收入812亿元', '812亿元', 'money', 81200000000, 'CNY'],
-    ['人均可支配收入达到42,378元', '42,378元', 'money', 42378, 'CNY'],
+    ['全市经济总量达3.2万亿元', '3.2万亿元', 'money', 3.2e12, 'CNY'],
+    ['全市财政总收入812亿元', '812亿元', 'money', 81200000000, 'CNY'],
+    ['全区居民人均可支配收入为42,378元', '42,378元', 'money', 42378, 'CNY'],
     ['村集体收入超过百万元', '百万元', 'money', 1000000, 'CNY'],
-    ['新增减税降费超万亿元', '万亿元', 'money', 1e12, 'CNY'],
-    ['实际使用外资1300多亿美元', '1300多亿美元', 'money', 130000000000, 'USD'],
+    ['全年为企业减负超万亿元', '万亿元', 'money', 1e12, 'CNY'],
+    ['利用外资860多亿美元', '860多亿美元', 'money', 86000000000, 'USD'],
     ['捐款二千六百五十五元', '二千六百五十五元', 'money', 2655, 'CNY'],
     ['合同金额约2.4亿欧元', '2.4亿欧元', 'money', 240000000, 'EUR'],
     ['当天汇率为7.1港元', '7.1港元', 'money', 7.1, 'HKD'],
@@ -91,14 +90,14 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['（上接第一版）', '第一版', 'ordinal', 1, '版'],
     ['第一阶段工作已经完成', '第一阶段', 'ordinal', 1, '阶段'],
     ['2022年第二轮督察', '第二轮', 'ordinal', 2, '轮'],
-    ['排名上升至全球第十位', '第十位', 'ordinal', 10, '位'],
-    ['规模居全国第2位', '第2位', 'ordinal', 2, '位'],
-    ['科创板上市公司数量居全国第一。', '第一', 'ordinal', 1, null],
-    ['一期项目已建成投用', '一期', 'ordinal', 1, '期'],
+    ['综合实力跃居全省第八位', '第八位', 'ordinal', 8, '位'],
+    ['产量位列全国第3位', '第3位', 'ordinal', 3, '位'],
+    ['该市外贸出口额稳居全省第一。', '第一', 'ordinal', 1, null],
+    ['园区一期工程已竣工验收', '一期', 'ordinal', 1, '期'],
     ['依照第二十四条规定', '第二十四条', 'ordinal', 24, '条'],
     // numbers: a count before a noun that is no measure word
-    ['6600多万纳税人受益', '6600多万', 'number', 66000000, null],
-    ['惠及上千万家庭', '上千万', 'number', 10000000, null],
+    ['全省4800多万参保人受益', '4800多万', 'number', 48000000, null],
+    ['覆盖上千万农户', '上千万', 'number', 10000000, null],
     ['解决十二亿人口的吃饭问题', '十二亿', 'number', 1200000000, null],
     ['圆周率约为3.14', '3.14', 'number', 3.14, null],
     ['只占三分之一', '三分之一', 'number', 1 / 3, null],
@@ -110,6 +109,13 @@ describe('figures: positives (span, type, value, unit)', () => {
     else expect(m!.value).toBe(value);
     expect(m!.unit).toBe(unit);
   });
+
+  // dev-derived entry removed; needs a general rule
+  it.fails('安全生产考核实现“五连A”: 五连A', () => {
+    const m = find('安全生产考核实现“五连A”', '五连A', 2022);
+    expect(m).toBeDefined();
+    expect([m!.type, m!.value, m!.unit]).toEqual(['quantity', 5, '连A']);
+  });
 });
 
 describe('figures: hedges, ranges, indicators', () => {
@@ -118,7 +124,7 @@ describe('figures: hedges, ranges, indicators', () => {
     ['超过200家企业参展', '200家'],
     ['经济增长5%左右', '5%'],
     ['覆盖率达到90%以上', '90%'],
-    ['接待游客3500多人次', '3500多人次'],
+    ['全天接待游客4200多人次', '4200多人次'],
     ['近千万元资金', '千万元'],
     ['逾百名专家', '百名'],
   ])('%s: %s is approximate, the outside hedge stays out of the span', (text, span) => {
@@ -126,8 +132,8 @@ describe('figures: hedges, ranges, indicators', () => {
   });
 
   it('a percent range keeps both ends and no single value', () => {
-    const m = find('年均增长5%—5.5%。', '5%—5.5%')!;
-    expect([m.type, m.value, m.low, m.high, m.unit]).toEqual(['range', null, 5, 5.5, '%']);
+    const m = find('力争年均增长6%—6.5%。', '6%—6.5%')!;
+    expect([m.type, m.value, m.low, m.high, m.unit]).toEqual(['range', null, 6, 6.5, '%']);
   });
 
   it('the low end of a range borrows the magnitude of the high end', () => {
@@ -136,19 +142,19 @@ describe('figures: hedges, ranges, indicators', () => {
   });
 
   it('two dates joined by 至 stay two dates', () => {
-    const text = '大会将于5月19日至20日在南宁举办';
+    const text = '论坛将于9月23日至24日在昆明举行';
     expect(run(text).map((m) => [text.slice(m.s, m.e), m.value])).toEqual([
-      ['5月19日', '--05-19'],
-      ['20日', '---20'],
+      ['9月23日', '--09-23'],
+      ['24日', '---24'],
     ]);
   });
 
   it.each([
-    ['出口44.6万辆', '44.6万辆', 'export'],
-    ['同比增长6.1%', '6.1%', 'growth_yoy'],
-    ['进出口总额增长21.4%', '21.4%', 'growth'],
-    ['实际使用外资1300多亿美元', '1300多亿美元', 'fdi'],
-    ['城镇调查失业率5.3%', '5.3%', 'unemployment'],
+    ['出口12.8万辆', '12.8万辆', 'export'],
+    ['同比增长7.4%', '7.4%', 'growth_yoy'],
+    ['工业产值增长9.2%', '9.2%', 'growth'],
+    ['利用外资860多亿美元', '860多亿美元', 'fdi'],
+    ['二季度调查失业率4.9%', '4.9%', 'unemployment'],
   ])('%s: %s measures %s', (text, span, indicator) => {
     expect(find(text, span)?.indicator).toBe(indicator);
   });
@@ -161,14 +167,14 @@ describe('figures: hedges, ranges, indicators', () => {
 describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
   it.each([
     ['坚持“五位一体”总体布局'],
-    ['高质量共建“一带一路”'],
-    ['编制“十四五”规划'],
+    ['深度融入“一带一路”'],
+    ['谋划“十四五”重点任务'],
     ['一心一意谋发展'],
     ['不能三心二意'],
     ['天问一号成功着陆'],
     ['PM2.5浓度持续下降'],
     ['大力发展第三产业'],
-    ['启动建设一批重点项目'],
+    ['谋划储备一批民生项目'],
     ['出台一系列政策措施'],
     ['进一步深化改革'],
     ['新一代信息技术'],
@@ -180,8 +186,8 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['今年以来，各项工作有序推进'],
     ['近日，记者走访了多家企业'],
     ['下一步，我们将加大力度'],
-    ['学习贯彻党的二十届四中全会精神'],
-    ['第十五个五年规划纲要'],
+    ['认真领会十九届五中全会精神'],
+    ['着手编制第十四个五年规划'],
     ['形成万亿级产业集群'],
     ['千方百计稳就业'],
     ['走进千家万户'],
@@ -203,19 +209,24 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['一点一滴做起'],
     ['三成为重点'],
     ['入伍时分'],
-    ['陆地上有许多动物'],
+    ['内陆地区有许多盐湖'],
   ])('%s has no figure', (text) => {
     expect(spans(text, run(text))).toEqual([]);
   });
 
   it.each([
-    ['连续迈上4个万亿元台阶', '万亿元'],
-    ['5个万亿级规模产业', '万亿级'],
-    ['学前一年免费教育', '一年'],
-    ['为宁夏的孩子们上了一堂课', '一堂'],
-    ['当前和今后一个时期', '一个'],
+    ['经济总量接连跨过两个万亿元关口', '万亿元'],
+    ['培育4个万亿级产业集群', '万亿级'],
+    ['老校长给新教师上了一堂党课', '一堂'],
+    ['今后一个时期的主要任务', '一个'],
   ])('%s: %s is no figure', (text, span) => {
     expect(spans(text, run(text))).not.toContain(span);
+  });
+
+  // dev-derived entry removed; needs a general rule
+  it.fails('对学龄前一年幼儿免除保教费: 一年 is no figure', () => {
+    const text = '对学龄前一年幼儿免除保教费';
+    expect(spans(text, run(text))).not.toContain('一年');
   });
 });
 
@@ -239,9 +250,9 @@ describe('figures: context', () => {
   });
 
   it.each([
-    ['5月份，我国汽车出口保持增长', '5月份', '--05'],
-    ['市场监管总局11日约谈企业', '11日', '---11'],
-    ['今天（4月29日）召开发布会', '4月29日', '--04-29'],
+    ['10月份，全市家电出口稳中有升', '10月份', '--10'],
+    ['省教育厅23日发布通知', '23日', '---23'],
+    ['省政府新闻办昨天（6月14日）举行新闻发布会', '6月14日', '--06-14'],
     ['今年3月份启动', '今年3月份', '--03'],
   ])('without a reference year: %s -> %s = %s', (text, span, value) => {
     expect(find(text, span)?.value).toBe(value);
@@ -252,11 +263,11 @@ describe('figures: context', () => {
   });
 
   it('works on letter-spaced text in no-layout mode', () => {
-    expect(find('下降 ２．４   个百分 点'.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), '2.4   个百分 点')?.value).toBe(2.4);
+    expect(find('下降 ３．６   个百分 点'.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), '3.6   个百分 点')?.value).toBe(3.6);
   });
 
   it('list markers: the numeral inside the brackets is an ordinal', () => {
-    const text = '（三）全面深化改革';
+    const text = '（三）持续优化营商环境';
     expect(run(text).map((m) => [text.slice(m.s, m.e), m.type, m.value])).toEqual([['三', 'ordinal', 3]]);
   });
 });
