@@ -1,20 +1,20 @@
 // Parsing figures: what a found candidate is worth, as type, value and unit (CONTRACT.md).
 //
 // Knows no positions; find.ts has decided where the figure is and how it is built.
-//   5000万美元   -> money    50000000   USD        13.5%    -> percent  13.5  %
-//   28500余辆    -> quantity 28500      辆         五成     -> percent  50    %
+//   5000万美元   -> money    50000000   USD        13.5%    -> percent  13.5  null
+//   28500余辆    -> quantity 28500      辆         五成     -> percent  50    null
 //   今年3月份    -> date     "2022-03"  (ref 2022) 8月11日  -> date     "--08-11" (no ref)
 //   四季度       -> date     "2022-Q4"  (ref 2022) 11日     -> date     "---11"
-//   1至7月份     -> range    "2022-01/2022-07"     5%—5.5%  -> range    null, low 5, high 5.5, %
-//   第二轮       -> ordinal  2          轮         三分之一 -> number   0.333…
-// Percent unit: '%' (shared/eval/news/README.md and its 19 gold percents; the seed gold has null for
-// its two, CONTRACT.md says null "otherwise"). The scorer compares values only; see PERCENT_UNIT.
+//   1至7月份     -> range    "2022-01/2022-07"     5%—5.5%  -> range    null, low 5, high 5.5
+//   第二轮       -> ordinal  2          null       三分之一 -> number   0.333…
+// Units follow CONTRACT.md: a measure word for quantities, an ISO 4217 code for money, null otherwise,
+// so percentages and ordinals carry null (per mille keeps its ‰: the value alone would read as a percent).
 
 import type { FigureMatch } from '../types.js';
 import type { DateParts, FigureCandidate, TimeParts } from './find.js';
 
-/** The unit reported for percentages and percent ranges. */
-export const PERCENT_UNIT = '%';
+/** The unit reported for percentages (CONTRACT.md: null); a percent range reports '%'. */
+export const PERCENT_UNIT = null;
 
 export type ParsedFigure = Omit<FigureMatch, 's' | 'e'>;
 
@@ -94,7 +94,7 @@ export function parseFigure(c: FigureCandidate, referenceYear: number | null): P
     case 'fraction':
       return { type: 'number', value, unit: null, approx };
     case 'ordinal':
-      return { type: 'ordinal', value, unit: c.unit?.word ?? null, approx: false };
+      return { type: 'ordinal', value, unit: null, approx: false };
     case 'percentWord':
     case 'tenths':
     case 'discount':
@@ -120,5 +120,6 @@ function parseRange(c: FigureCandidate, referenceYear: number | null, approx: bo
   const lo = parseFigure({ ...low, shape: low.shape === 'range' ? 'number' : low.shape }, referenceYear);
   const hi = parseFigure(high, referenceYear);
   if (!lo || !hi) return null;
-  return { type: 'range', value: null, unit: hi.unit, approx, low: lo.value, high: hi.value };
+  // A range's unit says what its ends are: CNY for 20至30万元, % for 6%—6.5% (a percent's own unit is null).
+  return { type: 'range', value: null, unit: hi.type === 'percent' ? (hi.unit ?? '%') : hi.unit, approx, low: lo.value, high: hi.value };
 }
