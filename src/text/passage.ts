@@ -27,27 +27,30 @@ export interface Passage {
 
 /** Accumulates characters with their raw offsets; `build` makes the passage. */
 export class PassageBuilder {
-  private parts: string[] = [];
-  private offsets: number[] = [];
+  // A string grown by concatenation (V8 keeps it as a rope) and a typed array doubled as needed:
+  // a page builds tens of thousands of characters, and per-character arrays were most of its garbage.
+  private text = '';
+  private offsets = new Int32Array(64);
 
   get length(): number {
-    return this.offsets.length;
+    return this.text.length;
   }
 
   /** Appends one character (one or two UTF-16 units) that stands at raw code point `rawCp`. */
   push(ch: string, rawCp: number): void {
-    this.parts.push(ch);
-    for (let k = 0; k < ch.length; k++) this.offsets.push(rawCp);
-  }
-
-  /** The last character pushed, or '' when empty. */
-  last(): string {
-    return this.parts[this.parts.length - 1] ?? '';
+    const at = this.text.length;
+    if (at + ch.length > this.offsets.length) {
+      const grown = new Int32Array(Math.max(this.offsets.length * 2, at + ch.length));
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    for (let k = 0; k < ch.length; k++) this.offsets[at + k] = rawCp;
+    this.text += ch;
   }
 
   build(kind: PassageKind, article: number): Passage {
-    const text = this.parts.join('');
-    return { kind, article, text, norm: foldWidth(text), map: Int32Array.from(this.offsets) };
+    const text = this.text;
+    return { kind, article, text, norm: foldWidth(text), map: this.offsets.slice(0, text.length) };
   }
 }
 
