@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './io.js';
 import { availableParallelism } from 'node:os';
 import { runAnalyze, type AnalyzeRun } from './analyze.js';
-import { runSegment } from './segment.js';
+import { runSegment, parseMerge } from './segment.js';
+import { MERGE_KINDS, DEFAULT_MERGE } from '../segment/merge.js';
 import { runSummary } from './summary.js';
 import { RECORD_SCHEMA } from '../output/schema.js';
 import { runValidate } from './validate.js';
@@ -82,9 +83,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--pos', 'write word/tag')
     .option('--delimiter <s>', 'token separator', ' ')
     .option('--no-hmm', "dictionary-only segmentation (no jieba HMM for unknown words)")
+    .option('--merge <kinds>', `what becomes one token: ${MERGE_KINDS.join(', ')} or none (default ${DEFAULT_MERGE.join(',')})`)
+    .option('--no-merge', 'jieba words only')
     .addHelpText('after', SEGMENT_EXAMPLES)
-    .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean }) => {
-      status = await runSegment(paths, { pos: !!opts.pos, delimiter: opts.delimiter, hmm: opts.hmm }, io);
+    .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean; merge?: string | boolean }) => {
+      const merge = parseMerge(opts.merge);
+      if ('error' in merge) throw new UsageError(merge.error);
+      status = await runSegment(paths, { pos: !!opts.pos, delimiter: opts.delimiter, hmm: opts.hmm, merge }, io);
     });
 
   program

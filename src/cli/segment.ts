@@ -1,20 +1,41 @@
 // `zhnews segment`: one output line per input line, tokens separated by a delimiter (word/tag with --pos).
 // The analysis runs on the width-folded text; the words printed are the original characters.
+// Numbers, entities and slogans found in a line are one token each (src/segment/merge.ts says what
+// is merged by default and why); `merge` chooses the kinds, an empty list gives jieba's words alone.
 
 import type { CliIO } from './io.js';
 import { decode, expandPaths, DEFAULT_GLOB } from '../input/index.js';
 import { JiebaSegmenter } from '../segment/jieba.js';
+import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '../segment/merge.js';
+import { toPkuTag } from '../segment/pku-tags.js';
 import { foldWidth } from '../text/chars.js';
 
 export interface SegmentCliOptions {
   pos: boolean;
   delimiter: string;
   hmm: boolean;
+  /** What becomes one token; DEFAULT_MERGE when absent, nothing when empty. */
+  merge?: readonly MergeKind[];
+}
+
+/**
+ * `--merge` / `--no-merge` as the command line gives them -> the kinds to merge, or an error that
+ * names the allowed values. `--no-merge` (merge === false) merges nothing.
+ */
+export function parseMerge(merge: string | boolean | undefined): readonly MergeKind[] | { error: string } {
+  if (merge === false) return [];
+  if (merge === undefined || merge === true) return DEFAULT_MERGE;
+  const kinds = merge.split(',').map((k) => k.trim()).filter(Boolean);
+  if (kinds.length === 1 && kinds[0] === 'none') return [];
+  const bad = kinds.filter((k) => !(MERGE_KINDS as readonly string[]).includes(k));
+  if (bad.length) return { error: `--merge: unknown kind "${bad.join(', ')}" (allowed: ${MERGE_KINDS.join(', ')}, none)` };
+  return kinds as MergeKind[];
 }
 
 export async function runSegment(paths: string[], opts: SegmentCliOptions, io: CliIO): Promise<number> {
-  const segmenter = new JiebaSegmenter({ hmm: opts.hmm });
+  const segmenter = new MergingSegmenter(new JiebaSegmenter({ hmm: opts.hmm }), opts.merge ?? DEFAULT_MERGE);
   let failed = 0;
+  let reported = 0;
   for await (const source of expandPaths(paths, DEFAULT_GLOB, io.readStdin)) {
     let text: string;
     try {
@@ -31,8 +52,16 @@ export async function runSegment(paths: string[], opts: SegmentCliOptions, io: C
     const out: string[] = [];
     for (const line of lines) {
       const words = segmenter.tag(foldWidth(line)).filter((w) => w.word.trim());
-      out.push(words.map((w) => (opts.pos ? `${line.slice(w.s, w.e)}/${w.pos}` : line.slice(w.s, w.e))).join(opts.delimiter));
+      out.push(
+        words
+          .map((w) => {
+            const word = line.slice(w.s, w.e).trim();
+            return opts.pos ? `${word}/${toPkuTag(w.pos, word)}` : word;
+          })
+          .join(opts.delimiter),
+      );
     }
+    for (; reported < segmenter.problems.length; reported++) io.stderr.write(`zhnews: warning: ${segmenter.problems[reported]}\n`);
     if (out.length) io.stdout.write(out.join('\n') + '\n');
   }
   return failed ? 1 : 0;

@@ -1,31 +1,79 @@
 // The only importer of nodejieba.
 //
-// nodejieba keeps one global dictionary per process; loading it costs about a second and ~350 MB,
-// so it is loaded once, lazily, on the first call. `tag` always runs jieba's MixSegment (dictionary +
-// HMM for unknown words); with `hmm: false` words come from `cut(text, false)` (dictionary only) and
-// their tags from jieba's own dictionary.
+// nodejieba keeps one global dictionary per process; it is loaded once, lazily, on the first call.
+// zhnews loads its own dictionaries from dicts/ (built by `npm run build:dicts`, see
+// src/tools/build-seg-dict.ts and dicts/seg-news.README):
+//   seg-news.dict.utf8  replaces jieba's main dictionary: jieba's words that the PKU / MSR training
+//                       vocabularies or PD-1998 also know, plus theirs, with PD-1998 frequencies
+//   seg-news.user.utf8  characters that stand alone as words (的, 是, 在 ...): cppjieba never lets its
+//                       HMM glue a user-dictionary single character to its neighbours
+// A replacement, not a user dictionary on top of jieba's, because a user dictionary can only add
+// words: jieba's 350k words include many compounds both standards split (国有企业, 三峡工程, 新世纪
+// 贺词 ...), and they cost more F1 than any addition wins. Loading takes about 1 s and ~250 MB.
+// `tag` always runs jieba's MixSegment (dictionary + HMM for unknown words); with `hmm: false` words
+// come from `cut(text, false)` (dictionary only) and their tags from the loaded dictionaries.
 
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Segmenter, SegmenterOptions, WordToken } from './segmenter.js';
 import { alignWords } from './align.js';
+import { dictPath } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 // The typings omit the dictionary paths the module exports.
 type Nodejieba = typeof import('nodejieba') & {
   DEFAULT_DICT: string;
+  DEFAULT_HMM_DICT: string;
   DEFAULT_USER_DICT: string;
   DEFAULT_IDF_DICT: string;
   DEFAULT_STOP_WORD_DICT: string;
 };
 
+/** zhnews's segmentation dictionaries in dicts/. */
+export const NEWS_DICT = 'seg-news.dict.utf8';
+export const NEWS_USER_DICT = 'seg-news.user.utf8';
+
+/** Which dictionaries jieba loads: zhnews's (the default) or jieba's own (for comparisons). */
+export type DictionaryChoice = 'news' | 'jieba';
+
+let choice: DictionaryChoice = 'news';
 let jieba: Nodejieba | null = null;
+let loaded: { dict: string; userDict: string } | null = null;
 const addedWords = new Set<string>();
+
+/**
+ * Chooses the dictionaries before the first segmentation. Returns false (and changes nothing) once
+ * jieba is loaded: the dictionary is process-wide and reloading would drop words added since.
+ */
+export function useDictionaries(which: DictionaryChoice): boolean {
+  if (jieba) return which === choice;
+  choice = which;
+  return true;
+}
+
+/** Path of a file of jieba's bundled dictionary folder, found without loading the native module. */
+export function bundledJiebaDict(name = 'jieba.dict.utf8'): string {
+  return join(dirname(require.resolve('nodejieba')), 'submodules', 'cppjieba', 'dict', name);
+}
+
+/** The dictionary files jieba runs with (loads jieba if it has not been loaded yet). */
+export function loadedDictionaries(): { dict: string; userDict: string } {
+  load();
+  return { ...loaded! };
+}
 
 function load(): Nodejieba {
   if (!jieba) {
-    jieba = require('nodejieba') as Nodejieba;
-    jieba.load();
+    const j = require('nodejieba') as Nodejieba;
+    const news = { dict: dictPath(NEWS_DICT), userDict: dictPath(NEWS_USER_DICT) };
+    // Without the generated files (a checkout before `npm run build:dicts`) jieba's own still work.
+    loaded =
+      choice === 'news' && existsSync(news.dict) && existsSync(news.userDict)
+        ? news
+        : { dict: j.DEFAULT_DICT, userDict: j.DEFAULT_USER_DICT };
+    j.load(loaded);
+    jieba = j;
   }
   return jieba;
 }
@@ -34,9 +82,9 @@ let dictTags: Map<string, string> | null = null;
 /** jieba's word -> tag table, for tagging the words of a no-HMM cut. */
 function lookupTag(word: string): string {
   if (!dictTags) {
-    const j = load();
+    load();
     dictTags = new Map();
-    for (const path of [j.DEFAULT_DICT, j.DEFAULT_USER_DICT]) {
+    for (const path of [loaded!.dict, loaded!.userDict]) {
       for (const line of readFileSync(path, 'utf8').split('\n')) {
         const parts = line.trim().split(/\s+/);
         const tag = parts[2] ?? parts[1];
@@ -49,7 +97,7 @@ function lookupTag(word: string): string {
 
 /** Path of jieba's IDF table (word idf per line), used for keyword weights. */
 export function jiebaIdfPath(): string {
-  return load().DEFAULT_IDF_DICT;
+  return bundledJiebaDict('idf.utf8');
 }
 
 export class JiebaSegmenter implements Segmenter {
@@ -78,5 +126,5 @@ export class JiebaSegmenter implements Segmenter {
 
 /** Path of jieba's stop-word list (one word per line). */
 export function jiebaStopWordsPath(): string {
-  return load().DEFAULT_STOP_WORD_DICT;
+  return bundledJiebaDict('stop_words.utf8');
 }

@@ -127,7 +127,7 @@ describe('zhnews segment', () => {
     expect(lines.slice(0, 3)).toHaveLength(3);
     expect(lines[1]).toBe('');
     expect(lines[0]!.replace(/ /g, '')).toBe('青岛开发区紧扣高质量发展主线');
-    expect(lines[0]).toContain(' 高质量 ');
+    expect(lines[0]).toContain(' 发展 ');
   });
 
   it('--pos writes word/tag and keeps the original full-width characters', () => {
@@ -139,8 +139,8 @@ describe('zhnews segment', () => {
   });
 
   it('--no-hmm is dictionary-only: an unknown name falls apart', () => {
-    const hmm = cli(['segment'], { input: '逯鹰出席会议\n' }).stdout.trim();
-    const dict = cli(['segment', '--no-hmm'], { input: '逯鹰出席会议\n' }).stdout.trim();
+    const hmm = cli(['segment', '--no-merge'], { input: '逯鹰出席会议\n' }).stdout.trim();
+    const dict = cli(['segment', '--no-hmm', '--no-merge'], { input: '逯鹰出席会议\n' }).stdout.trim();
     expect(dict.startsWith('逯 鹰 ')).toBe(true);
     expect(hmm).not.toBe(dict);
   });

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { JiebaSegmenter, loadedDictionaries, NEWS_DICT, NEWS_USER_DICT } from '../../src/segment/jieba.js';
+import { dictPath } from '../../src/paths.js';
+
+const jieba = new JiebaSegmenter({ hmm: true });
+const cut = (text: string) => jieba.tag(text).map((w) => w.word);
+
+describe("zhnews's jieba dictionaries (dicts/seg-news.*)", () => {
+  it('are what jieba loaded', () => {
+    expect(loadedDictionaries()).toEqual({ dict: dictPath(NEWS_DICT), userDict: dictPath(NEWS_USER_DICT) });
+  });
+
+  it.each([NEWS_DICT, NEWS_USER_DICT])('%s has exactly `word freq tag` on every line (cppjieba aborts otherwise)', (name) => {
+    const lines = readFileSync(dictPath(name), 'utf8').split('\n');
+    expect(lines.pop()).toBe('');
+    const bad = lines.filter((l) => !/^[^\s]+ [1-9]\d* [A-Za-z]+$/.test(l));
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(lines.length).toBeGreaterThan(name === NEWS_DICT ? 50000 : 100);
+  });
+
+  it('has its header in a sidecar README that names the command', () => {
+    const readme = readFileSync(dictPath('seg-news.README'), 'utf8');
+    expect(readme).toMatch(/npm run build:dicts/);
+    expect(readme).toMatch(/build-seg-dict/);
+    expect(existsSync(dictPath(NEWS_DICT))).toBe(true);
+  });
+
+  it.each([
+    // a compound jieba's own dictionary joins, both standards split
+    ['国有企业改革取得进展', ['国有', '企业']],
+    // training-vocabulary words jieba lacks
+    ['他们在沿街摆摊', ['沿街']],
+    // a character the HMM may not glue to a neighbour: 是 stays alone
+    ['这是一个好消息', ['这', '是']],
+  ])('%s -> contains %j', (text, expected) => {
+    const words = cut(text);
+    for (const w of expected) expect(words).toContain(w);
+  });
+
+  it('still joins an unknown name with the HMM, and only with it', () => {
+    expect(cut('逯鹰出席会议')).toContain('逯鹰');
+    expect(new JiebaSegmenter({ hmm: false }).tag('逯鹰出席会议').map((w) => w.word)).toEqual(['逯', '鹰', '出席', '会议']);
+  });
+});

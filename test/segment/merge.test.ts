@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { JiebaSegmenter } from '../../src/segment/jieba.js';
+import { MergingSegmenter, DEFAULT_MERGE } from '../../src/segment/merge.js';
+import { setEntityTagger, type EntityTagger } from '../../src/extract/entities/index.js';
+import { foldWidth } from '../../src/text/chars.js';
+import type { WordToken } from '../../src/segment/segmenter.js';
+
+const jieba = new JiebaSegmenter({ hmm: true });
+const words = (ws: WordToken[]) => ws.map((w) => w.word);
+const tiles = (text: string, ws: WordToken[]) => {
+  expect(ws.map((w) => w.word).join('')).toBe(text);
+  ws.forEach((w, i) => i > 0 && expect(w.s).toBe(ws[i - 1]!.e));
+};
+
+describe('MergingSegmenter: what was found is one token', () => {
+  const seg = new MergingSegmenter(jieba);
+
+  it.each([
+    // entities (the tagger model in dicts/ner)
+    ['国家发展改革委主任郑栅洁在青岛出席会议', ['国家发展改革委', '郑栅洁', '青岛']],
+    ['泽连斯基发表视频讲话', ['泽连斯基']],
+    ['总书记在山东省青岛市考察', ['山东省青岛市']],
+    // slogans
+    ['全面推进“五位一体”总体布局', ['五位一体']],
+    ['深化“放管服”改革，优化营商环境', ['放管服']],
+    // numbers
+    ['前7个月外贸进出口同比增长13.5%', ['13.5%']],
+    ['上半年实现营业收入1824.6万元', ['1824.6万']],
+    ['2022年8月11日上午', ['2022年', '8月', '11日']],
+  ])('%s keeps %j whole', (text, whole) => {
+    const ws = seg.tag(text);
+    tiles(text, ws);
+    for (const w of whole) expect(words(ws)).toContain(w);
+  });
+
+  it('tags merged tokens: entity types as PKU proper-noun tags, slogans nz, numbers m / t', () => {
+    const ws = seg.tag('郑栅洁强调，“五位一体”总体布局下增长13.5%，2022年');
+    const tag = (w: string) => ws.find((x) => x.word === w)?.pos;
+    expect(tag('郑栅洁')).toBe('nr');
+    expect(tag('五位一体')).toBe('nz');
+    expect(tag('13.5%')).toBe('m');
+    expect(tag('2022年')).toBe('t');
+  });
+
+  it('merges figures only when asked: 28500余辆 is then one token', () => {
+    const text = '全年出口商用车28500余辆';
+    expect(words(seg.tag(text))).not.toContain('28500余辆');
+    expect(words(new MergingSegmenter(jieba, [...DEFAULT_MERGE, 'figures']).tag(text))).toContain('28500余辆');
+  });
+
+  it('never makes a quoted clause with punctuation one token', () => {
+    const text = '提出“守好南大门，奔向新时代”的口号';
+    const ws = seg.tag(text);
+    tiles(text, ws);
+    expect(ws.every((w) => !/[，]/.test(w.word) || w.word === '，')).toBe(true);
+  });
+
+  it('merges nothing with an empty list: jieba words as they come', () => {
+    const text = '同比增长13.5%';
+    expect(words(new MergingSegmenter(jieba, []).tag(text))).toEqual(words(jieba.tag(text)));
+  });
+
+  it.each(['', '   ', '，。！', '\u0000\uFFFF', 'abc 123', '１３．５％'.repeat(3000)])('does not throw on %j and tiles it', (raw) => {
+    const text = foldWidth(raw);
+    const ws = seg.tag(text);
+    if (text) tiles(text, ws);
+  });
+});
+
+describe('MergingSegmenter without an entity model', () => {
+  afterEach(() => setEntityTagger(null));
+
+  it('goes on without entities and says why, once', () => {
+    setEntityTagger({ tag: () => { throw new Error('dicts/ner/model.bin: no such file'); } } as unknown as EntityTagger);
+    const seg = new MergingSegmenter(jieba);
+    const text = '郑栅洁在青岛强调，增长13.5%';
+    const ws = seg.tag(text);
+    seg.tag(text);
+    tiles(text, ws);
+    expect(words(ws)).toContain('13.5%');
+    expect(seg.problems).toHaveLength(1);
+    expect(seg.problems[0]).toMatch(/entities are not merged: .*model\.bin/);
+  });
+});
