@@ -1,6 +1,6 @@
 // The analysis pipeline: named stages run in order over one document.
 //
-//   layout -> segment -> slogans -> figures -> entities -> keywords
+//   layout -> segment -> slogans -> figures -> entities -> tokens -> keywords
 //
 // Each stage reads the state built so far and returns only what it owns; the pipeline merges it.
 // Extractors work on passages (cleaned text + offset map) and report UTF-16 matches; `assemble`
@@ -10,23 +10,25 @@
 import type { DocumentRecord, Entity, Figure, Keyword, Slogan, Token } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
 import type { LayoutResult } from './layout/types.js';
-import type { EntityMatch, FigureMatch, Match, SloganMatch } from './extract/types.js';
+import type { EntityMatch, FigureMatch, SloganMatch } from './extract/types.js';
 import type { Segmenter, WordToken } from './segment/segmenter.js';
 import { layoutRunningText } from './layout/running-text.js';
 import { layoutPage, looksLikePage } from './layout/page.js';
 import { extractSlogans } from './extract/slogans/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { extractEntities } from './extract/entities/index.js';
-import { loadIdf, topKeywords, type KeywordToken } from './keywords/tfidf.js';
+import { loadIdf, topKeywords } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
+import { mergeSpans, DEFAULT_MERGE } from './segment/merge.js';
+import { retokenize } from './segment/retokenize.js';
 import { toSpan, type Passage } from './text/passage.js';
 import { isTraditional, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 
-export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'keywords'] as const;
+export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 /** Stages that may be disabled; layout is chosen with `layout` instead. */
-export const OPTIONAL_STAGES: readonly StageName[] = ['segment', 'slogans', 'figures', 'entities', 'keywords'];
+export const OPTIONAL_STAGES: readonly StageName[] = ['segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'];
 
 export interface AnalyzeOptions {
   /** 'auto': page reconstruction when the text looks like a page; 'page': always; 'none': running text. */
@@ -65,6 +67,8 @@ export interface AnalysisState {
   slogans: SloganMatch[][];
   figures: FigureMatch[][];
   entities: EntityMatch[][];
+  /** jieba's words with every number, entity and slogan made one token (as `zhnews segment` does). */
+  tokens: WordToken[][];
   keywords: Keyword[];
 }
 
@@ -77,6 +81,9 @@ export interface Stage {
 export interface PipelineEnv {
   segmenter: Segmenter;
 }
+
+/** What becomes one token in `tokens` and keywords: the segment command's default. */
+const TOKEN_MERGE = new Set(DEFAULT_MERGE);
 
 const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number) => T[]): T[][] =>
   state.layout.passages.map(f);
@@ -118,9 +125,25 @@ export const STAGES: readonly Stage[] = [
     }),
   },
   {
+    name: 'tokens',
+    run: (state) => ({
+      tokens: perPassage(state, (p, i) =>
+        retokenize(
+          state.words[i] ?? [],
+          mergeSpans(p.norm, { slogans: state.slogans[i] ?? [], entities: state.entities[i] ?? [], figures: [] }, TOKEN_MERGE),
+        ),
+      ),
+    }),
+  },
+  {
     name: 'keywords',
     run: (state) => ({
-      keywords: topKeywords(keywordTokens(state), loadIdf(jiebaIdfPath()), state.options.keywords),
+      keywords: topKeywords(
+        // Counted in the original characters (a Traditional page keeps its own keywords).
+        state.tokens.flatMap((ts, i) => ts.map((t) => ({ word: state.layout.passages[i]!.text.slice(t.s, t.e), pos: t.pos }))),
+        loadIdf(jiebaIdfPath()),
+        state.options.keywords,
+      ),
     }),
   },
 ];
@@ -163,31 +186,6 @@ function bylineNames(state: Readonly<AnalysisState>, p: Passage): EntityMatch[] 
   return out.sort((a, b) => a.s - b.s);
 }
 
-/**
- * Tokens for keyword counting: jieba's words, with every entity and slogan counted as one word
- * (the words inside it are dropped).
- */
-function keywordTokens(state: Readonly<AnalysisState>): KeywordToken[] {
-  const out: KeywordToken[] = [];
-  state.layout.passages.forEach((p, i) => {
-    const spans: (Match & { pos: string })[] = [
-      ...(state.entities[i] ?? []).map((e) => ({ ...e, pos: e.type })),
-      ...(state.slogans[i] ?? []).map((s) => ({ ...s, pos: 'slogan' })),
-    ].sort((a, b) => a.s - b.s);
-    let k = 0;
-    for (const w of state.words[i] ?? []) {
-      while (k < spans.length && spans[k]!.e <= w.s) k++;
-      const span = spans[k];
-      if (span && span.s < w.e) {
-        if (w.s <= span.s) out.push({ word: p.text.slice(span.s, span.e), pos: span.pos });
-        continue;
-      }
-      out.push({ word: w.word, pos: w.pos });
-    }
-  });
-  return out;
-}
-
 export class Pipeline {
   private readonly env: PipelineEnv;
 
@@ -216,6 +214,7 @@ export class Pipeline {
       slogans: [],
       figures: [],
       entities: [],
+      tokens: [],
       keywords: [],
     };
     for (const stage of STAGES) {
@@ -241,7 +240,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
       figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
     }
     for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
-    if (state.options.tokens) for (const w of state.words[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
+    if (state.options.tokens) for (const w of state.tokens[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
   const year = referenceYearOf(state);
   const record: DocumentRecord = {

@@ -32,7 +32,7 @@ export function loadIdf(path: string): IdfTable {
 }
 
 // Parts of speech that carry topic: nouns, names, verbal nouns, slogans; jieba's tag set.
-const CONTENT_POS = /^(n|nr|ns|nt|nz|nrt|vn|an|eng|l|j|i|slogan|PER|LOC|ORG)$/;
+const CONTENT_POS = /^(n|nr|ns|nt|nz|nrt|vn|an|eng|l|j|i)$/;
 
 export interface KeywordToken {
   word: string;

@@ -24,6 +24,7 @@ import { numberSpans } from './numbers.js';
 import { extractEntities } from '../extract/entities/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
+import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
 
 export const MERGE_KINDS = ['numbers', 'entities', 'slogans', 'figures'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
@@ -37,6 +38,33 @@ const FIGURE_TAG = 'm';
 const numberTag = (word: string) => (/[年月日时分份]$/.test(word) ? 't' : 'm');
 /** Spans holding punctuation or white space are clauses, never one word. */
 const CLAUSE = /[\s\p{P}\p{S}]/u;
+
+export interface Found {
+  slogans: readonly SloganMatch[];
+  entities: readonly EntityMatch[];
+  figures: readonly FigureMatch[];
+}
+
+/**
+ * The spans to keep whole, from what the stages found in `text` (UTF-16 offsets) and the number rules.
+ * Shared by `zhnews segment` and the pipeline's tokens, so both segment the same way.
+ */
+export function mergeSpans(text: string, found: Found, merge: ReadonlySet<MergeKind>): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  if (merge.has('slogans')) {
+    for (const s of found.slogans) if (!CLAUSE.test(text.slice(s.s, s.e))) out.push({ s: s.s, e: s.e, pos: SLOGAN_TAG });
+  }
+  if (merge.has('entities')) {
+    for (const e of found.entities) {
+      if (!CLAUSE.test(text.slice(e.s, e.e).replace(/·/g, ''))) out.push({ s: e.s, e: e.e, pos: ENTITY_TAG[e.type] });
+    }
+  }
+  if (merge.has('figures')) for (const f of found.figures) out.push({ s: f.s, e: f.e, pos: FIGURE_TAG });
+  if (merge.has('numbers')) {
+    for (const n of numberSpans(text)) out.push({ s: n.s, e: n.e, pos: numberTag(text.slice(n.s, n.e)) });
+  }
+  return out;
+}
 
 export class MergingSegmenter implements Segmenter {
   readonly merge: ReadonlySet<MergeKind>;
@@ -62,26 +90,19 @@ export class MergingSegmenter implements Segmenter {
     this.base.addWords(words);
   }
 
-  /** The spans to keep whole, later kinds first where they overlap (resolved longest-first anyway). */
+  /** The spans to keep whole in `text`, found by running the extractors the merge asks for. */
   spans(text: string, words: WordToken[]): TokenSpan[] {
-    const out: TokenSpan[] = [];
     const m = this.merge;
     const slogans = m.has('slogans') || m.has('figures') ? extractSlogans(text) : [];
-    if (m.has('slogans')) {
-      for (const s of slogans) if (!CLAUSE.test(text.slice(s.s, s.e))) out.push({ s: s.s, e: s.e, pos: SLOGAN_TAG });
-    }
-    if (m.has('entities')) {
-      for (const e of this.entities(text, words)) {
-        if (!CLAUSE.test(text.slice(e.s, e.e).replace(/·/g, ''))) out.push({ s: e.s, e: e.e, pos: ENTITY_TAG[e.type] });
-      }
-    }
-    if (m.has('figures')) {
-      for (const f of extractFigures(text, { referenceYear: null, blocked: slogans })) out.push({ s: f.s, e: f.e, pos: FIGURE_TAG });
-    }
-    if (m.has('numbers')) {
-      for (const n of numberSpans(text)) out.push({ s: n.s, e: n.e, pos: numberTag(text.slice(n.s, n.e)) });
-    }
-    return out;
+    return mergeSpans(
+      text,
+      {
+        slogans,
+        entities: m.has('entities') ? this.entities(text, words) : [],
+        figures: m.has('figures') ? extractFigures(text, { referenceYear: null, blocked: slogans }) : [],
+      },
+      m,
+    );
   }
 
   private entitiesFailed = false;
