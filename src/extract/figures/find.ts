@@ -2,7 +2,10 @@
 //
 // One left-to-right pass. At each position a figure may start with a numeral (3500, 三千五百, 5000万),
 // with 第 (ordinals), a list marker (（一）), a currency symbol ($20), a percent word (百分之十), a
-// relative year (今年3月份), a part of the day (下午5点) or an in-span hedge (上千万, 数十家). From the
+// relative year (今年3月份), a part of the day (下午5点), a weekday (星期三), a lunar month or marker
+// (腊月二十三, 农历八月十五), an era name (民国元年), a relative century (上世纪80年代), a temperature
+// prefix (零下5度) or an in-span hedge (上千万, 数十家). A date that names a day takes its weekday and
+// clock time along (6月1日 星期三 上午10点); two clock times joined by 至 make a range. From the
 // numeral on, the figure grows by what follows: a date word (年 月 日 季度), a clock (8:30, 八点十五分),
 // a fraction (三分之一), a percent sign or word (13.5%, 五成, 八折), a measure word or currency from
 // dicts/figures-units.tsv (513户, 5000万美元), a trailing 半, and a range to a second figure (5%—5.5%,
@@ -10,8 +13,9 @@
 //   "出口44.6万辆，同比增长1.1倍" -> [44.6万辆: numeral 44.6万 + 辆] [1.1倍: numeral 1.1 + 倍]
 // Every step looks a bounded distance ahead of the numeral, so the pass is linear in the text length.
 
-import { lexNumeral, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type Numeral } from './numerals.js';
-import { currencyPrefixes, figureLexicon, type FigureLexicon, type UnitEntry } from './lexicon.js';
+import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
+import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
 
 export type CandidateShape =
   | 'number' // a bare numeral: 6600多万 (纳税人), 3.14
@@ -22,7 +26,7 @@ export type CandidateShape =
   | 'discount' // 八折, 五五折
   | 'fraction' // 三分之一, 1/2, 一又二分之一
   | 'date' // 2022年8月11日, 今年3月份, 四季度, 11日
-  | 'time' // 下午5:00, 八点十五分
+  | 'time' // 下午3:30, 八点十五分
   | 'range'; // 5%—5.5%, 1至7月份
 
 export interface DateParts {
@@ -32,6 +36,14 @@ export interface DateParts {
   month?: number;
   day?: number;
   quarter?: number;
+  /** ISO weekday, Monday 1 .. Sunday 7 (星期三 -> 3). */
+  weekday?: number;
+  /** The hundreds of a century's years: 19 for 20世纪 (the 1900s). */
+  century?: number;
+  /** Centuries after the reference year's (上世纪 -1) when the century is relative. */
+  centuryOffset?: number;
+  /** The tens digit of a decade inside its century: 9 for 90年代. */
+  decade?: number;
 }
 
 export interface TimeParts {
@@ -64,30 +76,77 @@ export interface FigureCandidate {
 /** What `at` found: a candidate or null; `Finder.next` says where to look next (always past i). */
 type Step = FigureCandidate | null;
 
-const RANGE_CONNECTORS = new Set(['至', '到', '—', '-', '~', '–', '〜', '－', '～']);
-const OPEN_PARENS = new Set(['（', '(']);
+const RANGE_CONNECTORS = new CharSet(['至', '到', '—', '-', '~', '–', '〜', '－', '～']);
+const OPEN_PARENS = ['（', '('];
 const CLOSE_PAREN: Record<string, string> = { '（': '）', '(': ')' };
-const OPEN_QUOTES = new Set(['“', '"', '‘', "'", '「', '『']);
-const CLOSE_QUOTES = new Set(['”', '"', '’', "'", '」', '』']);
+const OPEN_QUOTES = new CharSet(['“', '"', '‘', "'", '「', '『']);
+const CLOSE_QUOTES = new CharSet(['”', '"', '’', "'", '」', '』']);
 /** Before a lone 一 they make it a determiner, not a count: 这一年, 每一次, 同一个. */
-const DETERMINERS = new Set(['这', '那', '每', '哪', '同', '此', '某', '的', '该']);
+const DETERMINERS = new CharSet(['这', '那', '每', '哪', '同', '此', '某', '的', '该']);
 const DATE_SEPARATORS = new Set(['-', '/', '.']);
+/**
+ * After 周 / 星期 + numeral they make a count of a frequency, not a weekday: 每周一次, 每周三天, 一个星期一回.
+ * (Other measure words do not: 周六对公众开放 is Saturday.)
+ */
+const FREQUENCY = new CharSet(['次', '遍', '回', '趟', '天', '晚', '场', '个', '小', '轮', '批', '节', '堂']);
+/** Clauses that contrast with a preceding 是 + numeral: 正确答案是七而不是八. */
+const COPULA_AFTER = ['是', '不是', '却是', '而是', '那是', '这是', '而不是'];
 const PERCENT_HEADS: Record<string, number> = { 百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01 };
 
-const isAsciiDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-/** CJK ideographs (not punctuation): the characters a word is made of. */
-const isIdeograph = (c: string | undefined): boolean => {
-  if (c === undefined) return false;
-  const x = c.charCodeAt(0);
-  return (x >= 0x3400 && x <= 0x9fff) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0xd800 && x <= 0xdbff);
-};
 
-function candidate(s: number, e: number, shape: CandidateShape, num: Numeral | null, extra?: Partial<FigureCandidate>): FigureCandidate {
-  const c: FigureCandidate = { s, e, shape, num, unit: null, add: 0, scale: 1, approx: num?.approx ?? false, prefixed: false };
-  // Object.assign, not a spread: this runs once per figure and spreads are slow on a hot path.
-  return extra ? Object.assign(c, extra) : c;
+type Extra = Partial<Pick<FigureCandidate, 'unit' | 'add' | 'scale' | 'fraction' | 'date' | 'time' | 'range' | 'approx' | 'prefixed'>>;
+
+/**
+ * A candidate with every field present, always in the same order: one object shape for all of them
+ * keeps the property accesses downstream monomorphic (Object.assign onto a partly built object was
+ * the single most expensive line on dense input).
+ */
+function candidate(s: number, e: number, shape: CandidateShape, num: Numeral | null, extra?: Extra): FigureCandidate {
+  return {
+    s,
+    e,
+    shape,
+    num,
+    unit: extra?.unit ?? null,
+    add: extra?.add ?? 0,
+    scale: extra?.scale ?? 1,
+    fraction: extra?.fraction,
+    date: extra?.date,
+    time: extra?.time,
+    range: extra?.range,
+    approx: extra?.approx ?? num?.approx ?? false,
+    prefixed: extra?.prefixed ?? false,
+  };
+}
+
+// Constructors of the common shapes. They set fields on the one candidate shape directly: passing an
+// `extra` object literal of a different shape from every call site made the reads in `candidate`
+// megamorphic, and that one function was the most expensive line on dense input.
+function measure(s: number, e: number, n: Numeral, unit: UnitEntry, add = 0): FigureCandidate {
+  const c = candidate(s, e, 'measure', n);
+  c.unit = unit;
+  c.add = add;
+  return c;
+}
+
+function dated(s: number, e: number, num: Numeral | null, date: DateParts, prefixed = false): FigureCandidate {
+  const c = candidate(s, e, 'date', num);
+  c.date = date;
+  c.prefixed = prefixed;
+  return c;
+}
+
+function timed(s: number, e: number, n: Numeral, time: TimeParts): FigureCandidate {
+  const c = candidate(s, e, 'time', n);
+  c.time = time;
+  return c;
+}
+
+function ranged(s: number, e: number, low: FigureCandidate, high: FigureCandidate, approx: boolean): FigureCandidate {
+  const c = candidate(s, e, 'range', null);
+  c.range = { low, high };
+  c.approx = approx;
+  return c;
 }
 
 /** Reads a plain integer numeral (no hedge) at p and returns it when its value lies in [lo, hi]. */
@@ -113,8 +172,12 @@ class Finder {
 
   private unitAt = (p: number): boolean => this.lex.placeUnits.matchAt(this.t, p) !== null;
 
+  // The two option sets of `numeral`, built once per pass rather than once per call.
+  private readonly plain: LexOptions = { unitAt: this.unitAt, signed: false };
+  private readonly withSign: LexOptions = { unitAt: this.unitAt, signed: true };
+
   private numeral(p: number, signed = false): Numeral | null {
-    return lexNumeral(this.t, p, { unitAt: this.unitAt, signed });
+    return lexNumeral(this.t, p, signed ? this.withSign : this.plain);
   }
 
   /** Hands every candidate of the text to `sink`, in order, not overlapping. */
@@ -124,7 +187,7 @@ class Finder {
     let prev: FigureCandidate | null = null;
     let i = 0;
     while (i < t.length) {
-      if (!starts.has(t[i]!)) {
+      if (starts[t.charCodeAt(i)] === 0) {
         i++;
         continue;
       }
@@ -155,17 +218,17 @@ class Finder {
 
   private at(i: number): Step {
     const { t } = this;
-    const c = t[i]!;
-    if (isAsciiDigit(c)) {
-      const d = this.isoDate(i);
+    if (digitAt(t, i)) {
+      const iso = this.isoDate(i);
+      const d = iso ? this.extendDate(iso) : null;
       if (d) return this.step(d, d.e);
     } else {
       // Digits start only numerals and numeric dates; anything else may lead a figure with a word.
-      const led = this.wordLed(i, c);
+      const led = this.wordLed(i, t[i]!);
       if (led !== undefined) return led;
     }
     const signed = this.signAllowed(i);
-    if (numeralStartsAt(t, i) || (signed && (c === '-' || c === '负' || c === '負'))) {
+    if (numeralStartsAt(t, i) || (signed && (t[i] === '-' || t[i] === '负' || t[i] === '負'))) {
       const n = this.numeral(i, signed);
       if (!n) return this.step(null, i + 1);
       if (!n.valid) return this.step(null, n.e);
@@ -179,9 +242,10 @@ class Finder {
     const c = this.t[i];
     if (c === '负' || c === '負') return true;
     if (c !== '-') return false;
-    const p = this.t[i - 1];
+    const t = this.t;
+    const p = t[i - 1];
     if (p === undefined || p === ' ' || p === '\t' || p === '\n') return true;
-    if (isAsciiDigit(p) || isAsciiLetter(p) || p === '%' || p === '.' || p === ')' || p === '）' || numeralChar(p)) return false;
+    if (digitAt(t, i - 1) || letterAt(t, i - 1) || p === '%' || p === '.' || p === ')' || p === '）' || numeralAt(t, i - 1)) return false;
     // 3个-5个 joins two counts; after any other word it is a sign (增长-3.5%).
     return !this.lex.units.matchEndingAt(this.t, i);
   }
@@ -190,19 +254,29 @@ class Finder {
   private wordLed(i: number, c: string): Step | undefined {
     const { t, lex } = this;
     if (c === '第') return this.step(this.ordinal(i), i + 1);
-    if (OPEN_PARENS.has(c)) {
+    if (c === '（' || c === '(') {
       const m = this.listMarker(i);
       if (m) return this.step(m, m.e);
     }
     const cur = currencyPrefixes().matchAt(t, i);
-    if (cur && isAsciiDigit(t[cur.e])) {
+    if (cur && digitAt(t, cur.e)) {
       const cand = this.currency(i, cur.e, cur.data);
       if (cand) return this.step(cand, cand.e);
     }
     const tw = lex.timeWords.matchAt(t, i);
     if (tw) {
-      const cand = tw.data.kind === 'year' ? this.relativeDate(i, tw.e, tw.data.value) : this.clockAfterDaypart(i, tw.e, tw.data.value);
+      const cand = this.timeWordLed(i, tw.e, tw.data);
       return this.step(cand, cand ? cand.e : tw.e);
+    }
+    const era = lex.eras.matchAt(t, i);
+    if (era) {
+      const cand = this.eraDate(i, era.e, era.data);
+      if (cand) return this.step(cand, cand.e);
+    }
+    const temp = lex.tempPrefixes.matchAt(t, i);
+    if (temp) {
+      const cand = this.temperature(i, temp.e, temp.data);
+      if (cand) return this.step(cand, cand.e);
     }
     if (PERCENT_HEADS[c] !== undefined) {
       const cand = this.percentWord(i);
@@ -233,9 +307,10 @@ class Finder {
   private fromNumeral(n: Numeral, s: number, withRange: boolean): FigureCandidate | null {
     const { t, lex } = this;
     // Part of a Latin code or formula: PM2.5, G20, COVID-19, 5+5+7, 1+N.
-    const before = t[n.s - 1];
-    if (isAsciiLetter(before) || before === '+' || before === '_' || (before === '-' && isAsciiLetter(t[n.s - 2])) || (before === '.' && isAsciiDigit(t[n.s - 2]))) return null;
-    if (t[n.e] === '+' || t[n.e] === '_') return null;
+    const before = n.s - 1;
+    if (letterAt(t, before) || t[before] === '+' || t[before] === '_' || t[before] === '^' || (t[before] === '-' && (letterAt(t, before - 1) || t[before - 1] === '^')) || (t[before] === '.' && digitAt(t, before - 1))) return null;
+    // 10^6, 2^-10: a power is a formula, not a figure.
+    if (t[n.e] === '+' || t[n.e] === '_' || t[n.e] === '^') return null;
     if (n.digits !== null && n.digits.length > 4) return null;
     if (lex.notAfter.matchAt(t, n.e)) return null;
     const first = this.single(n, s);
@@ -253,7 +328,7 @@ class Finder {
       return candidate(n.s, n.e, 'ordinal', n);
     }
     const date = this.date(n, s);
-    if (date) return date;
+    if (date) return this.extendDate(date);
     const clock = this.clock(n, s, false, 0);
     if (clock) return clock;
     const frac = this.fraction(n, s);
@@ -272,7 +347,7 @@ class Finder {
       if (d) return d;
     }
     if (nextChar === '年' && !lex.falseUnits.matchAt(t, p)) {
-      if (n.single && n.value === 1 && DETERMINERS.has(t[n.s - 1] ?? '')) return null; // 新的一年, 这一年
+      if (n.single && n.value === 1 && DETERMINERS.has(t, n.s - 1)) return null; // 新的一年, 这一年
       // A count of years (三年, 100年, 一年多); 4-digit years went to the date grammar.
       if (n.single && n.value === 1 && this.oneYearIsIdiom(n)) return null;
       let e = p + 1;
@@ -280,7 +355,9 @@ class Finder {
       let approx = n.approx;
       if (t[e] === '半') (add = 0.5), e++;
       else if (t[e] === '多' || t[e] === '余') (approx = true), e++;
-      return candidate(s, e, 'measure', n, { unit: YEAR_UNIT, add, approx });
+      const years = measure(s, e, n, YEAR_UNIT, add);
+      years.approx = approx;
+      return years;
     }
     const u = this.unitAfter(n.e);
     if (u) {
@@ -290,12 +367,16 @@ class Finder {
       if (unit.phase && n.chinese && !n.arabic) return candidate(s, u.e, 'ordinal', n, { unit });
       if (unit.type === 'ordinal') return null;
       if (n.single && n.value === 1 && !unit.one) return null; // 一批, 一个, 一次性: the indefinite article
-      if (n.single && n.value === 1 && DETERMINERS.has(t[n.s - 1] ?? '')) return null; // 这一年, 每一次
-      if (isAsciiLetter(t[u.e]) && isAsciiLetter(unit.word[unit.word.length - 1])) return null; // 5 kmh?
+      if (n.single && n.value === 1 && DETERMINERS.has(t, n.s - 1)) return null; // 这一年, 每一次
+      if (letterAt(t, u.e) && letterAt(unit.word, unit.word.length - 1)) return null; // 5 kmh?
       let e = u.e;
       let add = 0;
       if (unit.half && t[e] === '半') (add = 0.5), e++;
-      return candidate(s, e, 'measure', n, { unit, add });
+      else if (unit.type === 'money' && unit.unit === 'CNY' && !n.hasMagnitude) {
+        const change = this.smallChange(e);
+        if (change) (add = change.add), (e = change.e);
+      }
+      return measure(s, e, n, unit, add);
     }
     return this.bare(n, s);
   }
@@ -321,18 +402,32 @@ class Finder {
     if (n.digits !== null) return null;
     const prefixed = s < n.s;
     if (n.bareMagnitude && !prefixed) return null; // 万, 千万不要, 百姓
-    const before = t[s - 1];
-    const after = t[n.e];
-    if (OPEN_QUOTES.has(before ?? '') && CLOSE_QUOTES.has(after ?? '')) return null; // “1571”: a code
-    if (isAsciiLetter(after) || (after === '.' && isAsciiLetter(t[n.e + 1]))) return null; // 5G, 3D, 4K
+    if (OPEN_QUOTES.has(t, s - 1) && CLOSE_QUOTES.has(t, n.e)) return null; // “1571”: a code
+    if (letterAt(t, n.e) || (t[n.e] === '.' && letterAt(t, n.e + 1))) return null; // 5G, 3D, 4K
     if (n.arabic) return candidate(s, n.e, 'number', n);
     // Chinese numerals alone are figures only when they are plainly a number: a large amount
     // (上千万, 十二亿) or a numeral standing apart from the words around it (…还有二百五。).
     if (n.hasMagnitude && Math.abs(n.value) >= 1e4) return candidate(s, n.e, 'number', n);
     if (prefixed) return candidate(s, n.e, 'number', n);
-    if (isIdeograph(after)) return null;
-    if (n.single && isIdeograph(before)) return null;
+    if (this.namedNumber(n, s)) return candidate(s, n.e, 'number', n);
+    if (ideographAt(t, n.e)) return null;
+    if (n.single && ideographAt(t, s - 1)) return null;
     return candidate(s, n.e, 'number', n);
+  }
+
+  /**
+   * A Chinese numeral that names a number although words surround it: the complement of 是 at the end
+   * of a clause or before a contrasting clause (答案是七。 数量是三而不是四), and a rank after 前
+   * (排名前十的城市, 位列全国前三).
+   */
+  private namedNumber(n: Numeral, s: number): boolean {
+    const { t } = this;
+    if (n.approx || n.negative || !n.integer) return false;
+    const e = n.e;
+    const clauseEnd = e >= t.length || !(ideographAt(t, e) || letterAt(t, e) || digitAt(t, e));
+    if (t[s - 1] === '是') return clauseEnd || COPULA_AFTER.some((w) => t.startsWith(w, e));
+    if (t[s - 1] === '前' && n.value >= 2 && n.value <= 100) return clauseEnd || t[e] === '的';
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -341,9 +436,10 @@ class Finder {
   private range(n: Numeral, s: number, first: FigureCandidate | null): FigureCandidate | null {
     const { t } = this;
     const lowEnd = first ? first.e : n.e;
+    if (first && first.shape === 'time') return this.timeRange(first);
     if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
+    if (!RANGE_CONNECTORS.has(t, lowEnd)) return null;
     const conn = t[lowEnd];
-    if (conn === undefined || !RANGE_CONNECTORS.has(conn)) return null;
     if (conn === '—' && t[lowEnd + 1] === '—') return null; // a dash of punctuation
     const p = lowEnd + 1;
     const n2 = this.numeral(p);
@@ -356,21 +452,41 @@ class Finder {
       if (high.shape === 'date') {
         const date = this.lowDate(n, high.date!);
         if (!date) return null;
-        const low = candidate(s, n.e, 'date', n, { date });
-        return candidate(s, high.e, 'range', null, { range: { low, high }, approx: n.approx || high.approx });
+        const low = dated(s, n.e, n, date);
+        return ranged(s, high.e, low, high, n.approx || high.approx);
       }
       if (n.negative && conn === '-') return null;
       // 20至30万元: the low end borrows the high end's magnitude
       const low = candidate(s, n.e, high.shape, n, { unit: high.unit, scale: high.scale, add: 0 });
       if (!n.hasMagnitude && high.num?.hasMagnitude) low.scale *= trailingMagnitude(t, high.num);
-      return candidate(s, high.e, 'range', null, { range: { low, high }, approx: n.approx || high.approx });
+      return ranged(s, high.e, low, high, n.approx || high.approx);
     }
     // Two whole figures: a range when they measure the same thing. Two dates stay two dates
     // (5月19日至20日 is a date and a date).
     if (first!.shape === 'date' || high.shape === 'date') return null;
     if (first!.shape !== high.shape) return null;
     if ((first!.unit?.unit ?? null) !== (high.unit?.unit ?? null)) return null;
-    return candidate(s, high.e, 'range', null, { range: { low: first!, high }, approx: first!.approx || high.approx });
+    return ranged(s, high.e, first!, high, first!.approx || high.approx);
+  }
+
+  /**
+   * Two clock times joined by 到 / 至 / —: 上午9:00至11:30, 8:30—11:30, 晚上七点到九点半. The second
+   * time keeps the first one's half of the day unless it names its own (晚上8点到10点 ends at 22:00).
+   */
+  private timeRange(first: FigureCandidate): FigureCandidate | null {
+    const { t, lex } = this;
+    const p = first.e;
+    if (!RANGE_CONNECTORS.has(t, p) || (t[p] === '—' && t[p + 1] === '—')) return null;
+    let q = skipInlineSpace(t, p + 1);
+    let shift: number | null = null;
+    const part = lex.timeWords.matchAt(t, q);
+    if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
+    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    const high = n && n.valid ? this.clock(n, q, true, shift ?? 0) : null;
+    if (!high || !first.time || !high.time) return null;
+    const lo = first.time;
+    if (shift === null && lo.hour >= 12 && high.time.hour < 12 && high.time.hour + 12 > lo.hour) high.time.hour += 12;
+    return candidate(first.s, high.e, 'range', null, { range: { low: first, high }, approx: first.approx, prefixed: first.prefixed });
   }
 
   /** The low end of a date range written as a bare number: 1至7月份 -> month 1. */
@@ -391,41 +507,247 @@ class Finder {
   private date(n: Numeral, s: number): FigureCandidate | null {
     const { t } = this;
     const p = skipInlineSpace(t, n.e);
+    const decade = this.decadeAt(n);
+    if (decade) return dated(s, decade.e, n, decade.date);
+    if (t.startsWith('世纪', p) && n.integer && !n.approx && !n.negative && n.digits === null && n.value >= 1 && n.value <= 30) {
+      // 20世纪 = the 1900s; 20世纪90年代 = the 1990s.
+      const date: DateParts = { century: n.value - 1 };
+      const q = skipInlineSpace(t, p + 2);
+      const d = numeralStartsAt(t, q) ? this.numeral(q) : null;
+      const dec = d && d.valid ? this.decadeAt(d) : null;
+      if (dec && dec.date.century === undefined) return dated(s, dec.e, n, { century: n.value - 1, decade: dec.date.decade });
+      return dated(s, p + 2, n, date);
+    }
+    // 09年: a two-digit year with its leading zero is a year of this century, never a count of years.
+    if (t[p] === '年' && n.plainDigits === 2 && t[n.s] === '0' && !t.startsWith('年级', p)) {
+      const rest = this.monthOrQuarter(p + 1, { year: 2000 + n.value });
+      return dated(s, rest ? rest.e : p + 1, n, rest?.date ?? { year: 2000 + n.value });
+    }
     if (t[p] === '年' && !t.startsWith('年级', p) && isYear(n)) {
       let e = p + 1;
       if (t[e] === '度') e++;
       const date: DateParts = { year: n.value };
       const rest = this.monthOrQuarter(e, date);
-      return candidate(s, rest ? rest.e : e, rest?.range ? 'range' : 'date', n, rest?.range ? { range: rest.range } : { date: rest?.date ?? date });
+      if (rest?.range) return ranged(s, rest.e, rest.range.low, rest.range.high, false);
+      return dated(s, rest ? rest.e : e, n, rest?.date ?? date);
     }
     const md = this.monthDay(n, s, {});
     if (md) return md;
     if (t.startsWith('季度', p) && n.integer && n.value >= 1 && n.value <= 4 && !n.approx && p === n.e) {
-      return candidate(s, p + 2, 'date', n, { date: { quarter: n.value } });
+      return dated(s, p + 2, n, { quarter: n.value });
     }
     // A bare day: 11日 (Arabic only; 一日 is a day's length or an idiom).
     if (t[p] === '日' && p === n.e && n.arabic && n.integer && !n.approx && n.value >= 1 && n.value <= 31 && !t.startsWith('日元', p)) {
-      return candidate(s, p + 1, 'date', n, { date: { day: n.value } });
+      return dated(s, p + 1, n, { day: n.value });
     }
     return null;
   }
 
   /** Month (and day) from a numeral: 8月11日, 8月份, 十月; `base` carries a year already read. */
-  private monthDay(n: Numeral, s: number, base: DateParts): FigureCandidate | null {
+  private monthDay(n: Numeral, s: number, base: DateParts, lunar = false): FigureCandidate | null {
     const { t } = this;
     if (!n.integer || n.approx || n.value < 1 || n.value > 12 || n.digits !== null) return null;
     const p = skipInlineSpace(t, n.e);
     if (t[p] !== '月') return null;
     let e = p + 1;
     const date = withPart(base, 'month', n.value);
-    if (t[e] === '份') return candidate(s, e + 1, 'date', n, { date });
-    const q = skipInlineSpace(t, e);
-    const d = intAt(t, q, 1, 31);
-    if (d && (t[d.e] === '日' || t[d.e] === '号' || t[d.e] === '號') && !t.startsWith('日元', d.e)) {
-      date.day = d.value;
-      e = d.e + 1;
+    if (t[e] === '份') return dated(s, e + 1, n, date);
+    const d = this.dayAfterMonth(e, lunar);
+    if (d) (date.day = d.value), (e = d.e);
+    return dated(s, e, n, date);
+  }
+
+  /**
+   * The day after a month: 11日, 12号, 初一 (a lunar day, never written in the solar calendar) and, in a
+   * lunar date, a bare Chinese numeral (农历八月十五, 腊月二十三).
+   */
+  private dayAfterMonth(p: number, lunar: boolean): { value: number; e: number } | null {
+    const { t } = this;
+    const q = skipInlineSpace(t, p);
+    if (t[q] === '初') {
+      const d = intAt(t, q + 1, 1, 10);
+      return d && !d.arabic ? { value: d.value, e: d.e } : null;
     }
-    return candidate(s, e, 'date', n, { date });
+    const d = intAt(t, q, 1, 31);
+    if (!d) return null;
+    if ((t[d.e] === '日' || t[d.e] === '号' || t[d.e] === '號') && !t.startsWith('日元', d.e)) return { value: d.value, e: d.e + 1 };
+    if (lunar && !d.arabic && d.value <= 30) return { value: d.value, e: d.e };
+    return null;
+  }
+
+  /** A month named by a word (正月, 腊月) and its day: 正月十五, 腊月二十三. */
+  private monthWord(p: number, base: DateParts): { e: number; date: DateParts } | null {
+    const w = this.lex.timeWords.matchAt(this.t, p);
+    if (!w || w.data.kind !== 'month') return null;
+    const date = withPart(base, 'month', w.data.value);
+    const d = this.dayAfterMonth(w.e, true);
+    if (d) date.day = d.value;
+    return { e: d ? d.e : w.e, date };
+  }
+
+  /** After a year, in a lunar or era date: a month by number or by name, and its day. */
+  private lunarMonth(p: number, base: DateParts): { e: number; date: DateParts } | null {
+    const { t } = this;
+    const q = skipInlineSpace(t, p);
+    const w = this.monthWord(q, base);
+    if (w) return w;
+    const m = intAt(t, q, 1, 12);
+    const md = m ? this.monthDay(m, q, base, true) : null;
+    return md ? { e: md.e, date: md.date! } : null;
+  }
+
+  /**
+   * Decades: 80年代, 八十年代 (century unknown), 1980年代 (the 1980s). Only round tens count: 85年代
+   * is no decade.
+   */
+  private decadeAt(n: Numeral): { e: number; date: DateParts } | null {
+    const { t } = this;
+    const p = skipInlineSpace(t, n.e);
+    if (!t.startsWith('年代', p) || !n.integer || n.approx || n.negative || n.value % 10 !== 0) return null;
+    if (isYear(n)) return { e: p + 2, date: { century: Math.floor(n.value / 100), decade: Math.floor(n.value / 10) % 10 } };
+    if (n.digits !== null || n.value < 0 || n.value > 90) return null;
+    return { e: p + 2, date: { decade: n.value / 10 } };
+  }
+
+  /** What a time word leads: 今年3月份, 下午3点, 上世纪80年代, 星期三, 农历八月十五, 腊月二十三. */
+  private timeWordLed(s: number, p: number, w: TimeWord): FigureCandidate | null {
+    switch (w.kind) {
+      case 'year': {
+        const c = this.relativeDate(s, p, w.value);
+        return c ? this.extendDate(c) : null;
+      }
+      case 'daypart': {
+        const c = this.clockAfterDaypart(s, p, w.value);
+        return c ? (this.timeRange(c) ?? c) : null;
+      }
+      case 'century': {
+        const q = skipInlineSpace(this.t, p);
+        const n = numeralStartsAt(this.t, q) ? this.numeral(q) : null;
+        const dec = n && n.valid ? this.decadeAt(n) : null;
+        if (!dec || dec.date.century !== undefined) return null;
+        return dated(s, dec.e, null, { centuryOffset: w.value, decade: dec.date.decade }, true);
+      }
+      case 'weekday': {
+        const wd = this.weekdayAt(s);
+        return wd ? this.extendDate(dated(s, wd.e, null, { weekday: wd.value }, true)) : null;
+      }
+      case 'lunar':
+        return this.lunarDate(s, p);
+      case 'month': {
+        const m = this.monthWord(s, {});
+        return m ? this.extendDate(dated(s, m.e, null, m.date, true)) : null;
+      }
+    }
+  }
+
+  /**
+   * A weekday at p: 星期三, 礼拜一, 周五, 星期天 (ISO numbering, Sunday 7). 每周一次 and 一个星期一次 are a
+   * count after a noun, not a weekday: a measure word after the day rules it out.
+   */
+  private weekdayAt(p: number): { value: number; e: number } | null {
+    const { t, lex } = this;
+    const w = lex.timeWords.matchAt(t, p);
+    if (!w || w.data.kind !== 'weekday') return null;
+    const c = t[w.e];
+    const short = w.word.length === 1; // 周 / 週
+    let v = 0;
+    if (c === '日') v = 7;
+    else if (c === '天' && !short) v = 7;
+    else {
+      const n = numeralAt(t, w.e);
+      if (n && n.kind === 'digit' && !n.financial && n.value >= 1 && n.value <= 6 && c !== '两' && c !== '兩') v = n.value;
+    }
+    if (v === 0) return null;
+    const e = w.e + 1;
+    if (FREQUENCY.has(t, e) || (numeralAt(t, e) && t[e] !== '日')) return null;
+    return { value: v, e };
+  }
+
+  /**
+   * What may follow a date that names a day: its weekday (8月11日 星期四) and a clock time (3月2日上午9:30,
+   * 2021年6月1日十点 - after a date a bare 十点 is a time, not ten items).
+   */
+  private extendDate(c: FigureCandidate): FigureCandidate {
+    const d = c.date;
+    if (c.shape !== 'date' || !d || (d.day === undefined && d.weekday === undefined) || c.time) return c;
+    const { t, lex } = this;
+    let p = skipInlineSpace(t, c.e);
+    // 6月3日 星期五, 6月3日，星期五: the weekday in apposition belongs to the date.
+    const wd = this.weekdayAt(p) ?? (t[p] === '，' || t[p] === ',' ? this.weekdayAt(skipInlineSpace(t, p + 1)) : null);
+    if (wd) {
+      d.weekday = wd.value;
+      c.e = wd.e;
+      p = skipInlineSpace(t, c.e);
+    }
+    let q = p;
+    let shift = 0;
+    const part = lex.timeWords.matchAt(t, p);
+    if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
+    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    const clock = n && n.valid ? this.clock(n, q, true, shift) : null;
+    if (clock) (c.time = clock.time), (c.e = clock.e);
+    return c;
+  }
+
+  /** 农历2023年腊月廿三, 农历八月十五: the lunar month and day as written (no conversion to the solar calendar). */
+  private lunarDate(s: number, p: number): FigureCandidate | null {
+    const { t } = this;
+    const q = skipInlineSpace(t, p);
+    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    let base: DateParts = {};
+    let e = q;
+    if (n && n.valid && isYear(n) && t[skipInlineSpace(t, n.e)] === '年') {
+      base = { year: n.value };
+      e = skipInlineSpace(t, n.e) + 1;
+    }
+    const rest = this.lunarMonth(e, base);
+    if (!rest) return base.year !== undefined ? dated(s, e, n, base, true) : null;
+    return dated(s, rest.e, null, rest.date, true);
+  }
+
+  /** 乾隆五年三月, 民国元年: an era name, its year (元年 = 1) and maybe a month and day. */
+  private eraDate(s: number, p: number, first: number): FigureCandidate | null {
+    const { t } = this;
+    const q = skipInlineSpace(t, p);
+    let year: number;
+    let e: number;
+    if (t[q] === '元' && t[q + 1] === '年') (year = first), (e = q + 2);
+    else {
+      const n = intAt(t, q, 1, 120);
+      if (!n) return null;
+      const y = skipInlineSpace(t, n.e);
+      if (t[y] !== '年' || t[y + 1] === '级') return null;
+      (year = first + n.value - 1), (e = y + 1);
+    }
+    const rest = this.lunarMonth(e, { year });
+    return dated(s, rest ? rest.e : e, null, rest ? rest.date : { year }, true);
+  }
+
+  /** 零下5度, 华氏100度: a prefix that belongs to a temperature (the number must carry a temperature unit). */
+  private temperature(s: number, p: number, prefix: TempPrefix): FigureCandidate | null {
+    const q = skipInlineSpace(this.t, p);
+    if (!numeralStartsAt(this.t, q)) return null;
+    const n = this.numeral(q);
+    if (!n || !n.valid || n.negative) return null;
+    const c = this.single(n, q);
+    if (!c || c.shape !== 'measure' || !c.unit?.temp) return null;
+    c.s = s;
+    c.prefixed = true;
+    if (prefix.sign < 0) (c.scale = -c.scale), (c.add = -c.add);
+    if (prefix.unit) c.unit = { ...c.unit, word: prefix.unit, unit: prefix.unit };
+    return c;
+  }
+
+  /** 5角8分, 3毛: the jiao and fen after an amount in yuan (12元5角8分 = 12.58). */
+  private smallChange(p: number): { add: number; e: number } | null {
+    const { t } = this;
+    let add = 0;
+    let e = p;
+    const jiao = intAt(t, e, 0, 9);
+    if (jiao && (t[jiao.e] === '角' || t[jiao.e] === '毛')) (add += jiao.value / 10), (e = jiao.e + 1);
+    const fen = intAt(t, e, 0, 9);
+    if (fen && t[fen.e] === '分' && t[fen.e + 1] !== '之' && t[fen.e + 1] !== '钟') (add += fen.value / 100), (e = fen.e + 1);
+    return e > p ? { add, e } : null;
   }
 
   /** After a year: a month (and day), a month range (2022年1至7月), or a quarter (2022年四季度). */
@@ -438,11 +760,11 @@ class Finder {
     if (t.startsWith('季度', m.e) && m.value <= 4) return { e: m.e + 2, date: withPart(base, 'quarter', m.value) };
     const md = this.monthDay(m, q, base);
     if (md) return { e: md.e, date: md.date! };
-    if (RANGE_CONNECTORS.has(t[m.e] ?? '')) {
+    if (RANGE_CONNECTORS.has(t, m.e)) {
       const m2 = intAt(t, m.e + 1, 1, 12);
       const hi = m2 ? this.monthDay(m2, m.e + 1, base) : null;
       if (hi && hi.date!.day === undefined && m.value < m2!.value) {
-        const low = candidate(q, m.e, 'date', m, { date: withPart(base, 'month', m.value) });
+        const low = dated(q, m.e, m, withPart(base, 'month', m.value));
         return { e: hi.e, range: { low, high: hi } };
       }
     }
@@ -453,7 +775,7 @@ class Finder {
   private relativeDate(s: number, p: number, offset: number): FigureCandidate | null {
     const rest = this.monthOrQuarter(p, { yearOffset: offset });
     if (!rest) return null;
-    const c = candidate(s, rest.e, rest.range ? 'range' : 'date', null, rest.range ? { range: rest.range } : { date: rest.date! });
+    const c = rest.range ? ranged(s, rest.e, rest.range.low, rest.range.high, false) : dated(s, rest.e, null, rest.date!);
     c.prefixed = true;
     return c;
   }
@@ -461,22 +783,22 @@ class Finder {
   /** ISO-like numeric dates: 2022-08-11, 2020/12/1, 2022.8.11. */
   private isoDate(i: number): FigureCandidate | null {
     const { t } = this;
-    for (let k = 0; k < 4; k++) if (!isAsciiDigit(t[i + k])) return null;
-    if (isAsciiDigit(t[i + 4]) || isAsciiDigit(t[i - 1])) return null;
+    for (let k = 0; k < 4; k++) if (!digitAt(t, i + k)) return null;
+    if (digitAt(t, i + 4) || digitAt(t, i - 1)) return null;
     const sep = t[i + 4];
     if (sep === undefined || !DATE_SEPARATORS.has(sep)) return null;
     const readPart = (p: number): [number, number] | null => {
       let q = p;
-      while (isAsciiDigit(t[q]) && q - p < 3) q++;
+      while (digitAt(t, q) && q - p < 3) q++;
       return q - p >= 1 && q - p <= 2 ? [Number(t.slice(p, q)), q] : null;
     };
     const m = readPart(i + 5);
     if (!m || t[m[1]] !== sep) return null;
     const d = readPart(m[1] + 1);
-    if (!d || isAsciiDigit(t[d[1]]) || (t[d[1]] === '.' && isAsciiDigit(t[d[1] + 1]))) return null;
+    if (!d || digitAt(t, d[1]) || (t[d[1]] === '.' && digitAt(t, d[1] + 1))) return null;
     const year = Number(t.slice(i, i + 4));
     if (year < 1000 || year > 2199 || m[0] < 1 || m[0] > 12 || d[0] < 1 || d[0] > 31) return null;
-    return candidate(i, d[1], 'date', null, { date: { year, month: m[0], day: d[0] } });
+    return dated(i, d[1], null, { year, month: m[0], day: d[0] });
   }
 
   /**
@@ -490,33 +812,36 @@ class Finder {
     const c = t[n.e];
     if (c === ':' && n.arabic && n.plainDigits > 0 && n.plainDigits <= 2) {
       const m = t.slice(n.e + 1, n.e + 3);
-      if (!/^[0-5][0-9]$/.test(m) || isAsciiDigit(t[n.e + 3])) return null;
+      if (!/^[0-5][0-9]$/.test(m) || digitAt(t, n.e + 3)) return null;
       let e = n.e + 3;
       const time: TimeParts = { hour, minute: Number(m) };
       const sec = t.slice(e + 1, e + 3);
-      if (t[e] === ':' && /^[0-5][0-9]$/.test(sec) && !isAsciiDigit(t[e + 3])) (time.second = Number(sec)), (e += 3);
+      if (t[e] === ':' && /^[0-5][0-9]$/.test(sec) && !digitAt(t, e + 3)) (time.second = Number(sec)), (e += 3);
       const ampm = t.slice(e, e + 2).toLowerCase();
-      if ((ampm === 'am' || ampm === 'pm') && !isAsciiLetter(t[e + 2])) {
+      if ((ampm === 'am' || ampm === 'pm') && !letterAt(t, e + 2)) {
         if (ampm === 'pm' && time.hour < 12) time.hour += 12;
         e += 2;
       }
-      return candidate(s, e, 'time', n, { time });
+      return timed(s, e, n, time);
     }
     if (c !== '点' && c !== '點' && c !== '时' && c !== '時') return null;
     let e = n.e + 1;
     const time: TimeParts = { hour };
-    if (t[e] === '钟' || t[e] === '鐘') return candidate(s, e + 1, 'time', n, { time });
-    if (t[e] === '半') return candidate(s, e + 1, 'time', n, { time: { hour, minute: 30 } });
-    if (t[e] === '整') return candidate(s, e + 1, 'time', n, { time: { hour, minute: 0 } });
-    const m = intAt(t, e, 0, 59);
+    if (t[e] === '钟' || t[e] === '鐘') return timed(s, e + 1, n, time);
+    if (t[e] === '半') return timed(s, e + 1, n, { hour, minute: 30 });
+    if (t[e] === '整') return timed(s, e + 1, n, { hour, minute: 0 });
+    // 八点零五分: 零 marks the skipped tens of the minutes.
+    const m = intAt(t, e, 0, 59) ?? (t[e] === '零' || t[e] === '〇' ? intAt(t, e + 1, 1, 9) : null);
+    // 九点一刻 = 9:15, 三刻 = 45 minutes past.
+    if (m && t[m.e] === '刻' && m.value >= 1 && m.value <= 3) return timed(s, m.e + 1, n, { hour, minute: 15 * m.value });
     if (m && t[m.e] === '分' && t[m.e + 1] !== '之') {
       time.minute = m.value;
       e = m.e + 1;
       const sec = intAt(t, e, 0, 59);
       if (sec && t[sec.e] === '秒') (time.second = sec.value), (e = sec.e + 1);
-      return candidate(s, e, 'time', n, { time });
+      return timed(s, e, n, time);
     }
-    if (afterDaypart) return candidate(s, n.e + 1, 'time', n, { time });
+    if (afterDaypart) return timed(s, n.e + 1, n, time);
     return null;
   }
 
@@ -542,7 +867,7 @@ class Finder {
     if (!n || !n.valid || n.digits !== null || n.negative || n.approx) return null;
     if (lex.notAfter.matchAt(t, n.e)) return null;
     if (t.startsWith('季度', n.e) && n.integer && n.value >= 1 && n.value <= 4) {
-      return candidate(i, n.e + 2, 'date', n, { date: { quarter: n.value }, prefixed: true });
+      return dated(i, n.e + 2, n, { quarter: n.value }, true);
     }
     const u = this.unitAfter(n.e);
     const unit = u && u.data.ord && u.e === n.e + u.word.length ? u.data : null;
@@ -581,6 +906,16 @@ class Finder {
       if (!num || !num.valid || num.digits !== null || den.value === 0) return null;
       return candidate(s, num.e, 'fraction', num, { fraction: { whole, denominator: den.value } });
     }
+    // A mixed number written with a space: 2 1/4 = 2.25 (the whole part is a plain integer).
+    if (whole === 0 && t[n.e] === ' ' && n.plainDigits > 0 && n.plainDigits <= 3 && !n.negative && digitAt(t, n.e + 1)) {
+      const num = lexNumeral(t, n.e + 1);
+      if (num && num.plainDigits > 0 && t[num.e] === '/' && digitAt(t, num.e + 1)) {
+        const den = lexNumeral(t, num.e + 1);
+        if (den && den.plainDigits > 0 && den.value > 0 && t[den.e] !== '/' && !digitAt(t, den.e) && t[den.e] !== '.') {
+          return candidate(s, den.e, 'fraction', num, { fraction: { whole: n.value, denominator: den.value } });
+        }
+      }
+    }
     if (whole === 0 && t[n.e] === '/' && n.plainDigits > 0 && t[n.s - 1] !== '/') {
       const num = this.numeral(n.e + 1);
       if (!num || !num.valid || num.plainDigits === 0 || t[num.e] === '/' || num.value === 0) return null;
@@ -612,8 +947,8 @@ class Finder {
     let e = p + 1;
     let add = 0;
     const q = skipInlineSpace(t, e);
-    const d = numeralChar(t[q]);
-    if (n.integer && n.value < 10 && d && d.kind === 'digit' && !numeralChar(t[q + 1]) && !lex.units.matchAt(t, q + 1) && t[q + 1] !== '成') {
+    const d = numeralAt(t, q);
+    if (n.integer && n.value < 10 && d && d.kind === 'digit' && !numeralAt(t, q + 1) && !lex.units.matchAt(t, q + 1) && t[q + 1] !== '成') {
       add = d.value;
       e = q + 1;
     }
@@ -636,11 +971,13 @@ class Finder {
     let e = n.e;
     const u = this.unitAfter(e);
     if (u && u.data.type === 'money' && u.data.unit === unit.unit) e = u.e;
-    return candidate(i, e, 'measure', n, { unit, prefixed: true });
+    const c = measure(i, e, n, unit);
+    c.prefixed = true;
+    return c;
   }
 }
 
-const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false };
+const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false, temp: false };
 
 /** A copy of a date with one part set (no object spread: this is on the hot path). */
 function withPart(d: DateParts, part: 'month' | 'day' | 'quarter', v: number): DateParts {
@@ -664,22 +1001,27 @@ function isYear(n: Numeral): boolean {
 function trailingMagnitude(t: string, n: Numeral): number {
   let m = 1;
   for (let p = n.e - 1; p >= n.s; p--) {
-    const c = numeralChar(t[p]);
+    const c = numeralAt(t, p);
     if (!c || c.kind !== 'magnitude') break;
     m *= c.value;
   }
   return m;
 }
 
-let STARTS: Set<string> | null = null;
+let STARTS: Uint8Array | null = null;
 
-/** Characters at which a figure can start; every other character is passed over at once. */
-function figureStarts(lex: FigureLexicon): Set<string> {
+/**
+ * Characters at which a figure can start, as a table over UTF-16 codes (1 = may start one); every
+ * other character is passed over at once, without building a one-character string for it.
+ */
+function figureStarts(lex: FigureLexicon): Uint8Array {
   if (STARTS) return STARTS;
-  const set = new Set<string>(['第', '-', '负', '負', '几', '幾', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]);
-  for (let d = 0; d <= 9; d++) set.add(String(d));
-  for (const c of numeralTable().keys()) set.add(c);
-  for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes()]) for (const c of table.firstChars()) set.add(c);
+  const set = new Uint8Array(0x10000);
+  const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
+  for (const c of ['第', '-', '.', '负', '負', '几', '幾', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
+  for (let d = 0; d <= 9; d++) add(String(d));
+  for (const c of numeralTable().keys()) add(c);
+  for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes(), lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
   STARTS = set;
   return set;
 }

@@ -19,7 +19,9 @@ export { lexNumeral, parseNumeral } from './numerals.js';
 
 /** How far back (UTF-16 units) a cue may stand from its figure, within one clause. */
 const CUE_WINDOW = 12;
-const CLAUSE_BREAKS = new Set(['，', '。', '；', '！', '？', '：', ',', ';', '!', '?', '\n', '、']);
+/** Clause breaks as UTF-16 codes (the cue search steps back one character at a time). */
+const CLAUSE_BREAKS = new Uint8Array(0x10000);
+for (const c of '，。；！？：,;!?\n、') CLAUSE_BREAKS[c.charCodeAt(0)] = 1;
 const MEASURED = new Set(['quantity', 'money', 'percent', 'number', 'range']);
 
 export function extractFigures(text: string, ctx: FigureContext): FigureMatch[] {
@@ -60,7 +62,7 @@ function cueBefore(text: string, s: number): string | null {
   for (let p = s; p >= Math.max(1, s - CUE_WINDOW); p--) {
     const m = cues.matchEndingAt(text, p);
     if (m) return m.data;
-    if (CLAUSE_BREAKS.has(text[p - 1]!)) break;
+    if (CLAUSE_BREAKS[text.charCodeAt(p - 1)] === 1) break;
   }
   return null;
 }

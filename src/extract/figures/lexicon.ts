@@ -5,10 +5,12 @@
 //   exclusions:  figures-exclusions.tsv  一带一路 五位一体 一心一意 PM2.5 ...
 //   not-after:   figures-not-after.tsv   中全会 届全国 号线 成为 ...
 //   false units: figures-false-units.tsv 家庭 人民 条件 ...
-//   time words:  figures-time.tsv        今年 去年 | 上午 下午
+//   time words:  figures-time.tsv        今年 去年 | 上午 下午 | 上世纪 | 星期 周 | 农历 | 正月 腊月
+//   eras:        figures-eras.tsv        乾隆 1736, 民国 1912 ...
+//   prefixes:    figures-prefixes.tsv    零下 华氏 摄氏 (temperatures)
 //   indicators:  figures-indicators.tsv  同比增长 -> growth_yoy
 
-import { readDict } from '../../dicts.js';
+import { DictError, readDict } from '../../dicts.js';
 
 export type UnitType = 'quantity' | 'money' | 'percent' | 'ordinal';
 
@@ -29,6 +31,8 @@ export interface UnitEntry {
   prefix: boolean;
   /** A Chinese numeral before it is an ordinal phase: 一期项目. */
   phase: boolean;
+  /** A temperature unit: 零下 / 华氏 before the number belong to the figure. */
+  temp: boolean;
 }
 
 export interface WordMatch<T> {
@@ -38,11 +42,37 @@ export interface WordMatch<T> {
   e: number;
 }
 
-/** Words keyed by their first character; matching is longest first. */
+/** Whether a UTF-16 code is a space or tab (letter-spacing inside a word: 个百分 点). */
+const isGap = (x: number): boolean => x === 0x20 || x === 0x09;
+
+interface Entry<T> {
+  word: string;
+  data: T;
+}
+
+/** A node of the prefix tree: the word ending here (if any) and the nodes one character further. */
+interface TrieNode<T> {
+  word: string | null;
+  data: T | undefined;
+  next: Map<number, TrieNode<T>> | null;
+}
+
+const trieNode = <T>(): TrieNode<T> => ({ word: null, data: undefined, next: null });
+
+/**
+ * Words in a prefix tree keyed by UTF-16 codes (matching at a position: longest first), and by their
+ * last character (matching back from a position). Keys are numbers, not one-character strings:
+ * `t[p]` of a CJK character allocates a fresh string in V8, and these lookups run several times per
+ * figure (dense text has a figure every few characters). The tree walks each character once instead
+ * of trying every word that shares the first one (个, 个月, 个小时, 个百分点 ...).
+ */
 export class WordTable<T> {
-  private byFirst = new Map<string, { word: string; data: T }[]>();
-  private byLast = new Map<string, { word: string; data: T }[]>();
+  private root = new Map<number, TrieNode<T>>();
+  private byLast = new Map<number, Entry<T>[]>();
   private byWord = new Map<string, T>();
+  /** 1 where some word starts (ends) with that UTF-16 code: most probes fail, and fail here cheaply. */
+  private firstBits = new Uint8Array(0x10000);
+  private lastBits = new Uint8Array(0x10000);
   readonly maxLength: number;
 
   constructor(entries: Iterable<[string, T]>) {
@@ -50,21 +80,36 @@ export class WordTable<T> {
     for (const [word, data] of entries) {
       if (!word || this.byWord.has(word)) continue;
       this.byWord.set(word, data);
-      for (const [map, key] of [[this.byFirst, word[0]!], [this.byLast, word[word.length - 1]!]] as const) {
-        const list = map.get(key) ?? [];
-        list.push({ word, data });
-        map.set(key, list);
+      let map = this.root;
+      let node: TrieNode<T> | undefined;
+      for (let k = 0; k < word.length; k++) {
+        const x = word.charCodeAt(k);
+        node = map.get(x);
+        if (!node) map.set(x, (node = trieNode<T>()));
+        if (k < word.length - 1) map = node.next ??= new Map();
       }
+      node!.word = word;
+      node!.data = data;
+      const last = word.charCodeAt(word.length - 1);
+      const list = this.byLast.get(last) ?? [];
+      list.push({ word, data });
+      this.byLast.set(last, list);
+      this.firstBits[word.charCodeAt(0)] = 1;
+      this.lastBits[last] = 1;
       max = Math.max(max, word.length);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
     for (const list of this.byLast.values()) list.sort((a, b) => b.word.length - a.word.length);
     this.maxLength = max;
   }
 
-  /** The characters words start with. */
-  firstChars(): Iterable<string> {
-    return this.byFirst.keys();
+  /** The UTF-16 codes words start with. */
+  firstCodes(): Iterable<number> {
+    return this.root.keys();
+  }
+
+  /** True when some word starts with the character at p (a cheap pre-test before matchAt). */
+  startsAt(t: string, p: number): boolean {
+    return this.firstBits[t.charCodeAt(p)] === 1;
   }
 
   get(word: string): T | undefined {
@@ -73,35 +118,30 @@ export class WordTable<T> {
 
   /** Longest word starting at p. With `spaced`, spaces and tabs inside the text are skipped (个百分 点). */
   matchAt(t: string, p: number, spaced = false): WordMatch<T> | null {
-    const list = this.byFirst.get(t[p] ?? '');
-    if (!list) return null;
-    // Letter-spacing is rare: compare across spaces only when one lies within reach.
-    if (spaced) {
-      const end = Math.min(t.length, p + this.maxLength);
-      let found = false;
-      for (let q = p + 1; q < end && !found; q++) found = t[q] === ' ' || t[q] === '\t';
-      spaced = found;
+    const x = t.charCodeAt(p);
+    if (this.firstBits[x] !== 1) return null;
+    let node = this.root.get(x)!;
+    let best: TrieNode<T> | null = node.word !== null ? node : null;
+    let q = p + 1;
+    let bestE = q;
+    while (node.next !== null) {
+      let r = q;
+      if (spaced) while (isGap(t.charCodeAt(r))) r++;
+      const nx = node.next.get(t.charCodeAt(r));
+      if (nx === undefined) break;
+      node = nx;
+      q = r + 1;
+      if (node.word !== null) (best = node), (bestE = q);
     }
-    for (const { word, data } of list) {
-      if (!spaced) {
-        if (t.startsWith(word, p)) return { word, data, e: p + word.length };
-        continue;
-      }
-      let q = p;
-      let k = 0;
-      for (; k < word.length; k++) {
-        if (k > 0) while (t[q] === ' ' || t[q] === '\t') q++;
-        if (t[q] !== word[k]) break;
-        q++;
-      }
-      if (k === word.length) return { word, data, e: q };
-    }
-    return null;
+    return best === null ? null : { word: best.word!, data: best.data as T, e: bestE };
   }
 
   /** Longest word ending exactly at e. */
   matchEndingAt(t: string, e: number): WordMatch<T> | null {
-    const list = this.byLast.get(t[e - 1] ?? '');
+    if (e <= 0) return null;
+    const x = t.charCodeAt(e - 1);
+    if (this.lastBits[x] !== 1) return null;
+    const list = this.byLast.get(x);
     if (!list) return null;
     for (const { word, data } of list) if (word.length <= e && t.startsWith(word, e - word.length)) return { word, data, e };
     return null;
@@ -110,9 +150,16 @@ export class WordTable<T> {
   /** True when some word occurrence [a, b) covers all of [s, e). */
   covers(t: string, s: number, e: number): boolean {
     for (let a = Math.max(0, e - this.maxLength); a <= s; a++) {
-      const list = this.byFirst.get(t[a] ?? '');
-      if (!list) continue;
-      for (const { word } of list) if (a + word.length >= e && t.startsWith(word, a)) return true;
+      const x = t.charCodeAt(a);
+      if (this.firstBits[x] !== 1) continue;
+      // Walk the tree from a; any word ending at or after e covers the span.
+      let map: Map<number, TrieNode<T>> | null = this.root;
+      for (let q = a; map !== null && q < t.length; q++) {
+        const node: TrieNode<T> | undefined = map.get(t.charCodeAt(q));
+        if (node === undefined) break;
+        if (node.word !== null && q + 1 >= e) return true;
+        map = node.next;
+      }
     }
     return false;
   }
@@ -124,9 +171,18 @@ export interface Hedge {
 }
 
 export interface TimeWord {
-  kind: 'year' | 'daypart';
+  kind: 'year' | 'daypart' | 'century' | 'weekday' | 'lunar' | 'month';
   value: number;
 }
+
+export interface TempPrefix {
+  /** -1 for 零下 (below zero). */
+  sign: number;
+  /** The unit reported instead of the one written after the number (华氏 -> 华氏度), or null. */
+  unit: string | null;
+}
+
+const TIME_KINDS = new Set<TimeWord['kind']>(['year', 'daypart', 'century', 'weekday', 'lunar', 'month']);
 
 export interface FigureLexicon {
   units: WordTable<UnitEntry>;
@@ -140,6 +196,9 @@ export interface FigureLexicon {
   falseUnits: WordTable<true>;
   timeWords: WordTable<TimeWord>;
   indicators: WordTable<string>;
+  /** Era names and the Gregorian year their 元年 fell in. */
+  eras: WordTable<number>;
+  tempPrefixes: WordTable<TempPrefix>;
 }
 
 let LEXICON: FigureLexicon | null = null;
@@ -163,6 +222,7 @@ export function figureLexicon(): FigureLexicon {
         nobare: flags.has('nobare'),
         prefix: flags.has('prefix'),
         phase: flags.has('phase'),
+        temp: flags.has('temp'),
       },
     ];
   });
@@ -180,12 +240,17 @@ export function figureLexicon(): FigureLexicon {
     notAfter: new WordTable(words('figures-not-after.tsv')),
     falseUnits: new WordTable(words('figures-false-units.tsv')),
     timeWords: new WordTable(
-      readDict('figures-time.tsv', 3).map((r) => [
-        r.fields[0]!,
-        { kind: r.fields[1] === 'daypart' ? 'daypart' : 'year', value: Number(r.fields[2]) },
-      ]),
+      readDict('figures-time.tsv', 3).map((r) => {
+        const kind = r.fields[1] as TimeWord['kind'];
+        if (!TIME_KINDS.has(kind)) throw new DictError(`figures-time.tsv:${r.line}: unknown kind "${kind}"`);
+        return [r.fields[0]!, { kind, value: Number(r.fields[2]) }];
+      }),
     ),
     indicators: new WordTable(readDict('figures-indicators.tsv', 2).map((r) => [r.fields[0]!, r.fields[1]!])),
+    eras: new WordTable(readDict('figures-eras.tsv', 2).map((r) => [r.fields[0]!, Number(r.fields[1])])),
+    tempPrefixes: new WordTable(
+      readDict('figures-prefixes.tsv', 3).map((r) => [r.fields[0]!, { sign: Number(r.fields[1]) < 0 ? -1 : 1, unit: r.fields[2] === '-' ? null : r.fields[2]! }]),
+    ),
   };
   // Currency symbols are matched before the number, so they live in their own table.
   PREFIXES = new WordTable(unitRows.filter(([, u]) => u.prefix));

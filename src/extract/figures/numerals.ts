@@ -10,6 +10,7 @@
 // no regular expressions: a long run of digits costs time linear in its length.
 
 import { readDict } from '../../dicts.js';
+import { digitAt, inlineSpaceAt, letterAt } from './chars.js';
 
 export type NumeralCharKind = 'digit' | 'small' | 'magnitude' | 'tens';
 
@@ -21,6 +22,8 @@ export interface NumeralChar {
 }
 
 let TABLE: Map<string, NumeralChar> | null = null;
+/** The same table keyed by UTF-16 code (no one-character strings on the hot path). */
+let BY_CODE: Map<number, NumeralChar> | null = null;
 
 /** The numeral table, loaded once from dicts/figures-numerals.tsv. */
 export function numeralTable(): Map<string, NumeralChar> {
@@ -31,11 +34,18 @@ export function numeralTable(): Map<string, NumeralChar> {
     table.set(ch!, { kind: kind as NumeralCharKind, value: Number(value), financial: flag === 'financial' });
   }
   TABLE = table;
+  BY_CODE = new Map([...table].map(([c, n]) => [c.charCodeAt(0), n]));
   return table;
 }
 
 export function numeralChar(c: string | undefined): NumeralChar | undefined {
   return c === undefined ? undefined : numeralTable().get(c);
+}
+
+/** The numeral character at p of t, if there is one. */
+export function numeralAt(t: string, p: number): NumeralChar | undefined {
+  if (!BY_CODE) numeralTable();
+  return BY_CODE!.get(t.charCodeAt(p));
 }
 
 /** One numeral found in a text. */
@@ -85,43 +95,42 @@ type Atom =
   | { k: 'approx'; ch: string; s: number; e: number };
 
 const isAsciiDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined): boolean =>
-  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-const isInlineSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000';
 
 /** Index of the first non-space character at or after p (spaces and tabs only, never a line break). */
 export function skipInlineSpace(t: string, p: number): number {
-  while (p < t.length && isInlineSpace(t[p])) p++;
+  while (p < t.length && inlineSpaceAt(t, p)) p++;
   return p;
 }
 
 /** Reads an Arabic number at p: 1,000.5 / 2.5e3 / 40k. Returns null when p holds no digit. */
 function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
   const s = p;
-  while (isAsciiDigit(t[p])) p++;
-  if (p === s) return null;
+  while (digitAt(t, p)) p++;
+  // A bare decimal fraction (.75, -.25) has no integer digits.
+  const bare = p === s && t[p] === '.' && digitAt(t, p + 1) && !digitAt(t, p - 1);
+  if (p === s && !bare) return null;
   let plain = p - s;
-  let digits = t.slice(s, p);
+  let digits = bare ? '0' : t.slice(s, p);
   // Thousands separators: only when the first group has 1-3 digits and every group exactly 3.
   if (p - s <= 3) {
-    while ((t[p] === ',' || t[p] === '，') && isAsciiDigit(t[p + 1]) && isAsciiDigit(t[p + 2]) && isAsciiDigit(t[p + 3]) && !isAsciiDigit(t[p + 4])) {
+    while ((t[p] === ',' || t[p] === '，') && digitAt(t, p + 1) && digitAt(t, p + 2) && digitAt(t, p + 3) && !digitAt(t, p + 4)) {
       digits += t.slice(p + 1, p + 4);
       p += 4;
       plain = 0;
     }
   }
   // '·' stands for the decimal point in some typeset sources (增长6·9%).
-  if ((t[p] === '.' || t[p] === '·') && isAsciiDigit(t[p + 1])) {
+  if ((t[p] === '.' || t[p] === '·') && digitAt(t, p + 1)) {
     const d = p + 1;
     p = d;
-    while (isAsciiDigit(t[p])) p++;
+    while (digitAt(t, p)) p++;
     digits += '.' + t.slice(d, p);
     plain = 0;
   }
   let v = Number(digits);
   let mag = false;
   // Exponent: 2e5, 12.32e+14 (not 5e in "5eggs").
-  if ((t[p] === 'e' || t[p] === 'E') && !isAsciiLetter(t[p - 1])) {
+  if ((t[p] === 'e' || t[p] === 'E') && !letterAt(t, p - 1)) {
     let q = p + 1;
     let sign = 1;
     if (t[q] === '+' || t[q] === '-') {
@@ -129,8 +138,8 @@ function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
       q++;
     }
     const d = q;
-    while (isAsciiDigit(t[q])) q++;
-    if (q > d && !isAsciiLetter(t[q])) {
+    while (digitAt(t, q)) q++;
+    if (q > d && !letterAt(t, q)) {
       v *= 10 ** (sign * Number(t.slice(d, q)));
       p = q;
       plain = 0;
@@ -138,7 +147,7 @@ function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
   }
   // Thousand / million suffixes: 40k, 2.5 M (but not 5km, 4K video, 5MB).
   const q = t[p] === ' ' && t[p + 1] === 'M' ? p + 1 : p;
-  if ((t[q] === 'k' || t[q] === 'M') && !isAsciiLetter(t[q + 1])) {
+  if ((t[q] === 'k' || t[q] === 'M') && !letterAt(t, q + 1)) {
     v *= t[q] === 'k' ? 1e3 : 1e6;
     p = q + 1;
     plain = 0;
@@ -150,13 +159,16 @@ function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
 const POINTS = new Set(['点', '點']);
 const HEDGES = new Set(['多', '余', '餘']);
 const FEW = new Set(['几', '幾']);
+/** Characters that may continue a numeral after Arabic digits (the fast path stops unless one follows). */
+const CONTINUES = new Set([...POINTS, ...HEDGES, ...FEW, ' ', '\t', '\u3000'].map((c) => c.charCodeAt(0)));
 
 /** True when a numeral can begin at p (a digit, a numeral character, 几 before a place word, or a sign). */
 export function numeralStartsAt(t: string, p: number): boolean {
   const c = t[p];
-  if (isAsciiDigit(c) || numeralChar(c)) return true;
+  if (isAsciiDigit(c) || numeralAt(t, p)) return true;
+  if (c === '.' && digitAt(t, p + 1) && !digitAt(t, p - 1)) return true; // .75
   if (c !== undefined && FEW.has(c)) {
-    const n = numeralChar(t[p + 1]);
+    const n = numeralAt(t, p + 1);
     return n !== undefined && (n.kind === 'small' || n.kind === 'magnitude');
   }
   return false;
@@ -172,16 +184,15 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
   let negative = false;
   if (opts.signed && (t[p] === '-' || t[p] === '负' || t[p] === '負')) {
     const q = p + 1;
-    if (isAsciiDigit(t[q]) || (t[p] !== '-' && numeralChar(t[q]))) {
+    if (digitAt(t, q) || (t[q] === '.' && t[p] === '-' && digitAt(t, q + 1)) || (t[p] !== '-' && numeralAt(t, q))) {
       negative = true;
       p = q;
     }
   }
   // Fast path: a plain Arabic number with no Chinese numeral, point or hedge after it (the common case).
-  if (isAsciiDigit(t[p])) {
+  if (digitAt(t, p) || (t[p] === '.' && digitAt(t, p + 1) && !digitAt(t, p - 1))) {
     const a = readArabic(t, p)!;
-    const c = t[a.e];
-    if (c === undefined || !(table.has(c) || POINTS.has(c) || HEDGES.has(c) || FEW.has(c) || c === ' ' || c === '\t' || c === '\u3000')) {
+    if (a.e >= t.length || !(numeralAt(t, a.e) || CONTINUES.has(t.charCodeAt(a.e)))) {
       const value = negative ? -a.v : a.v;
       return {
         s: i,
@@ -215,7 +226,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
       if (afterPoint) {
         // Arabic digits after a Chinese 点 (一点5): fractional digits
         let r = q;
-        while (isAsciiDigit(t[r])) r++;
+        while (digitAt(t, r)) r++;
         for (let k = q; k < r; k++) atoms.push({ k: 'digit', v: Number(t[k]), fin: false, s: k, e: k + 1 });
         p = r;
         continue;
@@ -228,7 +239,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
     }
     const n = table.get(c);
     if (n) {
-      // "667.123 五点八" are two numbers; "7 萬" is one.
+      // "314.15 六点二" are two numbers; "7 萬" is one.
       if (q !== p && prev?.k === 'num' && n.kind !== 'small' && n.kind !== 'magnitude') break;
       if ((n.kind === 'small' || n.kind === 'magnitude') && opts.unitAt?.(q)) break;
       if (afterPoint && n.kind !== 'digit' && n.kind !== 'magnitude') break;
@@ -243,7 +254,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
       const r = skipInlineSpace(t, q + 1);
       const d = t[r];
       const dn = numeralChar(d);
-      if (isAsciiDigit(d) || (dn && dn.kind === 'digit' && d !== '两' && d !== '兩')) {
+      if ((isAsciiDigit(d) || (dn && dn.kind === 'digit' && d !== '两' && d !== '兩')) && !clockMinutesAt(t, r)) {
         atoms.push({ k: 'point', s: q, e: q + 1 });
         afterPoint = true;
         p = q + 1;
@@ -257,7 +268,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
       continue;
     }
     if (FEW.has(c)) {
-      const next = numeralChar(t[skipInlineSpace(t, q + 1)]);
+      const next = numeralAt(t, skipInlineSpace(t, q + 1));
       const leading = atoms.length === 0 && next !== undefined && (next.kind === 'small' || next.kind === 'magnitude');
       const trailing = prev !== undefined && (prev.k === 'small' || prev.k === 'mag' || (prev.k === 'digit' && prev.v === 0));
       if (leading || trailing) {
@@ -272,6 +283,21 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
   const first = atoms[0]!;
   const last = atoms[atoms.length - 1]!;
   return evaluate(atoms, i, last.e, negative, first, opts.financial ?? false);
+}
+
+/**
+ * True when the digits at r are the minutes of a clock time rather than decimals: 9点45分, 八点零五分,
+ * 九点一刻 (not 三分之一, where 分 opens a fraction).
+ */
+function clockMinutesAt(t: string, r: number): boolean {
+  let k = r;
+  while (k - r < 3) {
+    const n = numeralAt(t, k);
+    if (!digitAt(t, k) && !(n && n.kind === 'digit')) break;
+    k++;
+  }
+  if (k === r) return false;
+  return (t[k] === '分' && t[k + 1] !== '之') || t[k] === '刻';
 }
 
 /** Reads a whole string as one numeral; null unless the numeral covers all of it. */

@@ -7,6 +7,8 @@
 //   四季度       -> date     "2022-Q4"  (ref 2022) 11日     -> date     "---11"
 //   1至7月份     -> range    "2022-01/2022-07"     5%—5.5%  -> range    null, low 5, high 5.5
 //   第二轮       -> ordinal  2          null       三分之一 -> number   0.333…
+//   星期三       -> date     "XXXX-WXX-3"          八十年代 -> date     null ("198X" after 二十世纪)
+//   6月1日十点   -> date     "--06-01T10"          零下5度  -> quantity -5         度
 // Units follow CONTRACT.md: a measure word for quantities, an ISO 4217 code for money, null otherwise,
 // so percentages and ordinals carry null (per mille keeps its ‰: the value alone would read as a percent).
 
@@ -20,8 +22,22 @@ export type ParsedFigure = Omit<FigureMatch, 's' | 'e'>;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** ISO-8601-like text of a date: "2022-08-11", "2022", "--08-11", "--05", "---11", "2022-Q4". */
+/**
+ * ISO-8601-like text of a date: "2022-08-11", "2022", "--08-11", "--05", "---11", "2022-Q4"; a weekday
+ * alone "XXXX-WXX-3" (the TIMEX3 form of an ISO week date with year and week unknown: ISO 8601 itself
+ * no longer has a truncated weekday); a decade "199X" and a century "19XX" with X for the unspecified
+ * digits (as in ISO 8601-2), null when the century is not known (80年代 alone).
+ */
 export function formatDate(d: DateParts, referenceYear: number | null): string | null {
+  if (d.decade !== undefined || d.century !== undefined || d.centuryOffset !== undefined) {
+    let century = d.century;
+    if (century === undefined && d.centuryOffset !== undefined && referenceYear !== null) century = Math.floor(referenceYear / 100) + d.centuryOffset;
+    if (century === undefined) return null;
+    return d.decade === undefined ? `${century}XX` : `${century}${d.decade}X`;
+  }
+  if (d.weekday !== undefined && d.year === undefined && d.yearOffset === undefined && d.month === undefined && d.day === undefined) {
+    return `XXXX-WXX-${d.weekday}`;
+  }
   let year = d.year;
   if (year === undefined && referenceYear !== null) {
     // A relative year resolves against the reference; a bare month(-day) or quarter falls in it.
@@ -30,8 +46,10 @@ export function formatDate(d: DateParts, referenceYear: number | null): string |
   }
   if (d.quarter !== undefined) return year === undefined ? null : `${year}-Q${d.quarter}`;
   if (year !== undefined) {
-    if (d.month === undefined) return String(year);
-    return d.day === undefined ? `${year}-${pad(d.month)}` : `${year}-${pad(d.month)}-${pad(d.day)}`;
+    // Four digits always: an era date of the first millennium reads "0706-01-01".
+    const y = String(year).padStart(4, '0');
+    if (d.month === undefined) return y;
+    return d.day === undefined ? `${y}-${pad(d.month)}` : `${y}-${pad(d.month)}-${pad(d.day)}`;
   }
   if (d.month !== undefined) return d.day === undefined ? `--${pad(d.month)}` : `--${pad(d.month)}-${pad(d.day)}`;
   if (d.day !== undefined) return `---${pad(d.day)}`;
@@ -77,7 +95,10 @@ export function parseFigure(c: FigureCandidate, referenceYear: number | null): P
   const approx = c.approx || (c.num?.approx ?? false);
   switch (c.shape) {
     case 'date': {
-      return { type: 'date', value: formatDate(c.date!, referenceYear), unit: null, approx };
+      // A date with its time of day: "2021-06-01T10", "--03-02T09:30".
+      const date = formatDate(c.date!, referenceYear);
+      const value = c.time && date !== null ? date + formatTime(c.time) : date;
+      return { type: 'date', value, unit: null, approx };
     }
     case 'time':
       return { type: 'date', value: formatTime(c.time!), unit: null, approx };
@@ -112,6 +133,11 @@ export function parseFigure(c: FigureCandidate, referenceYear: number | null): P
 
 function parseRange(c: FigureCandidate, referenceYear: number | null, approx: boolean): ParsedFigure | null {
   const { low, high } = c.range!;
+  if (low.shape === 'time' && high.shape === 'time') {
+    const lo = formatTime(low.time!);
+    const hi = formatTime(high.time!);
+    return { type: 'range', value: `${lo}/${hi}`, unit: null, approx, low: lo, high: hi };
+  }
   if (low.shape === 'date' && high.shape === 'date') {
     const lo = formatDate(low.date!, referenceYear);
     const hi = formatDate(high.date!, referenceYear);

@@ -48,6 +48,8 @@ describe('parseNumeral', () => {
     ['两千 四 百 五', 2450],
     ['二〇二二', 2022],
     ['一九四九', 1949],
+    ['.75', 0.75],
+    ['-.25', -0.25],
   ])('%s -> %d', (text, value) => {
     expect(parseNumeral(text)).toBeCloseTo(value, 6);
   });
@@ -77,7 +79,17 @@ describe('lexNumeral', () => {
   });
 
   it('does not join two Arabic numbers across a space', () => {
-    expect(lexNumeral('667.123 五点八', 0)!.e).toBe(7);
+    expect(lexNumeral('314.15 六点二', 0)!.e).toBe(6);
+  });
+
+  it.each([
+    ['9点45分', 1],
+    ['八点零五分', 1],
+    ['九点一刻', 1],
+    ['三点一四', 4],
+    ['3点5', 3],
+  ])('%s: 点 before clock minutes is no decimal point (numeral ends at %d)', (text, e) => {
+    expect(lexNumeral(text, 0)!.e).toBe(e);
   });
 
   it('runs in linear time on a long run of digits', () => {
