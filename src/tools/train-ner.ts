@@ -3,6 +3,8 @@
 //   node dist/tools/train-ner.js [train] [--train DIR] [--epochs N] [--min-count N] [--seed N]
 //        [--min-weight X] [--out dicts/ner/model.bin] [--dev FILE,FILE] [--limit N]
 //   node dist/tools/train-ner.js predict GOLD.jsonl PRED.jsonl [--model ner/model.bin] [--raw]
+//   node dist/tools/train-ner.js snapshot OUT FILE... [--model ner/model.bin]
+//   node dist/tools/train-ner.js check SNAPSHOT [--model ner/model.bin]
 //
 // `train` reads the NER corpora in --train (default ../shared/train/ner, the only data the model may
 // learn from), width-folds every sentence as the pipeline does, segments it with jieba, and runs an
@@ -11,11 +13,17 @@
 // --dev files are only decoded after each epoch to print F1 (for choosing settings), never learnt.
 // `predict` writes one {"id","entities":[{type,start,end}]} line per gold sentence (code points) for
 // shared/eval/score-ner.mjs; --raw skips the post-rules (model output only).
+// `snapshot` writes, for every text of the FILEs (.jsonl: the "text" of each record; anything else:
+// each non-blank line), the tagger's BIOES labels and the final entities, one line per text
+// (with the jieba tokens it used); `check` re-tags those texts with the stored tokens and reports
+// every text whose labels or entities changed: take a snapshot before a change that must not alter
+// the output (a speed-up), check after it.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { foldWidth } from '../text/chars.js';
 import { JiebaSegmenter } from '../segment/jieba.js';
+import type { WordToken } from '../segment/segmenter.js';
 import { PACKAGE_ROOT, dictPath } from '../paths.js';
 import { FeatureTable } from '../extract/entities/feature-table.js';
 import {
@@ -25,6 +33,7 @@ import {
   charForm,
   extractKeys,
   WordDict,
+  nameLexicon,
   type CpWord,
   loadGazetteers,
   toCharText,
@@ -40,7 +49,7 @@ import {
 import { encodeModel } from '../extract/entities/model-io.js';
 import { TRANS_SIZE, transIndex, viterbi } from '../extract/entities/viterbi.js';
 import { EntityTagger } from '../extract/entities/tagger.js';
-import { extractEntities, setEntityTagger } from '../extract/entities/index.js';
+import { extractEntities, setEntityTagger, tagChars } from '../extract/entities/index.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
@@ -71,7 +80,7 @@ function parseArgs(argv: string[]): { cmd: string; pos: string[]; opt: Options }
       }
     } else pos.push(a);
   }
-  const cmd = pos[0] === 'predict' || pos[0] === 'train' ? pos.shift()! : 'train';
+  const cmd = pos[0] === 'predict' || pos[0] === 'train' || pos[0] === 'snapshot' || pos[0] === 'check' ? pos.shift()! : 'train';
   return { cmd, pos, opt };
 }
 
@@ -240,7 +249,7 @@ function train(opt: Options): void {
 
   const lexicons = buildLexicons(sents, FOLDS);
   const fullLexicon = lexicons[FOLDS]!;
-  const lexDicts = lexicons.map((l) => (l.length ? new WordDict(new Map(l)) : null));
+  const lexDicts = lexicons.map((l) => nameLexicon(l));
   log(`name lexicon: ${fullLexicon.length} names (folds: ${lexicons.slice(0, FOLDS).map((l) => l.length).join(', ')})`);
   const gaz = loadGazetteers();
   const sentKeys = sents.map((s, si) => extractKeys(s.chars, s.words, vocab, gaz, lexDicts[si % FOLDS]!));
@@ -428,6 +437,73 @@ function predict(pos: string[], opt: Options): void {
   );
 }
 
+interface SnapshotLine {
+  text: string;
+  /** jieba tokens [word, pos, s, e], stored so a check does not depend on today's segmenter. */
+  words: [string, string, number, number][];
+  labels: string;
+  entities: unknown[];
+}
+
+/** Labels and final entities of `text` with tokens `words`, as a snapshot line. */
+function snapshotOf(text: string, words: WordToken[]): SnapshotLine {
+  return {
+    text,
+    words: words.map((w) => [w.word, w.pos, w.s, w.e]),
+    labels: tagChars(text, words).labels.join(','),
+    entities: extractEntities(text, words),
+  };
+}
+
+function snapshot(pos: string[], opt: Options): void {
+  const [outFile, ...files] = pos;
+  if (!outFile || !files.length) throw new Error('usage: train-ner snapshot OUT FILE... [--model NAME]');
+  setEntityTagger(EntityTagger.load(opt['model'] ?? undefined));
+  const lines: string[] = [];
+  for (const f of files) {
+    const texts = f.endsWith('.jsonl')
+      ? readJsonl(f).map((r) => r.text)
+      : readFileSync(f, 'utf8')
+          .split(/\r?\n/)
+          .filter((l) => l.trim());
+    for (const raw of texts) {
+      const text = foldWidth(raw);
+      lines.push(JSON.stringify(snapshotOf(text, segmenter.tag(text))));
+    }
+  }
+  writeFileSync(outFile, lines.join('\n') + '\n');
+  console.error(`${lines.length} texts -> ${outFile}`);
+}
+
+/** Re-tags every text of a snapshot with its stored tokens; exit status 1 when anything differs. */
+function check(pos: string[], opt: Options): void {
+  const [file] = pos;
+  if (!file) throw new Error('usage: train-ner check SNAPSHOT [--model NAME]');
+  setEntityTagger(EntityTagger.load(opt['model'] ?? undefined));
+  let n = 0;
+  let badLabels = 0;
+  let badEntities = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const before = JSON.parse(line) as SnapshotLine;
+    const words = before.words.map(([word, pos, s, e]) => ({ word, pos, s, e }));
+    const now = snapshotOf(before.text, words);
+    n++;
+    const labels = now.labels !== before.labels;
+    const entities = JSON.stringify(now.entities) !== JSON.stringify(before.entities);
+    if (labels) badLabels++;
+    if (entities) badEntities++;
+    if ((labels || entities) && badLabels + badEntities <= 10) {
+      console.error(`${labels ? 'labels' : 'entities'} differ: ${before.text.slice(0, 60)}`);
+    }
+  }
+  console.error(`${n} texts: labels differ in ${badLabels}, final entities in ${badEntities}`);
+  const bad = badLabels + badEntities;
+  if (bad) process.exitCode = 1;
+}
+
 const { cmd, pos, opt } = parseArgs(process.argv.slice(2));
 if (cmd === 'predict') predict(pos, opt);
+else if (cmd === 'snapshot') snapshot(pos, opt);
+else if (cmd === 'check') check(pos, opt);
 else train(opt);

@@ -1,91 +1,130 @@
-// An open-addressing hash table from numeric feature keys to integers (feature row or count).
+// An open-addressing hash table from feature keys to integers (feature counts and rows in training,
+// memo offsets in the scorer).
 //
-// Feature keys are non-negative integers below 2^53 (template number in the high bits, character ids
-// or hashes below), so they are kept in a Float64Array: no string keys, no Map size limit, and a
-// million-feature model is indexed in tens of milliseconds at load time.
+// A feature key is template * 2^48 + payload (features.ts), below 2^54. The table keeps it as two
+// int32 halves, hi = key / 2^32 and lo = key mod 2^32, side by side with the value in one Int32Array
+// (three ints per slot): `find` takes the halves straight from integers, with no float arithmetic;
+// `get`, `set` and `increment` take whole numeric keys.
 
-const EMPTY = -1;
 const P32 = 4294967296;
+/** hi of an empty slot (real keys have hi >= 0). */
+const EMPTY = -1;
 
-function hashKey(key: number): number {
-  const lo = key >>> 0;
-  const hi = (key / P32) >>> 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+/** Slot of (hi, lo) in a table of mask + 1 slots. */
+function home(hi: number, lo: number, mask: number): number {
+  let h = Math.imul(hi, 0x9e3779b1) ^ lo;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h & mask;
+}
+
+/** High half of a numeric key. */
+export function keyHi(key: number): number {
+  return Math.floor(key / P32);
+}
+
+/** Low half of a numeric key, as int32 bits. */
+export function keyLo(key: number): number {
+  return (key - Math.floor(key / P32) * P32) | 0;
 }
 
 export class FeatureTable {
-  private keys: Float64Array;
-  private values: Int32Array;
+  /** Slot i: cells[3i] hi, cells[3i + 1] lo, cells[3i + 2] value. */
+  private cells: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(expected = 1024) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
-    this.keys = new Float64Array(cap).fill(EMPTY);
-    this.values = new Int32Array(cap);
+    this.cells = FeatureTable.emptyCells(cap);
     this.mask = cap - 1;
   }
 
-  private slot(key: number): number {
-    let i = hashKey(key) & this.mask;
-    const keys = this.keys;
+  private static emptyCells(cap: number): Int32Array {
+    const cells = new Int32Array(cap * 3);
+    for (let i = 0; i < cells.length; i += 3) cells[i] = EMPTY;
+    return cells;
+  }
+
+  /** Cell index of the slot holding (hi, lo), or of the empty slot where it would go. */
+  private slot(hi: number, lo: number): number {
+    const cells = this.cells;
+    const mask = this.mask;
+    let i = home(hi, lo, mask);
     for (;;) {
-      const k = keys[i]!;
-      if (k === key || k === EMPTY) return i;
-      i = (i + 1) & this.mask;
+      const c = i * 3;
+      const h = cells[c]!;
+      if ((h === hi && cells[c + 1] === lo) || h === EMPTY) return c;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The value stored for the key with halves (hi, lo), or -1. The tagger's hot path. */
+  find(hi: number, lo: number): number {
+    const cells = this.cells;
+    const mask = this.mask;
+    let i = home(hi, lo, mask);
+    for (;;) {
+      const c = i * 3;
+      const h = cells[c]!;
+      if (h === hi && cells[c + 1] === lo) return cells[c + 2]!;
+      if (h === EMPTY) return -1;
+      i = (i + 1) & mask;
     }
   }
 
   /** The value stored for `key`, or -1. */
   get(key: number): number {
-    const i = this.slot(key);
-    return this.keys[i] === EMPTY ? -1 : this.values[i]!;
+    return this.find(keyHi(key), keyLo(key));
   }
 
   set(key: number, value: number): void {
-    const i = this.slot(key);
-    if (this.keys[i] === EMPTY) {
-      this.keys[i] = key;
-      this.size++;
-      this.values[i] = value;
-      if (this.size * 2 > this.mask) this.grow();
-    } else this.values[i] = value;
+    const hi = keyHi(key);
+    const lo = keyLo(key);
+    const c = this.slot(hi, lo);
+    if (this.cells[c] === EMPTY) this.insertAt(c, hi, lo, value);
+    else this.cells[c + 2] = value;
   }
 
   /** Adds 1 to the count of `key` (0 when absent). */
   increment(key: number): void {
-    const i = this.slot(key);
-    if (this.keys[i] === EMPTY) {
-      this.keys[i] = key;
-      this.values[i] = 1;
-      this.size++;
-      if (this.size * 2 > this.mask) this.grow();
-    } else this.values[i]!++;
+    const hi = keyHi(key);
+    const lo = keyLo(key);
+    const c = this.slot(hi, lo);
+    if (this.cells[c] === EMPTY) this.insertAt(c, hi, lo, 1);
+    else this.cells[c + 2]!++;
+  }
+
+  private insertAt(c: number, hi: number, lo: number, value: number): void {
+    this.cells[c] = hi;
+    this.cells[c + 1] = lo;
+    this.cells[c + 2] = value;
+    this.size++;
+    if (this.size * 2 > this.mask) this.grow();
   }
 
   /** Every (key, value) pair, in table order. */
   *entries(): IterableIterator<[number, number]> {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) yield [this.keys[i]!, this.values[i]!];
+    const cells = this.cells;
+    for (let c = 0; c < cells.length; c += 3) {
+      if (cells[c] !== EMPTY) yield [cells[c]! * P32 + (cells[c + 1]! >>> 0), cells[c + 2]!];
+    }
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const cap = oldKeys.length * 2;
-    this.keys = new Float64Array(cap).fill(EMPTY);
-    this.values = new Int32Array(cap);
+    const old = this.cells;
+    const cap = (this.mask + 1) * 2;
+    this.cells = FeatureTable.emptyCells(cap);
     this.mask = cap - 1;
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
-      if (k === EMPTY) continue;
-      const j = this.slot(k);
-      this.keys[j] = k;
-      this.values[j] = oldValues[i]!;
+    for (let c = 0; c < old.length; c += 3) {
+      if (old[c] === EMPTY) continue;
+      const d = this.slot(old[c]!, old[c + 1]!);
+      this.cells[d] = old[c]!;
+      this.cells[d + 1] = old[c + 1]!;
+      this.cells[d + 2] = old[c + 2]!;
     }
   }
 }

@@ -9,7 +9,6 @@
 // byte-identical for the same weights.
 
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FeatureTable } from './feature-table.js';
 import { NUM_LABELS, LABEL_NAMES } from './labels.js';
 import { NUM_TEMPLATES } from './features.js';
 import { TRANS_SIZE } from './viterbi.js';
@@ -35,12 +34,45 @@ export interface ModelHeader {
   meta: Record<string, unknown>;
 }
 
-/** A loaded model: feature key -> row of NUM_LABELS float weights. */
+/**
+ * A loaded model. Weights are kept sparse, as in the file: feature f has key keys[f] (ascending) and
+ * its row at rows[at[f]]: a 13-bit label mask followed by one int16 q per set bit (ascending labels),
+ * the weight being Math.fround(q * scale), the float32 the trainer's averaged weight was quantised
+ * to. Three quarters of the weights are zero, so this is about a seventh of a dense float32 matrix.
+ * The tagger regroups it for lookups (scorer.ts); modelRow finds one key by binary search.
+ */
 export interface NerModel {
   header: ModelHeader;
-  table: FeatureTable;
-  weights: Float32Array;
+  keys: Float64Array;
+  at: Int32Array;
+  rows: Int16Array;
+  scale: number;
   trans: Float64Array;
+}
+
+/** Offset in m.rows of the row of feature `key`, or -1. */
+export function modelRow(m: NerModel, key: number): number {
+  let lo = 0;
+  let hi = m.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = m.keys[mid]!;
+    if (k === key) return m.at[mid]!;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Weight of label `label` for feature `key` (0 when the model does not have it). */
+export function modelWeight(m: NerModel, key: number, label: number): number {
+  const at = modelRow(m, key);
+  if (at < 0) return 0;
+  const mask = m.rows[at]!;
+  if (!(mask & (1 << label))) return 0;
+  let j = at + 1;
+  for (let l = 0; l < label; l++) if (mask & (1 << l)) j++;
+  return Math.fround(m.rows[j]! * m.scale);
 }
 
 class Writer {
@@ -137,11 +169,12 @@ export function decodeModel(file: Buffer): NerModel {
     throw new ModelFormatError(`entity model: version ${header.version} / ${header.numTemplates} templates does not match this code`);
   }
   if (header.trans.length !== TRANS_SIZE) throw new ModelFormatError('entity model: bad transition table');
-  const L = NUM_LABELS;
   const n = header.numFeatures;
-  const table = new FeatureTable(n);
-  const weights = new Float32Array(n * L);
+  const keys = new Float64Array(n);
+  const at = new Int32Array(n);
   const scale = header.scale;
+  let rows = new Int16Array(n * 4);
+  let used = 0;
   const readVarint = (): number => {
     let x = 0;
     let mul = 1;
@@ -155,14 +188,24 @@ export function decodeModel(file: Buffer): NerModel {
   };
   let key = 0;
   for (let f = 0; f < n; f++) {
-    key += readVarint();
-    table.set(key, f);
+    const delta = readVarint();
+    if (f > 0 && delta === 0) throw new ModelFormatError('entity model: keys do not ascend');
+    key += delta;
     const mask = readVarint();
-    for (let l = 0; l < L; l++) {
+    if (mask >= 1 << NUM_LABELS) throw new ModelFormatError('entity model: bad label mask');
+    if (rows.length < used + 1 + NUM_LABELS) {
+      const grown = new Int16Array(rows.length * 2);
+      grown.set(rows);
+      rows = grown;
+    }
+    keys[f] = key;
+    at[f] = used;
+    rows[used++] = mask;
+    for (let l = 0; l < NUM_LABELS; l++) {
       if (!(mask & (1 << l))) continue;
       const z = readVarint();
-      weights[f * L + l] = ((z >>> 1) ^ -(z & 1)) * scale;
+      rows[used++] = (z >>> 1) ^ -(z & 1);
     }
   }
-  return { header, table, weights, trans: Float64Array.from(header.trans) };
+  return { header, keys, at, rows: rows.slice(0, used), scale, trans: Float64Array.from(header.trans) };
 }

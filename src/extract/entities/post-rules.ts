@@ -6,8 +6,12 @@
 //   2. adjacent administrative names join into one LOC: 山东省|青岛市 -> 山东省青岛市 (the news
 //      guidelines' convention; MSRA/PD-1998 split such chains, so this costs F1 on those sets);
 //   3. an organisation head (公司, 大学, 工委 ... strong heads of dicts/ner/org-suffixes.txt) after a
-//      named head takes the longest ORG: 中国石化|青岛|炼化公司 -> 中国石化青岛炼化公司;
+//      named head takes the longest ORG: 中国石化|青岛|炼化公司 -> 中国石化青岛炼化公司 (the words in
+//      between are nouns or the verbs of dicts/ner/org-name-words.txt: 区|社会|治理|中心; a generic
+//      modifier of dicts/ner/generic-org-modifiers.txt ends the name: 北交所|上市|公司 stays 北交所);
 //   3b. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
+//   3c. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
+//   3d. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
 //   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
@@ -17,22 +21,89 @@ import type { EntityType } from '../../types.js';
 import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
 import { loadGazetteers, type Gazetteers } from './features.js';
+import { CharTrie } from './char-trie.js';
 
-interface Lexicon {
+export interface Lexicon {
   /** Known organisation names -> type. */
   known: Map<string, EntityType>;
+  /** Verbs that stand inside body names (社会|治理|中心): org-name-words.txt. */
+  orgWords: Set<string>;
+  /** Words that make a head generic (上市|公司): generic-org-modifiers.txt. */
+  genericModifiers: Set<string>;
+  /** Words that make a place + word one place (黄岛|口岸): place-suffixes.txt. */
+  placeSuffixes: Set<string>;
   knownMax: number;
   notEntities: Set<string>;
+  /** Known names and gazetteer places, over UTF-16 code units: where addKnownNames may match. */
+  names: CharTrie;
 }
 
 let lexicon: Lexicon | null = null;
-function loadLexicon(): Lexicon {
+/** The post-rules' word lists in dicts/ner/ (loaded once). */
+export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
   if (lexicon) return lexicon;
   const known = new Map<string, EntityType>();
   for (const r of readDict('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
   const notEntities = new Set(readDict('ner/not-entities.txt').map((r) => r.fields[0]!));
-  lexicon = { known, knownMax: Math.max(1, ...[...known.keys()].map((k) => k.length)), notEntities };
+  const names = CharTrie.of(
+    [...[...known.keys()].map((k) => [k, 1] as const), ...[...gaz.places.keys()].map((k) => [k, 1] as const)],
+    'units',
+  );
+  lexicon = {
+    known,
+    orgWords: new Set(readDict('ner/org-name-words.txt').map((r) => r.fields[0]!)),
+    placeSuffixes: new Set(readDict('ner/place-suffixes.txt').map((r) => r.fields[0]!)),
+    genericModifiers: new Set(readDict('ner/generic-org-modifiers.txt').map((r) => r.fields[0]!)),
+    knownMax: Math.max(1, ...[...known.keys()].map((k) => k.length)),
+    notEntities,
+    names,
+  };
   return lexicon;
+}
+
+/**
+ * Index of the last word starting at or before `pos` (jieba tokens come in text order), or -1: the
+ * word covering pos, if any word does.
+ */
+function wordIndexAt(words: readonly WordToken[], pos: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.s <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The word ending at each UTF-16 offset (the last such word): a typed array in place of a Map from
+ * end offsets, built only when a rule first asks (most passages need none) and in a buffer reused
+ * from call to call.
+ */
+class WordEnds {
+  private static buf = new Int32Array(1024);
+  private idx: Int32Array | null = null;
+  constructor(
+    private readonly words: readonly WordToken[],
+    private readonly len: number,
+  ) {}
+  at(pos: number): WordToken | undefined {
+    if (!this.idx) {
+      if (WordEnds.buf.length < this.len + 1) WordEnds.buf = new Int32Array(Math.max(this.len + 1, WordEnds.buf.length * 2));
+      const idx = (this.idx = WordEnds.buf);
+      idx.fill(-1, 0, this.len + 1);
+      for (let k = 0; k < this.words.length; k++) {
+        const e = this.words[k]!.e;
+        if (e >= 0 && e <= this.len) idx[e] = k;
+      }
+    }
+    const k = pos >= 0 && pos <= this.len ? this.idx[pos]! : -1;
+    return k >= 0 ? this.words[k] : undefined;
+  }
 }
 
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
@@ -57,6 +128,9 @@ function sortEnts(ents: EntityMatch[]): EntityMatch[] {
   return ents.sort((a, b) => a.s - b.s || b.e - a.e);
 }
 
+/** addKnownNames' boundary flags, reused. */
+let boundsBuf = new Uint8Array(1024);
+
 /**
  * 1. Dictionary names the model missed or cut short. A known name (known-names.txt) or a gazetteer
  * place of country/province/city kind (or a region name of three or more characters: 长江经济带) is
@@ -71,24 +145,40 @@ export function addKnownNames(
   gaz: Gazetteers,
   lex: Lexicon,
 ): EntityMatch[] {
-  const starts = new Set(words.map((w) => w.s));
-  const ends = new Set(words.map((w) => w.e));
-  for (const x of ents) {
-    starts.add(x.s);
-    ends.add(x.e);
-  }
+  // Word and entity boundaries: bit 1 a start, bit 2 an end.
+  const len = text.length;
+  if (boundsBuf.length < len + 1) boundsBuf = new Uint8Array(Math.max(len + 1, boundsBuf.length * 2));
+  const bounds = boundsBuf;
+  bounds.fill(0, 0, len + 1);
+  const mark = (s: number, e: number) => {
+    if (s >= 0 && s <= len) bounds[s]! |= 1;
+    if (e >= 0 && e <= len) bounds[e]! |= 2;
+  };
+  for (const w of words) mark(w.s, w.e);
+  for (const x of ents) mark(x.s, x.e);
   let out = ents;
   const max = Math.max(lex.knownMax, gaz.placeMax);
-  for (let s = 0; s < text.length; s++) {
-    if (!starts.has(s)) continue;
-    for (let e = Math.min(text.length, s + max); e > s + 1; e--) {
+  const trie = lex.names;
+  // Ends of dictionary entries starting at s, found by one walk of the trie (longest tried first).
+  const ends: number[] = [];
+  for (let s = 0; s < len; s++) {
+    if (!(bounds[s]! & 1) || !trie.mayStart(text.charCodeAt(s))) continue;
+    if (s + 1 >= len || !trie.mayStartPair(text.charCodeAt(s), text.charCodeAt(s + 1))) continue; // names are 2+ long
+    ends.length = 0;
+    for (let node = 0, k = 0; s + k < len && k < max; k++) {
+      node = trie.child(node, text.charCodeAt(s + k));
+      if (node < 0) break;
+      if (k >= 1 && trie.isTerminal(node)) ends.push(s + k + 1);
+    }
+    for (let c = ends.length - 1; c >= 0; c--) {
+      const e = ends[c]!;
       const w = text.slice(s, e);
       const known = lex.known.get(w);
       const place = gaz.places.get(w);
       const type: EntityType | undefined =
         known ?? (place !== undefined && (place <= 3 || w.length >= 3) ? 'LOC' : undefined);
       if (!type) continue;
-      if (!ends.has(e) && !(known && w.length >= 3)) continue;
+      if (!(bounds[e]! & 2) && !(known && w.length >= 3)) continue;
       const touching = out.filter((x) => x.s < e && s < x.e);
       if (touching.some((x) => x.s < s || x.e > e)) continue; // crosses or lies inside a model entity
       if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e) break; // already there
@@ -132,14 +222,18 @@ export function extendOrganisations(
   gaz: Gazetteers,
 ): EntityMatch[] {
   let out = ents;
-  const wordEnding = new Map(words.map((w) => [w.e, w]));
+  const lex = loadLexicon(gaz);
+  const wordEnding = new WordEnds(words, text.length);
+  const heads = gaz.orgUnitsBack;
   for (let e = 1; e <= text.length; e++) {
+    // The longest strong head ending at e: one leftward walk of the reversed trie.
     let headLen = 0;
-    for (let k = Math.min(gaz.orgMax, e); k >= 2; k--) {
-      if (gaz.orgHeads.get(text.slice(e - k, e)) === 2) {
-        headLen = k;
-        break;
-      }
+    if (!heads.mayStart(text.charCodeAt(e - 1))) continue;
+    if (e < 2 || !heads.mayStartPair(text.charCodeAt(e - 1), text.charCodeAt(e - 2))) continue; // heads are 2+ long
+    for (let node = 0, k = 1, kMax = Math.min(gaz.orgMax, e); k <= kMax; k++) {
+      node = heads.child(node, text.charCodeAt(e - k));
+      if (node < 0) break;
+      if (k >= 2 && heads.isTerminal(node) && heads.valueAt(node) === 2) headLen = k;
     }
     if (!headLen) continue;
     const head = e - headLen;
@@ -161,7 +255,7 @@ export function extendOrganisations(
         units++;
         continue;
       }
-      const w = wordEnding.get(start);
+      const w = wordEnding.at(start);
       if (!w) break;
       if ((w.word === '和' || w.word === '与') && units > 0) {
         start = w.s;
@@ -169,7 +263,8 @@ export function extendOrganisations(
         units++;
         continue;
       }
-      if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word)) break;
+      if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word) && !lex.orgWords.has(w.word)) break;
+      if (lex.genericModifiers.has(w.word)) break; // 上市|公司: a description, not a name
       if (out.some((x) => x.s < w.e && w.s < x.e)) break; // a PER or a partly covered word
       start = w.s;
       units++;
@@ -199,6 +294,38 @@ export function joinZones(text: string, ents: EntityMatch[]): EntityMatch[] {
   });
 }
 
+/**
+ * 3c. A LOC directly followed by a place suffix (place-suffixes.txt) written as a whole jieba word,
+ * with no entity over that word: one LOC (黄岛|口岸 -> 黄岛口岸, the port as a place).
+ */
+export function joinPlaceSuffixes(words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'LOC')) return ents;
+  return ents.map((x, k) => {
+    if (x.type !== 'LOC') return x;
+    const w = words[wordIndexAt(words, x.e)];
+    if (!w || w.s !== x.e || !lex.placeSuffixes.has(w.word)) return x;
+    const next = ents[k + 1];
+    if (next && next.s < w.e) return x;
+    return { type: 'LOC', s: x.s, e: w.e };
+  });
+}
+
+/**
+ * 3d. A PER never ends inside a word jieba tags as a name (nr): 赵|明星 with the tagger's PER 赵明
+ * grows to 赵明星. Only when the name stays short (at most 4 characters) and touches no other entity.
+ */
+export function snapPersons(words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'PER')) return ents;
+  return ents.map((x, k) => {
+    if (x.type !== 'PER') return x;
+    const w = words[wordIndexAt(words, x.e - 1)];
+    if (!w || !(w.s < x.e && x.e < w.e) || w.pos !== 'nr' || w.e - x.s > 4) return x;
+    const next = ents[k + 1];
+    if (next && next.s < w.e) return x;
+    return { ...x, e: w.e };
+  });
+}
+
 /** 4a. Entities never start or end on punctuation or space: ”工委组织部 -> 工委组织部. */
 export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   const out: EntityMatch[] = [];
@@ -219,18 +346,19 @@ export function attachTitles(
   ents: EntityMatch[],
   gaz: Gazetteers,
 ): EntityMatch[] {
-  const wordEnding = new Map(words.map((w) => [w.e, w]));
+  const wordEnding = new WordEnds(words, text.length);
+  const heads = gaz.titleUnitsBack;
   return ents.map((p) => {
     if (p.type !== 'PER') return p;
     const titles: string[] = [];
     let cur = p.s;
     for (;;) {
+      // The longest title ending at cur.
       let headLen = 0;
-      for (let k = Math.min(gaz.titleMax, cur); k >= 1; k--) {
-        if (gaz.titles.has(text.slice(cur - k, cur))) {
-          headLen = k;
-          break;
-        }
+      for (let node = 0, k = 1, kMax = Math.min(gaz.titleMax, cur); k <= kMax; k++) {
+        node = heads.child(node, text.charCodeAt(cur - k));
+        if (node < 0) break;
+        if (heads.isTerminal(node)) headLen = k;
       }
       if (!headLen) break;
       let start = cur - headLen;
@@ -240,7 +368,7 @@ export function attachTitles(
           start = ent.s;
           continue;
         }
-        const w = wordEnding.get(start);
+        const w = wordEnding.at(start);
         if (!w || ents.some((x) => x.type === 'PER' && x.s < w.e && w.s < x.e)) break;
         if (!TITLE_POS.has(w.pos) && !gaz.titles.has(w.word) && !gaz.orgHeads.has(w.word)) break;
         if (/^[\d.]+$/.test(w.word)) break;
@@ -257,12 +385,14 @@ export function attachTitles(
 /** Runs every post-rule; input and output are UTF-16 matches of the model over `text`. */
 export function applyPostRules(text: string, words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
   const gaz = loadGazetteers();
-  const lex = loadLexicon();
+  const lex = loadLexicon(gaz);
   let out = sortEnts(ents.map((x) => ({ ...x })));
   out = addKnownNames(text, words, out, gaz, lex);
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = joinZones(text, out);
+  out = joinPlaceSuffixes(words, out, lex);
+  out = snapPersons(words, out);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
   return attachTitles(text, words, out, gaz);
 }

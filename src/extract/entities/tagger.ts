@@ -5,6 +5,9 @@
 // pass and a sparse update per sentence, no forward-backward, no learning-rate schedule), averaging
 // gives it CRF-like accuracy on sequence labelling, and the decoder is the same Viterbi a CRF would
 // use. We need the best path, not calibrated marginals, so a CRF's extra cost buys nothing here.
+//
+// Tagging a passage allocates next to nothing: the passage's code points and words, its feature
+// keys, the emission matrix and Viterbi's tables live in buffers owned by the tagger and reused.
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
@@ -13,45 +16,23 @@ import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
 import {
   CharVocab,
-  NUM_TEMPLATES,
-  extractKeys,
+  FeatureKeys,
+  Passage,
+  computeKeys,
   loadGazetteers,
+  nameLexicon,
   toCharText,
-  toCpWords,
   type CharText,
   type CpWord,
   type Gazetteers,
-  WordDict,
+  type NameLexicon,
 } from './features.js';
 import { ENTITY_LABEL_TYPES, NUM_LABELS, labelsToSpans } from './labels.js';
 import { decodeModel, type NerModel } from './model-io.js';
 import { viterbi } from './viterbi.js';
+import { EmissionScorer } from './scorer.js';
 
 export const DEFAULT_MODEL = 'ner/model.bin';
-
-/** Emission scores (n x NUM_LABELS) of a character sequence under weights looked up by feature key. */
-export function emissionScores(
-  keys: Float64Array,
-  n: number,
-  lookup: (key: number) => number,
-  weights: Float32Array | Float64Array,
-): Float64Array {
-  const L = NUM_LABELS;
-  const NT = NUM_TEMPLATES;
-  const emit = new Float64Array(n * L);
-  for (let i = 0; i < n; i++) {
-    const row = i * L;
-    for (let t = 0; t < NT; t++) {
-      const k = keys[i * NT + t]!;
-      if (k < 0) continue;
-      const f = lookup(k);
-      if (f < 0) continue;
-      const w = f * L;
-      for (let l = 0; l < L; l++) emit[row + l]! += weights[w + l]!;
-    }
-  }
-  return emit;
-}
 
 export interface TaggedChars {
   /** The text as code points. */
@@ -64,15 +45,21 @@ export interface TaggedChars {
 
 export class EntityTagger {
   private readonly vocab: CharVocab;
-  private readonly lexicon: WordDict<number> | null;
+  private readonly lexicon: NameLexicon | null;
+  // Reused per passage (see the note at the top).
+  private readonly passage = new Passage();
+  private readonly keys = new FeatureKeys();
+  private readonly scorer: EmissionScorer;
+  private emit: Float64Array = new Float64Array(256 * NUM_LABELS);
+  private labels: Uint8Array = new Uint8Array(256);
 
   constructor(
     readonly model: NerModel,
     readonly gazetteers: Gazetteers = loadGazetteers(),
   ) {
     this.vocab = new CharVocab(model.header.chars);
-    const lex = model.header.lexicon ?? [];
-    this.lexicon = lex.length ? new WordDict(new Map(lex)) : null;
+    this.lexicon = nameLexicon(model.header.lexicon ?? []);
+    this.scorer = new EmissionScorer(model);
   }
 
   /** Loads a model file: a name under dicts/ (default ner/model.bin) or an absolute path. */
@@ -80,25 +67,35 @@ export class EntityTagger {
     return new EntityTagger(decodeModel(readFileSync(isAbsolute(name) ? name : dictPath(name))));
   }
 
+  /** Labels of the loaded passage, in the tagger's own buffer (valid until the next call). */
+  private decode(): Uint8Array {
+    const p = this.passage;
+    const n = p.n;
+    if (this.labels.length < n) this.labels = new Uint8Array(Math.max(n, this.labels.length * 2));
+    if (n === 0) return this.labels;
+    computeKeys(p, this.vocab, this.gazetteers, this.lexicon, this.keys, false);
+    this.emit = this.scorer.score(this.keys, n, this.emit);
+    return viterbi(this.emit, n, this.model.trans, this.labels);
+  }
+
   /** Labels for code points with jieba words in code-point offsets. */
   labelChars(chars: string[], words: readonly CpWord[]): Uint8Array {
-    const n = chars.length;
-    if (n === 0) return new Uint8Array(0);
-    const keys = extractKeys(chars, words, this.vocab, this.gazetteers, this.lexicon);
-    const table = this.model.table;
-    const emit = emissionScores(keys, n, (k) => table.get(k), this.model.weights);
-    return viterbi(emit, n, this.model.trans);
+    this.passage.loadChars(chars, words);
+    return this.decode().slice(0, chars.length);
   }
 
   /** BIOES labels of `text` (width-folded), given jieba tokens of the same text in UTF-16 offsets. */
   tagChars(text: string, words: readonly WordToken[]): TaggedChars {
     const ct: CharText = toCharText(text);
-    return { ...ct, labels: this.labelChars(ct.chars, toCpWords(ct, words)) };
+    this.passage.load(text, words);
+    return { ...ct, labels: this.decode().slice(0, ct.chars.length) };
   }
 
   /** The model's entities in UTF-16 offsets [s, e), sorted, non-overlapping (no post-rules). */
   tag(text: string, words: readonly WordToken[]): EntityMatch[] {
-    const { utf16, labels } = this.tagChars(text, words);
+    const p = this.passage.load(text, words);
+    const labels = this.decode().subarray(0, p.n);
+    const utf16 = p.utf16;
     return labelsToSpans(labels).map(({ type, s, e }) => ({
       type: ENTITY_LABEL_TYPES[type]!,
       s: utf16[s]!,

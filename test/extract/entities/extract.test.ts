@@ -4,7 +4,18 @@ import { readFileSync } from 'node:fs';
 import { extractEntities, tagChars, getEntityTagger } from '../../../src/extract/entities/index.js';
 import { JiebaSegmenter } from '../../../src/segment/jieba.js';
 import { foldWidth } from '../../../src/text/chars.js';
-import { LABEL_NAMES } from '../../../src/extract/entities/labels.js';
+import { LABEL_NAMES, NUM_LABELS } from '../../../src/extract/entities/labels.js';
+import {
+  CharVocab,
+  FeatureKeys,
+  NUM_TEMPLATES,
+  Passage,
+  computeKeys,
+  loadGazetteers,
+  nameLexicon,
+} from '../../../src/extract/entities/features.js';
+import { EmissionScorer } from '../../../src/extract/entities/scorer.js';
+import { modelRow, type NerModel } from '../../../src/extract/entities/model-io.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
 
@@ -91,5 +102,46 @@ describe('tagChars', () => {
     expect(chars).toHaveLength(6);
     expect(labels).toHaveLength(6);
     expect(Array.from(labels.slice(0, 3), (l) => LABEL_NAMES[l])).toEqual(['B-PER', 'I-PER', 'E-PER']);
+  });
+});
+
+/**
+ * Emission scores the plain way: every template's key looked up in the model, rows added in template
+ * order (what the trainer does). The scorer regroups the model for speed; it must give the same bits.
+ */
+function referenceEmission(keys: FeatureKeys, n: number, model: NerModel): Float64Array {
+  const emit = new Float64Array(n * NUM_LABELS);
+  for (let j = 0; j < n * NUM_TEMPLATES; j++) {
+    if (keys.hi[j]! < 0) continue;
+    let at = modelRow(model, keys.hi[j]! * 2 ** 32 + (keys.lo[j]! >>> 0));
+    if (at < 0) continue;
+    const mask = model.rows[at++]!;
+    const row = Math.floor(j / NUM_TEMPLATES) * NUM_LABELS;
+    for (let l = 0; l < NUM_LABELS; l++) if (mask & (1 << l)) emit[row + l]! += Math.fround(model.rows[at++]! * model.scale);
+  }
+  return emit;
+}
+
+describe('the scorer gives the reference emission scores, bit for bit', () => {
+  const model = getEntityTagger().model;
+  const vocab = new CharVocab(model.header.chars);
+  const lexicon = nameLexicon(model.header.lexicon);
+  const scorer = new EmissionScorer(model);
+  const page = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
+  it.each([
+    ['国家发展改革委主任郑栅洁在北京出席会议'],
+    ['青岛西海岸新区管委会副主任王伟在黄岛区政务服务中心调研'],
+    ['2022年8月，山东港口青岛港董家口港区完成吞吐量1.2亿吨，同比增长8.5%。'],
+    ['中国石化青岛炼化公司向肯尼亚出口一批柴油'],
+    ['𠀋村的王𠀋明说：“ABC公司的iPhone在上海卖得好。”'],
+    ['。'],
+    [page.slice(0, 3000)],
+  ])('%s', (raw) => {
+    const text = foldWidth(raw);
+    const p = new Passage().load(text, jieba.tag(text));
+    const keys = new FeatureKeys();
+    computeKeys(p, vocab, loadGazetteers(), lexicon, keys, true);
+    const fast = scorer.score(keys, p.n, new Float64Array(0)).subarray(0, p.n * NUM_LABELS);
+    expect(Array.from(fast)).toEqual(Array.from(referenceEmission(keys, p.n, model)));
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   attachTitles,
   extendOrganisations,
+  joinPlaceSuffixes,
+  loadLexicon,
   mergeAdminChains,
+  snapPersons,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
 import type { EntityMatch } from '../../../src/extract/types.js';
@@ -68,9 +71,50 @@ describe('extendOrganisations', () => {
     ],
     // 和 between two places without an ORG head in front: no merge.
     ['青岛/ns|和/c|烟台/ns|分公司/n', [['LOC', '青岛'], ['LOC', '烟台']], ['LOC:青岛', 'LOC:烟台']],
+    // Verbs that stand inside body names (org-name-words.txt) continue the name; a bare 区 opens it.
+    ['近日/t|区/n|社会/n|治理/v|中心/n|联合/v', [], ['ORG:区社会治理中心']],
+    ['市/n|政务/n|服务/v|中心/n|发布/v', [], ['ORG:市政务服务中心']],
+    [
+      '区委/n|非公有制/n|经济/n|组织/v|和/c|社会/n|组织/v|工委/n',
+      [['ORG', '区委']],
+      ['ORG:区委非公有制经济组织和社会组织工委'],
+    ],
+    // A generic modifier ends the walk: a listed company of the exchange, not a body named so.
+    ['深交所/j|上市/vn|公司/n|数量/n', [['ORG', '深交所']], ['ORG:深交所']],
+    // Any other verb ends the walk: 推动 is no part of a name.
+    ['在/p|青岛/ns|推动/v|炼化/n|公司/n|发展/vn', [['LOC', '青岛']], ['LOC:青岛']],
   ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('joinPlaceSuffixes', () => {
+  it.each([
+    ['货车从/n|满洲里/ns|口岸/s|入境/v', [['LOC', '满洲里']], ['LOC:满洲里口岸']],
+    // The suffix must be a whole word of its own.
+    ['满洲里/ns|口岸线/n|延长/v', [['LOC', '满洲里']], ['LOC:满洲里']],
+    // Not after a person or an organisation.
+    ['张伟/nr|口岸/s', [['PER', '张伟']], ['PER:张伟']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, joinPlaceSuffixes(words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
+  });
+});
+
+describe('snapPersons', () => {
+  it.each([
+    // The tagger stopped inside jieba's name word 明星.
+    ['副/b|市长/n|王/nr|明星/nr|出席/v', [['PER', '王明']], ['PER:王明星']],
+    // Ends on a word boundary already: unchanged.
+    ['记者/n|王明/nr|星期天/t|报道/v', [['PER', '王明']], ['PER:王明']],
+    // The word is no name: unchanged.
+    ['王/nr|明天/t|出发/v', [['PER', '王明']], ['PER:王明']],
+    // Would grow past four characters: unchanged.
+    ['欧阳/nr|文/nr|明星光/nr', [['PER', '欧阳文明']], ['PER:欧阳文明']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, snapPersons(words, ents(text, input)))).toEqual(expected);
   });
 });
 
@@ -90,6 +134,12 @@ describe('attachTitles', () => {
 });
 
 describe('post-rule data files', () => {
+  it.each(['ner/org-name-words.txt', 'ner/place-suffixes.txt', 'ner/generic-org-modifiers.txt'])('%s rows are single words', (name) => {
+    const rows = readDict(name);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.fields).toHaveLength(1);
+    for (const r of rows) expect(r.fields[0]).toMatch(/^\p{Script=Han}{2,4}$/u);
+  });
   it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt'])('%s rows are name<TAB>kind', (name) => {
     const rows = readDict(name, 2);
     expect(rows.length).toBeGreaterThan(50);

@@ -1,0 +1,179 @@
+// A trie over character codes, for the longest-match scans of the gazetteers and name lexicons.
+//
+// Walking a trie one code at a time replaces building candidate strings (w += chars[k]) and probing a
+// Set per length: a scan touches integers only and stops where no entry continues. Codes are code
+// points (the tagger's features, over Array.from characters) or UTF-16 code units (the post-rules,
+// over string offsets); a trie built reversed is walked leftwards from the end of a match.
+//
+//   const t = CharTrie.of([['中国', 1], ['中华人民共和国', 2]], 'points');
+//   t.longestAt(codes, n, 0)  ->  7 on 中华人民共和国成立, and t.matchValue === 2
+
+/** Which codes a trie's strings are split into. */
+export type CodeUnit = 'points' | 'units';
+
+/** Codes of a string: code points (as Array.from splits it) or UTF-16 code units. */
+export function codesOf(s: string, unit: CodeUnit): number[] {
+  if (unit === 'units') {
+    const out: number[] = [];
+    for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+    return out;
+  }
+  return Array.from(s, (c) => c.codePointAt(0)!);
+}
+
+export class CharTrie {
+  /** Transition table, open addressing: slot i holds (parent, code) -> child. */
+  private readonly tParent: Int32Array;
+  private readonly tCode: Int32Array;
+  private readonly tChild: Int32Array;
+  private readonly tMask: number;
+  /** Per node: 1 when an entry ends here, and its value. */
+  private readonly terminal: Uint8Array;
+  private readonly values: Float64Array;
+  /** Bit c set: some entry starts with BMP code c (most scans end on this test). */
+  private readonly first = new Uint8Array(8192);
+  /** Bit pairHash(c0, c1) set: some entry starts with c0 c1 (false positives possible). */
+  private readonly pairs = new Uint8Array(8192);
+  /** Longest entry, in codes. */
+  readonly maxLen: number;
+  /** Value of the entry found by the last longestAt / longestEndingAt that found one. */
+  matchValue = 0;
+  /** Does some entry start with a code above the BMP? */
+  private astral = false;
+
+  private constructor(entries: readonly (readonly [readonly number[], number])[]) {
+    let total = 1;
+    let max = 0;
+    for (const [codes] of entries) {
+      total += codes.length;
+      max = Math.max(max, codes.length);
+    }
+    this.maxLen = max;
+    let cap = 16;
+    while (cap < total * 2) cap *= 2;
+    this.tParent = new Int32Array(cap).fill(-1);
+    this.tCode = new Int32Array(cap);
+    this.tChild = new Int32Array(cap);
+    this.tMask = cap - 1;
+    this.terminal = new Uint8Array(total);
+    this.values = new Float64Array(total);
+    let nodes = 1;
+    for (const [codes, value] of entries) {
+      const c0 = codes[0]!;
+      if (c0 < 65536) this.first[c0 >> 3]! |= 1 << (c0 & 7);
+      else this.astral = true;
+      if (codes.length >= 2) {
+        const h = CharTrie.pairHash(c0, codes[1]!);
+        this.pairs[h >> 3]! |= 1 << (h & 7);
+      }
+      let node = 0;
+      for (const code of codes) {
+        let i = CharTrie.hash(node, code) & this.tMask;
+        while (this.tParent[i] !== -1 && !(this.tParent[i] === node && this.tCode[i] === code)) i = (i + 1) & this.tMask;
+        if (this.tParent[i] === -1) {
+          this.tParent[i] = node;
+          this.tCode[i] = code;
+          this.tChild[i] = nodes++;
+        }
+        node = this.tChild[i]!;
+      }
+      // Later duplicates win, as in a Map built from the same list.
+      this.terminal[node] = 1;
+      this.values[node] = value;
+    }
+  }
+
+  /** A trie of `entries` (string, value) split into `unit`s, reversed for scans that end at a position. */
+  static of(entries: Iterable<readonly [string, number]>, unit: CodeUnit, reversed = false): CharTrie {
+    const list: [number[], number][] = [];
+    for (const [s, v] of entries) {
+      const codes = codesOf(s, unit);
+      if (codes.length) list.push([reversed ? codes.reverse() : codes, v]);
+    }
+    return new CharTrie(list);
+  }
+
+  private static pairHash(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x7feb352d)) >>> 16;
+  }
+
+  private static hash(node: number, code: number): number {
+    let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
+    h ^= h >>> 15;
+    return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 12);
+  }
+
+  /** Child of `node` by `code`, or -1 (node 0 is the root). */
+  child(node: number, code: number): number {
+    const mask = this.tMask;
+    let i = CharTrie.hash(node, code) & mask;
+    for (;;) {
+      const p = this.tParent[i]!;
+      if (p === node && this.tCode[i] === code) return this.tChild[i]!;
+      if (p === -1) return -1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Can an entry start with `code`? (False is certain; true means: walk.) */
+  mayStart(code: number): boolean {
+    return code < 65536 ? (this.first[code >> 3]! & (1 << (code & 7))) !== 0 : this.astral;
+  }
+
+  /** Can an entry start with codes a, b? (False is certain; true means: walk.) */
+  mayStartPair(a: number, b: number): boolean {
+    const h = CharTrie.pairHash(a, b);
+    return (this.pairs[h >> 3]! & (1 << (h & 7))) !== 0;
+  }
+
+  /** Does an entry end at `node`? */
+  isTerminal(node: number): boolean {
+    return this.terminal[node] === 1;
+  }
+
+  /** Value of the entry ending at `node` (0 when none). */
+  valueAt(node: number): number {
+    return this.values[node]!;
+  }
+
+  /**
+   * Length of the longest entry reading codes[i], codes[i + 1] ... (below n), at least minLen and at
+   * most maxDepth codes; 0 if none. Sets matchValue when it finds one.
+   */
+  longestAt(codes: ArrayLike<number>, n: number, i: number, minLen = 1, maxDepth = Infinity): number {
+    if (i >= n || !this.mayStart(codes[i]!)) return 0;
+    // Entries of two or more codes only: the first two must be a known pair.
+    if (minLen >= 2 && (i + 1 >= n || !this.mayStartPair(codes[i]!, codes[i + 1]!))) return 0;
+    let node = 0;
+    let best = 0;
+    for (let k = 0; i + k < n && k < maxDepth; k++) {
+      node = this.child(node, codes[i + k]!);
+      if (node < 0) break;
+      if (this.terminal[node] === 1 && k + 1 >= minLen) {
+        best = k + 1;
+        this.matchValue = this.values[node]!;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * On a reversed trie: length of the longest entry ending at codes[i] (inclusive), at least minLen and
+   * at most maxDepth codes; 0 if none. Sets matchValue when it finds one.
+   */
+  longestEndingAt(codes: ArrayLike<number>, i: number, minLen = 1, maxDepth = Infinity): number {
+    if (i < 0 || !this.mayStart(codes[i]!)) return 0;
+    if (minLen >= 2 && (i < 1 || !this.mayStartPair(codes[i]!, codes[i - 1]!))) return 0;
+    let node = 0;
+    let best = 0;
+    for (let k = 0; i - k >= 0 && k < maxDepth; k++) {
+      node = this.child(node, codes[i - k]!);
+      if (node < 0) break;
+      if (this.terminal[node] === 1 && k + 1 >= minLen) {
+        best = k + 1;
+        this.matchValue = this.values[node]!;
+      }
+    }
+    return best;
+  }
+}
