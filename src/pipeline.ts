@@ -235,7 +235,10 @@ export function assemble(state: AnalysisState): DocumentRecord {
     for (const m of state.entities[i] ?? []) {
       entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: m.titles } : {}) });
     }
+    // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
+    const orgs = (state.entities[i] ?? []).filter((x) => x.type === 'ORG');
     for (const m of state.figures[i] ?? []) {
+      if (orgs.some((o) => o.s <= m.s && m.e <= o.e)) continue;
       const { s, e, type, value, unit, ...extra } = m;
       figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
     }

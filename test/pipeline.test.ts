@@ -82,6 +82,12 @@ describe('pipeline', () => {
     expect(rec.slogans).toEqual([]);
   });
 
+  it('drops a figure that is part of an organisation name', () => {
+    const rec = running.analyze('org', '杭州市第一人民医院今年完成手术3000余台。');
+    expect(rec.entities.map((e) => [e.type, e.text])).toContainEqual(['ORG', '杭州市第一人民医院']);
+    expect(rec.figures.map((f) => f.text)).toEqual(['3000余台']);
+  });
+
   it.each([
     ['西海岸新区2022年基层社会治理培训班……启动2022年第二轮遴选', 2022],
     ['1998年和2022年各一次', 2022],
