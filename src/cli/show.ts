@@ -57,8 +57,9 @@ export async function runShow(run: ShowRun, io: CliIO): Promise<number> {
   );
 
   state.layout.articles.forEach((a, i) => {
-    const rule = '─'.repeat(Math.max(4, width - displayWidth(`── ${i + 1}  `) - displayWidth(a.title ?? '')));
-    out.push('', c.bold(`── ${i + 1} ${a.title ?? c.dim('(no headline on this page)')} ${rule}`.slice(0, width * 2)));
+    const label = a.title ?? '(no headline on this page)';
+    const rule = '─'.repeat(Math.max(4, width - displayWidth(`── ${i + 1}  ${label}`)));
+    out.push('', c.bold(`── ${i + 1} ${a.title ?? c.dim(label)} ${rule}`));
     if (a.subtitle) out.push(...wrap(c.italic(a.subtitle), width, '   ', '   '));
     const meta = [
       a.reporters.length ? `记者 ${a.reporters.join('、')}` : '',
