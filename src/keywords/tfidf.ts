@@ -22,7 +22,9 @@ export function parseIdf(content: string): IdfTable {
     const v = Number(line.slice(sp + 1));
     if (Number.isFinite(v)) idf.set(line.slice(0, sp), v);
   }
-  const values = [...idf.values()].sort((a, b) => a - b);
+  // A typed array sorts numerically and natively: a quarter of a million values in a few milliseconds,
+  // where Array.sort with a comparator cost a noticeable part of every worker's start-up.
+  const values = Float64Array.from(idf.values()).sort();
   return { idf, unknown: values[values.length >> 1] ?? 10 };
 }
 

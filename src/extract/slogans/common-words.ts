@@ -5,36 +5,35 @@
 // The table comes through src/segment/jieba.ts (the only importer of nodejieba). If it cannot be loaded,
 // every phrase is 'unknown' and the classifier simply loses one feature.
 
-import { readFileSync } from 'node:fs';
 import { jiebaIdfPath } from '../../segment/jieba.js';
+import { loadIdf } from '../../keywords/tfidf.js';
 
 export type Rarity = 'common' | 'known' | 'rare' | 'unknown';
 
-// IDF bounds: below COMMON a word is everyday vocabulary; up to KNOWN it is a settled dictionary word.
+// IDF bounds: below COMMON a word is everyday vocabulary; up to KNOWN it is a settled dictionary word;
+// past RARE it says nothing.
 const COMMON = 10.0;
 const KNOWN = 11.5;
+const RARE = KNOWN + 1.5;
 
 let idf: Map<string, number> | null = null;
 
+/** jieba's IDF table, shared with the keywords stage (parsed once per process). */
 function table(): Map<string, number> {
   if (idf) return idf;
-  idf = new Map();
   try {
-    for (const line of readFileSync(jiebaIdfPath(), 'utf8').split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp < 2) continue; // one-character words tell nothing here
-      const value = Number(line.slice(sp + 1));
-      if (value <= KNOWN + 1.5) idf.set(line.slice(0, sp), value);
-    }
+    idf = loadIdf(jiebaIdfPath()).idf;
   } catch {
-    // No jieba table (a stripped install): leave the map empty.
+    // No jieba table (a stripped install): every phrase is 'unknown'.
+    idf = new Map();
   }
   return idf;
 }
 
 export function wordRarity(word: string): Rarity {
-  const v = table().get(word);
-  if (v === undefined) return 'unknown';
+  // One-character words tell nothing here.
+  const v = word.length < 2 ? undefined : table().get(word);
+  if (v === undefined || v > RARE) return 'unknown';
   return v <= COMMON ? 'common' : v <= KNOWN ? 'known' : 'rare';
 }
 
