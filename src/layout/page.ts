@@ -19,7 +19,7 @@ import type { Article } from '../types.js';
 import { PassageBuilder, type Passage, type PassageKind } from '../text/passage.js';
 import { isLatinOrDigit, isSpace } from '../text/chars.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
-import type { LayoutResult } from './types.js';
+import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, type Line } from './lines.js';
 import { isFurniture, matchDateline, matchMarker, parseByline, type Byline } from './cues.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
@@ -361,17 +361,7 @@ export function layoutPage(raw: string): LayoutResult {
   const spans: { firstLine: number; lastLine: number; firstItem: number; lastItem: number }[] = [];
   for (const a of cut) {
     const idx = articles.length;
-    const art: Article = {
-      title: null,
-      subtitle: null,
-      reporters: [],
-      correspondents: [],
-      dateline: null,
-      continued_from: null,
-      start: 0,
-      end: 0,
-      paragraphs: [],
-    };
+    const art: Article = newArticle();
     const own: Passage[] = [];
     let firstPara = true;
     for (const i of a.items) {

@@ -4,10 +4,9 @@
 // leading and trailing whitespace is dropped), so offsets and text are exactly those of the input.
 //   "第一段。\n\n  第二段。" -> paragraphs ["第一段。", "第二段。"], one article [0, 12)
 
-import type { Article } from '../types.js';
 import { verbatimPassage, type Passage } from '../text/passage.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
-import type { LayoutResult } from './types.js';
+import { newArticle, type LayoutResult } from './types.js';
 
 export function layoutRunningText(raw: string): LayoutResult {
   const cp = utf16ToCodePoints(raw);
@@ -23,16 +22,6 @@ export function layoutRunningText(raw: string): LayoutResult {
   if (passages.length === 0) return { articles: [], passages: [] };
   const first = passages[0]!;
   const last = passages[passages.length - 1]!;
-  const article: Article = {
-    title: null,
-    subtitle: null,
-    reporters: [],
-    correspondents: [],
-    dateline: null,
-    continued_from: null,
-    start: first.map[0]!,
-    end: last.map[last.map.length - 1]! + 1,
-    paragraphs: passages.map((p) => p.text),
-  };
+  const article = newArticle(first.map[0]!, last.map[last.map.length - 1]! + 1, passages.map((p) => p.text));
   return { articles: [article], passages };
 }

@@ -13,3 +13,8 @@ export interface LayoutResult {
    */
   passages: Passage[];
 }
+
+/** An article with nothing found yet but its span and paragraphs; the layout fills in the rest. */
+export function newArticle(start = 0, end = 0, paragraphs: string[] = []): Article {
+  return { title: null, subtitle: null, reporters: [], correspondents: [], dateline: null, continued_from: null, start, end, paragraphs };
+}
