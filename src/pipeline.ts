@@ -119,8 +119,9 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'entities',
     run: (state) => ({
-      entities: perPassage(state, (p, i) =>
-        p.kind === 'byline' ? bylineNames(state, p) : extractEntities(p.norm, state.words[i] ?? []),
+      entities: knownPeopleAgain(
+        state,
+        perPassage(state, (p, i) => (p.kind === 'byline' ? bylineNames(state, p) : extractEntities(p.norm, state.words[i] ?? []))),
       ),
     }),
   },
@@ -172,6 +173,41 @@ export function datelineDate(dateline: string | null, year: number | null): stri
   if (!m) return null;
   const md = `${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   return year ? `${year}-${md}` : `--${md}`;
+}
+
+/**
+ * A person the document has introduced — in a byline, or next to a title (区政协党组书记、主席逯鹰) — is
+ * the same person when the name comes back bare in a later paragraph (逯鹰在讲话中说), where the tagger,
+ * without the title beside it, may miss it. Only such introduced names are carried, only onto whole
+ * jieba words (刘腾 is not found inside 刘腾飞), and never over another entity.
+ */
+function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]): EntityMatch[][] {
+  const names = new Set<string>();
+  found.forEach((ms, i) => {
+    const p = state.layout.passages[i]!;
+    for (const m of ms) if (m.type === 'PER' && (p.kind === 'byline' || m.titles?.length) && m.e - m.s >= 2) names.add(p.norm.slice(m.s, m.e));
+  });
+  if (names.size === 0) return found;
+  return found.map((ms, i) => {
+    const p = state.layout.passages[i]!;
+    if (p.kind === 'byline') return ms;
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    for (const w of state.words[i] ?? []) {
+      starts.add(w.s);
+      ends.add(w.e);
+    }
+    const added: EntityMatch[] = [];
+    for (const name of names) {
+      for (let at = p.norm.indexOf(name); at >= 0; at = p.norm.indexOf(name, at + 1)) {
+        const e = at + name.length;
+        if (!starts.has(at) || !ends.has(e)) continue;
+        if ([...ms, ...added].some((m) => m.s < e && at < m.e)) continue;
+        added.push({ s: at, e, type: 'PER' });
+      }
+    }
+    return added.length ? [...ms, ...added].sort((a, b) => a.s - b.s) : ms;
+  });
 }
 
 /** Reporter and correspondent names printed in a byline passage, as PER matches. */

@@ -82,6 +82,18 @@ describe('pipeline', () => {
     expect(rec.slogans).toEqual([]);
   });
 
+  it('finds an introduced person again where the name comes back bare, but not inside a longer name', () => {
+    // Bare, 仉静 is not found by the tagger alone; next to a title it is. The second paragraph also
+    // has 仉静怡, a different person whose name merely starts the same.
+    const raw = '县政协党组书记、主席仉静出席会议并讲话。\n仉静在讲话中说，要抓好项目建设。仉静怡同志也参加了会议。';
+    const rec = running.analyze('people', raw);
+    const people = rec.entities.filter((e) => e.type === 'PER' && e.text === '仉静');
+    expect(people.map((e) => e.start)).toEqual([10, 21]); // the second line starts at 21
+    expect(people[0]!.titles).toEqual(['县政协党组书记', '主席']);
+    expect(rec.entities.some((e) => e.start === raw.indexOf('仉静怡') && e.text === '仉静')).toBe(false);
+    expectSpansHold(raw, rec);
+  });
+
   it('drops a figure that is part of an organisation name', () => {
     const rec = running.analyze('org', '杭州市第一人民医院今年完成手术3000余台。');
     expect(rec.entities.map((e) => [e.type, e.text])).toContainEqual(['ORG', '杭州市第一人民医院']);
