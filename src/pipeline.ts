@@ -121,7 +121,7 @@ export const STAGES: readonly Stage[] = [
     run: (state) => ({
       entities: knownPeopleAgain(
         state,
-        perPassage(state, (p, i) => (p.kind === 'byline' ? bylineNames(state, p) : extractEntities(p.norm, state.words[i] ?? []))),
+        perPassage(state, (p, i) => withReporters(state, p, p.kind === 'byline' ? [] : extractEntities(p.norm, state.words[i] ?? []))),
       ),
     }),
   },
@@ -210,16 +210,25 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
   });
 }
 
-/** Reporter and correspondent names printed in a byline passage, as PER matches. */
-function bylineNames(state: Readonly<AnalysisState>, p: Passage): EntityMatch[] {
+/**
+ * The article's reporters and correspondents, wherever their names stand in its passages (the byline,
+ * or a dateline such as 新华社上海3月5日电（记者 孙立平 黄敏）), are PER entities with exactly those
+ * spans; a tagger entity overlapping one gives way (it would have run the two names together:
+ * 孙立平黄敏 once the letter-spacing is gone).
+ */
+function withReporters(state: Readonly<AnalysisState>, p: Passage, found: EntityMatch[]): EntityMatch[] {
   const article = state.layout.articles[p.article];
-  if (!article) return [];
-  const out: EntityMatch[] = [];
-  for (const name of [...article.reporters, ...article.correspondents]) {
-    const at = p.text.indexOf(name);
-    if (at >= 0) out.push({ s: at, e: at + name.length, type: 'PER' });
+  if (!article) return found;
+  const names: EntityMatch[] = [];
+  for (const name of new Set([...article.reporters, ...article.correspondents])) {
+    if (!name) continue;
+    for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
+      names.push({ s: at, e: at + name.length, type: 'PER' });
+    }
   }
-  return out.sort((a, b) => a.s - b.s);
+  if (names.length === 0) return found;
+  const rest = found.filter((m) => !names.some((n) => n.s < m.e && m.s < n.e));
+  return [...rest, ...names].sort((a, b) => a.s - b.s);
 }
 
 export class Pipeline {

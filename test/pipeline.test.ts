@@ -94,6 +94,15 @@ describe('pipeline', () => {
     expectSpansHold(raw, rec);
   });
 
+  it('keeps two reporters named in a letter-spaced dateline apart (regression: 孙立平黄敏 as one person)', () => {
+    const raw = readFileSync(join(ROOT, 'fixtures', 'pages', 'smart-factory-single.txt'), 'utf8');
+    const rec = page.analyze('smart-factory', raw);
+    expect(rec.articles[0]!.reporters).toEqual(['孙立平', '黄敏']);
+    const people = rec.entities.filter((e) => e.type === 'PER').map((e) => e.text);
+    expect(people).toEqual(expect.arrayContaining(['孙立平', '黄敏']));
+    expect(people).not.toContain('孙立平黄敏');
+  });
+
   it('drops a figure that is part of an organisation name', () => {
     const rec = running.analyze('org', '杭州市第一人民医院今年完成手术3000余台。');
     expect(rec.entities.map((e) => [e.type, e.text])).toContainEqual(['ORG', '杭州市第一人民医院']);
