@@ -54,6 +54,23 @@ function quotedCandidates(text: string, out: Candidate[]): void {
   }
 }
 
+// The unquoted lexicon forms by first character (longest first, as listed), so the scan tries only the
+// few forms that can start at a character instead of the whole lexicon at every character.
+const formIndex = new WeakMap<readonly string[], Map<string, string[]>>();
+function formsStartingWith(forms: readonly string[], ch: string): readonly string[] {
+  let index = formIndex.get(forms);
+  if (!index) {
+    index = new Map();
+    for (const f of forms) {
+      const list = index.get(f[0]!) ?? [];
+      list.push(f);
+      index.set(f[0]!, list);
+    }
+    formIndex.set(forms, index);
+  }
+  return index.get(ch) ?? [];
+}
+
 const NOT_AFTER_CODE = new RegExp(`^(?:[${CN_DIGITS}个年岁名位次项条种家人万亿元%])`);
 
 function runningCandidates(c: Compact, out: Candidate[]): void {
@@ -68,7 +85,7 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
     const prev = s[i - 1];
     const ch = s[i]!;
     // Lexicon slogans; a numeral just before (二十四五…) or a count after (十四五年) means another reading.
-    for (const form of k.unquotedForms) {
+    for (const form of formsStartingWith(k.unquotedForms, ch)) {
       if (!s.startsWith(form, i)) continue;
       const entry = k.lexicon.get(form)!;
       const next = s.slice(i + form.length, i + form.length + 1);
