@@ -10,8 +10,8 @@ const P32 = 4294967296;
 /** hi of an empty slot (real keys have hi >= 0). */
 const EMPTY = -1;
 
-/** Slot of (hi, lo) in a table of mask + 1 slots. */
-function home(hi: number, lo: number, mask: number): number {
+/** Slot of (hi, lo) in a table of mask + 1 slots (also the bucket of a key in row-table.ts). */
+export function home(hi: number, lo: number, mask: number): number {
   let h = Math.imul(hi, 0x9e3779b1) ^ lo;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h ^= h >>> 13;

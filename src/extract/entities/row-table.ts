@@ -11,6 +11,8 @@
 // (findMany) whose first pass only reads the directory and the buckets' first lines, loads that do
 // not depend on one another, so the CPU overlaps their cache misses.
 
+import { home } from './feature-table.js';
+
 /** Number of set bits of a label mask. */
 function bits(mask: number): number {
   let k = 0;
@@ -29,14 +31,7 @@ function bloomHash(hi: number, lo: number): number {
   return h ^ (h >>> 12);
 }
 
-function bucketOf(hi: number, lo: number, mask: number): number {
-  let h = Math.imul(hi, 0x9e3779b1) ^ lo;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & mask;
-}
+const bucketOf = home;
 
 export class RowTable {
   /** Entries, as int16; `d32` views the same memory as int32 (keys). */
