@@ -13,6 +13,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { JiebaSegmenter } from '../segment/jieba.js';
+import { layoutPage } from '../layout/page.js';
+import { extractEntities } from '../extract/entities/index.js';
+import { extractFigures } from '../extract/figures/index.js';
+import { extractSlogans } from '../extract/slogans/index.js';
+import { foldWidth } from '../text/chars.js';
 
 const MB = 1e6;
 const args = process.argv.slice(2);
@@ -74,6 +80,41 @@ function timed(argv: string[]): Timed {
   return { seconds, rssMb: rss ? Number(rss[1]) : null };
 }
 
+/**
+ * Stage by stage, in this process, on the same texts: characters per second of raw jieba tagging and of
+ * each zhnews stage (issue 5 asks for the tagger next to nodejieba.tag), and the figures finder on a
+ * 1 MB paragraph dense with figures (issue 4 asks for well under a second).
+ */
+function stages(texts: string[]): void {
+  const passages = texts.flatMap((t) => layoutPage(t).passages.map((p) => p.norm));
+  const chars = passages.reduce((n, p) => n + p.length, 0);
+  const seg = new JiebaSegmenter({ hmm: true });
+  const words = passages.map((p) => seg.tag(p)); // also warms jieba up
+  extractEntities(passages[0] ?? '', words[0] ?? []);
+  extractSlogans(passages[0] ?? '');
+  const time = (f: () => void) => {
+    const t0 = process.hrtime.bigint();
+    f();
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  const rows: [string, number][] = [
+    ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
+    ['jieba tag (nodejieba, via align)', time(() => passages.forEach((p) => seg.tag(p)))],
+    ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!)))],
+    ['slogans', time(() => passages.forEach((p) => extractSlogans(p)))],
+    ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] })))],
+  ];
+  const jieba = rows[1]![1];
+  console.log(`in-process, ${passages.length} passages, ${(chars / 1e6).toFixed(2)} M characters:`);
+  for (const [name, secs] of rows) {
+    console.log(`  ${name.padEnd(34)} ${(chars / secs / 1e3).toFixed(0).padStart(7)} k chars/s   ${(secs / jieba).toFixed(2)} x jieba's time`);
+  }
+  const dense = foldWidth('出口商用车28500余辆，同比增长13.5%，增资5000万美元，'.repeat(40000)).slice(0, 1_000_000);
+  let found = 0;
+  const secs = time(() => (found = extractFigures(dense, { referenceYear: 2022, blocked: [] }).length));
+  console.log(`  figures on a 1 M-character paragraph dense with figures: ${secs.toFixed(2)} s (${found} figures)`);
+}
+
 function main(): void {
   const root = mkdtempSync(join(tmpdir(), 'zhnews-bench-'));
   try {
@@ -106,6 +147,7 @@ function main(): void {
     check('jobs 1 / raw tag', rate(j1) / rate(raw), 0.6);
     check('jobs 2 / jobs 1', rate(j2) / rate(j1), 1.7);
     if (j1.rssMb && x4.rssMb) check('peak RSS x4 / x1 (jobs 1)', x4.rssMb / j1.rssMb, 1.2, false);
+    stages(small.texts.slice(0, 300));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
