@@ -30,6 +30,9 @@
 //      counts come from a corpus about PD1998_SCALE times larger); words only the training vocabularies
 //      know get VOCAB_FREQ, a rare-word count, so they win over single characters but not over
 //      frequent words.
+//   6. Modern news words (dicts/seg-modern-words.tsv, hand-written: 高质量, 数字经济, 碳达峰 ...) that the
+//      1998–2005 sources cannot know are added last, at jieba's frequency or MODERN_FREQ, whichever is
+//      higher, so they win over their parts.
 //   5. The user dictionary lists the characters that stand alone in at least ALONE_RATIO of their
 //      PD-1998 occurrences (的, 是, 在, 也 ...). cppjieba hands runs of single characters to its HMM to find
 //      unknown words, except characters of the user dictionary: so the HMM still joins 拉|姆|斯|菲|尔|德
@@ -41,11 +44,14 @@ import { basename, join, resolve } from 'node:path';
 import { bundledJiebaDict } from '../segment/jieba.js';
 import { foldWidth } from '../text/chars.js';
 import { DICTS_DIR, PACKAGE_ROOT } from '../paths.js';
+import { readDict } from '../dicts.js';
 
 const MIN_EVIDENCE = 5;
 const MAX_JOINED = 0.1;
 const PD1998_SCALE = 300;
 const VOCAB_FREQ = 100;
+/** Frequency of a modern news word (rule 6): a common word's count, enough to beat its parts. */
+const MODERN_FREQ = 3000;
 const ALONE_RATIO = 0.1;
 const ALONE_MIN = 3;
 /** Longer entries are organisation names MSR keeps whole; they help neither standard in measurement. */
@@ -160,6 +166,12 @@ for (const w of [...entries.keys()]) {
 }
 for (const [w, e] of entries) e.freq = Math.max(1, e.freq, (count.get(w) ?? 0) * PD1998_SCALE);
 
+// Modern news words (rule 6).
+const modern = readDict('seg-modern-words.tsv', 2).map((r) => ({ word: foldWidth(r.fields[0]!), tag: r.fields[1]! }));
+for (const { word, tag } of modern) {
+  entries.set(word, { freq: Math.max(MODERN_FREQ, jieba.get(word)?.freq ?? 0, entries.get(word)?.freq ?? 0), tag });
+}
+
 // The characters the HMM must leave alone (rule 5).
 const guarded = [...alone]
   .filter(([c, n]) => n >= ALONE_MIN && n / (charTotal.get(c) ?? n) >= ALONE_RATIO && entries.has(c))
@@ -192,7 +204,7 @@ const readme = `# seg-news: zhnews's segmentation dictionaries for jieba (genera
 #   msr-training-words.txt (SIGHAN 2005 training vocabulary) ${sha(sources.msr)}  ${vocabSizes.msr} usable words
 #   Licences: jieba MIT; PD-1998 and the SIGHAN vocabularies are research data (see shared/train/README.md).
 # Settings
-#   MIN_EVIDENCE=${MIN_EVIDENCE} MAX_JOINED=${MAX_JOINED} PD1998_SCALE=${PD1998_SCALE} VOCAB_FREQ=${VOCAB_FREQ} ALONE_RATIO=${ALONE_RATIO} ALONE_MIN=${ALONE_MIN} MAX_WORD_LENGTH=${MAX_WORD_LENGTH}
+#   MIN_EVIDENCE=${MIN_EVIDENCE} MAX_JOINED=${MAX_JOINED} PD1998_SCALE=${PD1998_SCALE} VOCAB_FREQ=${VOCAB_FREQ} MODERN_FREQ=${MODERN_FREQ} modern words=${modern.length} ALONE_RATIO=${ALONE_RATIO} ALONE_MIN=${ALONE_MIN} MAX_WORD_LENGTH=${MAX_WORD_LENGTH}
 # Result
 #   ${dropped.length} words dropped because PD-1998 splits them, e.g. ${dropped.sort((a, b) => (sequences.get(b) ?? 0) - (sequences.get(a) ?? 0)).slice(0, 12).join(' ')}
 `;
