@@ -61,6 +61,8 @@ export interface AnalysisState {
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
   page: boolean;
+  /** The year 今年 and month-day dates resolve to (referenceYearOf), settled once by the layout stage. */
+  referenceYear: number | null;
   options: AnalyzeOptions;
   layout: LayoutResult;
   words: WordToken[][];
@@ -94,9 +96,10 @@ export const STAGES: readonly Stage[] = [
     run: ({ raw, options }) => {
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
       const layout = page ? layoutPage(raw) : layoutRunningText(raw);
-      if (!isTraditional(raw)) return { layout, script: 'simplified', page };
+      const referenceYear = referenceYearOf({ options, page, raw });
+      if (!isTraditional(raw)) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
-      return { layout: { ...layout, passages }, script: 'traditional', page };
+      return { layout: { ...layout, passages }, script: 'traditional', page, referenceYear };
     },
   },
   {
@@ -110,9 +113,8 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'figures',
     run: (state) => {
-      const referenceYear = referenceYearOf(state);
       return {
-        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear, blocked: state.slogans[i] ?? [] })),
+        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [] })),
       };
     },
   },
@@ -253,6 +255,7 @@ export class Pipeline {
       encoding: meta.encoding,
       script: 'simplified',
       page: false,
+      referenceYear: null,
       options: this.options,
       layout: { articles: [], passages: [] },
       words: [],
@@ -290,7 +293,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
     for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
     if (state.options.tokens) for (const w of state.tokens[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
-  const year = referenceYearOf(state);
+  const year = state.referenceYear;
   const record: DocumentRecord = {
     id: state.id,
     schemaVersion: SCHEMA_VERSION,
