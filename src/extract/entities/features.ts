@@ -166,7 +166,7 @@ export function nameLexicon(entries: readonly (readonly [string, number])[]): Na
 }
 
 export interface Gazetteers {
-  /** Place name -> kind (1 country, 2 province, 3 city, 4 region). */
+  /** Place name -> kind (1 country, 2 province, 3 city, 4 region, 5 county, 6 town). */
   places: Map<string, number>;
   placeMax: number;
   /** Organisation head -> 1 weak, 2 strong. */
@@ -185,7 +185,7 @@ export interface Gazetteers {
   titleUnitsBack: CharTrie;
 }
 
-const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4 };
+const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4, county: 5, town: 6 };
 
 let gazetteers: Gazetteers | null = null;
 
@@ -194,6 +194,9 @@ export function loadGazetteers(): Gazetteers {
   if (gazetteers) return gazetteers;
   const places = new Map<string, number>();
   for (const r of readDict('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
+  // The generated division list (npm run build:divisions) fills in counties and towns; the hand-written
+  // list's kinds win where both have a name.
+  for (const r of readDict('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
   const orgHeads = new Map<string, number>();
   for (const r of readDict('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
   const titles = new Set(readDict('ner/titles.txt').map((r) => r.fields[0]!));

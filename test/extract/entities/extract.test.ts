@@ -42,6 +42,10 @@ describe('extractEntities on news sentences', () => {
     ['清华大学教授李强昨天在上海作报告', ['ORG:清华大学', 'PER:李强[清华大学教授]', 'LOC:上海']],
     ['中国石化青岛炼化公司向肯尼亚出口一批柴油', ['ORG:中国石化青岛炼化公司', 'LOC:肯尼亚']],
     ['今天天气很好，我们去公园散步', []],
+    // Counties and towns from the generated division list (dicts/ner/divisions.txt), chained to their province.
+    ['他出生在甘肃省会宁县，后来到江苏昆山市千灯镇工作', ['LOC:甘肃省会宁县', 'LOC:江苏昆山市千灯镇']],
+    // National-level new areas (dicts/ner/places.txt).
+    ['雄安新区和两江新区的代表来到浙江安吉县递铺街道考察', ['LOC:雄安新区', 'LOC:两江新区', 'LOC:浙江安吉县', 'LOC:递铺街道']],
   ])('%s', (raw, expected) => {
     expect(show(raw)).toEqual(expected);
   });

@@ -11,6 +11,7 @@ import {
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
 import type { EntityMatch } from '../../../src/extract/types.js';
 import type { WordToken } from '../../../src/segment/segmenter.js';
+import { shortForm } from '../../../src/tools/build-divisions.js';
 import { readDict } from '../../../src/dicts.js';
 
 /** Tokens from a '|'-separated string with 'word/pos' items: '山东/ns|大学/n'. */
@@ -140,12 +141,44 @@ describe('post-rule data files', () => {
     for (const r of rows) expect(r.fields).toHaveLength(1);
     for (const r of rows) expect(r.fields[0]).toMatch(/^\p{Script=Han}{2,4}$/u);
   });
-  it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt'])('%s rows are name<TAB>kind', (name) => {
+  it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt', 'ner/divisions.txt'])('%s rows are name<TAB>kind', (name) => {
     const rows = readDict(name, 2);
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) expect(r.fields[0]).not.toMatch(/\s/);
   });
   it('known names are typed ORG or LOC', () => {
     for (const r of readDict('ner/known-names.txt', 2)) expect(['ORG', 'LOC']).toContain(r.fields[1]);
+  });
+});
+
+describe('division gazetteer (dicts/ner/divisions.txt, npm run build:divisions)', () => {
+  const kinds = new Map(readDict('ner/divisions.txt', 2).map((r) => [r.fields[0]!, r.fields[1]!]));
+  it('holds cities, counties and towns under their full names', () => {
+    expect(kinds.get('会宁县')).toBe('county');
+    expect(kinds.get('千灯镇')).toBe('town');
+    expect(kinds.get('递铺街道')).toBe('town');
+    expect(kinds.size).toBeGreaterThan(30_000);
+  });
+  it('leaves out names that are ordinary words and the source\'s placeholders', () => {
+    for (const w of ['城区', '郊区', '矿区', '东区', '市辖区', '和平']) expect(kinds.has(w)).toBe(false);
+  });
+  it('keeps names of the hand-written list out (its kinds win)', () => {
+    expect(kinds.has('青岛')).toBe(false);
+    expect(kinds.has('青岛高新技术产业开发区')).toBe(false); // a zone, not a town
+  });
+});
+
+describe('shortForm (build-divisions)', () => {
+  const tags = new Map([['长安', 'ns'], ['和平', 'n'], ['城', 'n']]);
+  it.each([
+    ['胶州市', '胶州'],
+    ['长安区', '长安'], // jieba knows it as a place
+    ['和平区', null], // jieba knows it as an ordinary word
+    ['城区', null], // one character left
+    ['涉县', null],
+    ['巴音郭楞蒙古自治州', '巴音郭楞蒙古'],
+    ['薛家岛', null], // no level word
+  ])('%s -> %s', (name, short) => {
+    expect(shortForm(name, tags)).toBe(short);
   });
 });

