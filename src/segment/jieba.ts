@@ -10,8 +10,8 @@
 // A replacement, not a user dictionary on top of jieba's, because a user dictionary can only add
 // words: jieba's 350k words include many compounds both standards split (国有企业, 三峡工程, 新世纪
 // 贺词 ...), and they cost more F1 than any addition wins. Loading takes about 1 s and ~250 MB.
-// `tag` always runs jieba's MixSegment (dictionary + HMM for unknown words); with `hmm: false` words
-// come from `cut(text, false)` (dictionary only) and their tags from the loaded dictionaries.
+// `tag` runs jieba's MixSegment (dictionary + HMM for unknown words; with `hmm: false` dictionary only)
+// through `cut`, and tags the words from the loaded dictionaries as cppjieba's PosTagger does.
 
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
@@ -79,8 +79,11 @@ function load(): Nodejieba {
 }
 
 let dictTags: Map<string, string> | null = null;
-/** jieba's word -> tag table, for tagging the words of a no-HMM cut. */
-function lookupTag(word: string): string {
+/** Words added with insertWord, and their tags: jieba's trie lets them override the files' tags. */
+const addedTags = new Map<string, string>();
+
+/** The loaded dictionaries' word -> tag table (the user dictionary after the main one: its tags win). */
+function tagTable(): Map<string, string> {
   if (!dictTags) {
     load();
     dictTags = new Map();
@@ -92,7 +95,29 @@ function lookupTag(word: string): string {
       }
     }
   }
-  return dictTags.get(word) ?? (/^[\d.]+$/.test(word) ? 'm' : /^[A-Za-z]+$/.test(word) ? 'eng' : 'x');
+  return dictTags;
+}
+
+/**
+ * jieba's tag of a word, as cppjieba's PosTagger finds it: the dictionary's tag, else by its ASCII
+ * characters (SpecialRule): none -> x; only digits among them -> m; letters among them -> eng. The
+ * count stops once half the word has been seen to be ASCII, as cppjieba's loop does.
+ */
+export function lookupTag(word: string, table: ReadonlyMap<string, string> = tagTable()): string {
+  const known = addedTags.get(word) ?? table.get(word);
+  if (known) return known;
+  const runes = Array.from(word);
+  let m = 0;
+  let eng = 0;
+  for (let i = 0; i < runes.length && eng < Math.floor(runes.length / 2); i++) {
+    const c = runes[i]!.codePointAt(0)!;
+    if (c < 0x80) {
+      eng++;
+      if (c >= 0x30 && c <= 0x39) m++;
+    }
+  }
+  if (eng === 0) return 'x';
+  return m === eng ? 'm' : 'eng';
 }
 
 /** Path of jieba's IDF table (word idf per line), used for keyword weights. */
@@ -106,10 +131,13 @@ export class JiebaSegmenter implements Segmenter {
   tag(text: string): WordToken[] {
     if (text.length === 0) return [];
     const j = load();
-    if (this.options.hmm) return alignWords(text, j.tag(text));
+    // nodejieba.tag builds a JavaScript object per word across the native boundary, which costs as much
+    // as the segmentation itself; cut returns plain strings, and the tags come from the same
+    // dictionaries by cppjieba's own rule (lookupTag): the same words and tags at about half the time.
+    const table = tagTable();
     return alignWords(
       text,
-      j.cut(text, false).map((word) => ({ word, tag: lookupTag(word) })),
+      j.cut(text, this.options.hmm).map((word) => ({ word, tag: lookupTag(word, table) })),
     );
   }
 
@@ -119,7 +147,7 @@ export class JiebaSegmenter implements Segmenter {
       if (addedWords.has(word) || !word.trim()) continue;
       addedWords.add(word);
       j.insertWord(word, pos);
-      dictTags?.set(word, pos);
+      addedTags.set(word, pos);
     }
   }
 }
