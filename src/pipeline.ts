@@ -17,7 +17,7 @@ import { layoutPage, looksLikePage } from './layout/page.js';
 import { extractSlogans } from './extract/slogans/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { extractEntities } from './extract/entities/index.js';
-import { loadIdf, topKeywords } from './keywords/tfidf.js';
+import { loadIdf, mayBeKeyword, topKeywords } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
 import { mergeSpans, DEFAULT_MERGE } from './segment/merge.js';
 import { retokenize } from './segment/retokenize.js';
@@ -143,7 +143,9 @@ export const STAGES: readonly Stage[] = [
     run: (state) => ({
       keywords: topKeywords(
         // Counted in the original characters (a Traditional page keeps its own keywords).
-        state.tokens.flatMap((ts, i) => ts.map((t) => ({ word: state.layout.passages[i]!.text.slice(t.s, t.e), pos: t.pos }))),
+        state.tokens.flatMap((ts, i) =>
+          ts.filter((t) => mayBeKeyword(t.pos, t.e - t.s)).map((t) => ({ word: state.layout.passages[i]!.text.slice(t.s, t.e), pos: t.pos })),
+        ),
         loadIdf(jiebaIdfPath()),
         state.options.keywords,
       ),
