@@ -81,6 +81,14 @@ function load(): Nodejieba {
 let dictTags: Map<string, string> | null = null;
 /** Words added with insertWord, and their tags: jieba's trie lets them override the files' tags. */
 const addedTags = new Map<string, string>();
+/** Tags of one-UTF-16-unit words by code (about half of all words), memoised from lookupTag. */
+let singleTags: (string | undefined)[] = [];
+
+function tagOf(word: string, table: ReadonlyMap<string, string>): string {
+  if (word.length !== 1) return lookupTag(word, table);
+  const c = word.charCodeAt(0);
+  return (singleTags[c] ??= lookupTag(word, table));
+}
 
 /** The loaded dictionaries' word -> tag table (the user dictionary after the main one: its tags win). */
 function tagTable(): Map<string, string> {
@@ -146,7 +154,7 @@ export class JiebaSegmenter implements Segmenter {
     const table = tagTable();
     return alignWords(
       text,
-      j.cut(text, this.options.hmm).map((word) => ({ word, tag: lookupTag(word, table) })),
+      j.cut(text, this.options.hmm).map((word) => ({ word, tag: tagOf(word, table) })),
     );
   }
 
@@ -157,6 +165,7 @@ export class JiebaSegmenter implements Segmenter {
       addedWords.add(word);
       j.insertWord(word, pos);
       addedTags.set(word, pos);
+      if (word.length === 1) singleTags = [];
     }
   }
 }

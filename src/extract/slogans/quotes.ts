@@ -13,20 +13,28 @@ export interface Quoted {
   close: number;
 }
 
-const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’' };
+/** Opening mark -> closing mark, as character codes: “” 「」 『』 ‘’. */
+const PAIRS = new Map<number, number>([
+  [0x201c, 0x201d],
+  [0x300c, 0x300d],
+  [0x300e, 0x300f],
+  [0x2018, 0x2019],
+]);
+const ASCII_QUOTE = 0x22;
 const MAX_INNER = 80;
 
 export function findQuoted(text: string): Quoted[] {
   const out: Quoted[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const closer = PAIRS[c];
-    if (closer === undefined && c !== '"') continue;
-    const want = closer ?? '"';
+    // Character codes, not one-character strings: this loop visits every character of every passage.
+    const c = text.charCodeAt(i);
+    const closer = c === ASCII_QUOTE ? undefined : PAIRS.get(c);
+    if (closer === undefined && c !== ASCII_QUOTE) continue;
+    const want = closer ?? ASCII_QUOTE;
     const limit = Math.min(text.length, i + 1 + MAX_INNER);
     let j = i + 1;
-    while (j < limit && text[j] !== want && text[j] !== c) j++;
-    if (j >= limit || text[j] !== want) continue;
+    while (j < limit && text.charCodeAt(j) !== want && text.charCodeAt(j) !== c) j++;
+    if (j >= limit || text.charCodeAt(j) !== want) continue;
     // ASCII quotes are symmetric: only pair them around Chinese text on one line.
     if (closer === undefined && !/[\u4e00-\u9fff]/.test(text.slice(i + 1, j))) continue;
     if (closer === undefined && /\n/.test(text.slice(i + 1, j))) continue;
