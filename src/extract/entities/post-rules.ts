@@ -12,6 +12,8 @@
 //   3b. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
 //   3c. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
 //   3d. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
+//   3e. an ORG cut inside a place grows to the place's start, one cut inside a word falls back to its
+//       last head, and a bare 公司 is dropped;
 //   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
@@ -284,6 +286,59 @@ function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
   return false;
 }
 
+/**
+ * 3e. Organisation spans the model cut in the wrong place:
+ *   - an ORG that starts inside a gazetteer place name grows to the place's start (the line break fell
+ *     inside 西海岸: 西海岸|新区新市民学院 -> 西海岸新区新市民学院);
+ *   - an ORG that ends inside a jieba word is cut back to the last strong head ending on a word
+ *     boundary (福州大学研究生支|教团 -> 福州大学), when it holds one;
+ *   - a bare company head is no name (公司, 有限公司, 集团): dropped.
+ */
+export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'ORG')) return ents;
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  for (const w of words) {
+    starts.add(w.s);
+    ends.add(w.e);
+  }
+  const out: EntityMatch[] = [];
+  ents.forEach((x) => {
+    if (x.type !== 'ORG') return out.push(x);
+    const name = text.slice(x.s, x.e);
+    if (/公司$|^集团$/.test(name) && gaz.orgHeads.get(name) === 2) return;
+    let { s, e } = x;
+    // Start inside a place: the longest place that starts earlier, on a word start, and ends inside.
+    const prevEnd = out.length ? out[out.length - 1]!.e : 0;
+    for (let ps = Math.max(prevEnd, s - gaz.placeMax + 1); ps < s; ps++) {
+      if (!starts.has(ps)) continue;
+      let found = false;
+      for (let pe = Math.min(e, ps + gaz.placeMax); pe > s; pe--) {
+        if (gaz.places.has(text.slice(ps, pe))) {
+          found = true;
+          break;
+        }
+      }
+      if (found) {
+        s = ps;
+        break;
+      }
+    }
+    // End inside a word: back to the last strong head that ends on a word boundary.
+    if (!ends.has(e) && starts.size) {
+      for (let h = e - 1; h > s + 1; h--) {
+        if (!ends.has(h)) continue;
+        if (endsInStrongHead(text.slice(s, h), gaz)) {
+          e = h;
+          break;
+        }
+      }
+    }
+    out.push(s === x.s && e === x.e ? x : { ...x, s, e });
+  });
+  return out;
+}
+
 /** 3b. A place directly followed by 开发区/高新区...: the zone's name, used for its management body (ORG). */
 export function joinZones(text: string, ents: EntityMatch[]): EntityMatch[] {
   return ents.map((x) => {
@@ -390,6 +445,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = addKnownNames(text, words, out, gaz, lex);
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
+  out = repairOrganisations(text, words, out, gaz);
   out = joinZones(text, out);
   out = joinPlaceSuffixes(words, out, lex);
   out = snapPersons(words, out);

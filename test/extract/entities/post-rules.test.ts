@@ -6,6 +6,7 @@ import {
   joinPlaceSuffixes,
   loadLexicon,
   mergeAdminChains,
+  repairOrganisations,
   snapPersons,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
@@ -87,6 +88,27 @@ describe('extendOrganisations', () => {
   ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('repairOrganisations', () => {
+  it.each([
+    // The model's ORG starts inside a place (a line break fell inside it): grows to the place's start.
+    ['西海岸/ns|新区/n|新/a|市民/n|学院/n|成立/v', [['ORG', '新区新市民学院']], ['ORG:西海岸新区新市民学院']],
+    ['雄安/ns|新区/n|管委会/n|发布/v', [['ORG', '新区管委会']], ['ORG:雄安新区管委会']],
+    // Ends inside a word (研究生|支教团): back to the last strong head on a word boundary.
+    ['浙江大学/nt|研究生/n|支教团/n|来到/v', [['ORG', '浙江大学研究生支']], ['ORG:浙江大学']],
+    // Ends inside a word but holds no head before it: left as the model had it.
+    ['红星/nz|电器/n|行/n', [['ORG', '红星电']], ['ORG:红星电']],
+    // A bare company head is no name.
+    ['该/r|公司/n|表示/v', [['ORG', '公司']], []],
+    ['有限公司/n|成立/v', [['ORG', '有限公司']], []],
+    // Named bodies and other entities stay as they are.
+    ['青岛海关/nt|发布/v', [['ORG', '青岛海关']], ['ORG:青岛海关']],
+    ['政协/n|委员/n|张明/nr', [['ORG', '政协'], ['PER', '张明']], ['ORG:政协', 'PER:张明']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, repairOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
   });
 });
 
