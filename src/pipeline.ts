@@ -24,6 +24,7 @@ import { retokenize } from './segment/retokenize.js';
 import { toSpan, type Passage } from './text/passage.js';
 import { isTraditional, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
+import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
 
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -195,17 +196,12 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
   return found.map((ms, i) => {
     const p = state.layout.passages[i]!;
     if (p.kind === 'byline') return ms;
-    const starts = new Set<number>();
-    const ends = new Set<number>();
-    for (const w of state.words[i] ?? []) {
-      starts.add(w.s);
-      ends.add(w.e);
-    }
+    const bounds = wordBounds(state.words[i] ?? [], p.norm.length);
     const added: EntityMatch[] = [];
     for (const name of names) {
       for (let at = p.norm.indexOf(name); at >= 0; at = p.norm.indexOf(name, at + 1)) {
         const e = at + name.length;
-        if (!starts.has(at) || !ends.has(e)) continue;
+        if (!(bounds[at]! & WORD_START) || !(bounds[e]! & WORD_END)) continue;
         if ([...ms, ...added].some((m) => m.s < e && at < m.e)) continue;
         added.push({ s: at, e, type: 'PER' });
       }

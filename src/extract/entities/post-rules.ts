@@ -24,6 +24,7 @@ import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
 import { loadGazetteers, type Gazetteers } from './features.js';
 import { CharTrie } from './char-trie.js';
+import { wordBounds, WORD_END, WORD_START } from '../../segment/bounds.js';
 
 export interface Lexicon {
   /** Known organisation names -> type. */
@@ -181,15 +182,27 @@ export function addKnownNames(
         known ?? (place !== undefined && (place <= 3 || w.length >= 3) ? 'LOC' : undefined);
       if (!type) continue;
       if (!(bounds[e]! & 2) && !(known && w.length >= 3)) continue;
-      const touching = out.filter((x) => x.s < e && s < x.e);
-      if (touching.some((x) => x.s < s || x.e > e)) continue; // crosses or lies inside a model entity
-      if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e) break; // already there
-      out = sortEnts([...out.filter((x) => !touching.includes(x)), { type, s, e }]);
+      const added = addUnlessCrossing(out, type, s, e);
+      if (added === null) continue; // crosses or lies inside a model entity
+      if (added === out) break; // already there
+      out = added;
       s = e - 1;
       break;
     }
   }
   return out;
+}
+
+/**
+ * `out` with {type, s, e} in place of the entities inside it; `out` itself when exactly that span is
+ * there; null when it crosses an entity or lies inside one. (A function of its own: closures in
+ * addKnownNames' loop would capture its loop variable, a context allocated per character.)
+ */
+function addUnlessCrossing(out: EntityMatch[], type: EntityType, s: number, e: number): EntityMatch[] | null {
+  const touching = out.filter((x) => x.s < e && s < x.e);
+  if (touching.some((x) => x.s < s || x.e > e)) return null;
+  if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e) return out;
+  return sortEnts([...out.filter((x) => !touching.includes(x)), { type, s, e }]);
 }
 
 /** 2. LOC + LOC with no gap, both administrative units or gazetteer provinces/cities: one LOC. */
@@ -237,48 +250,63 @@ export function extendOrganisations(
       if (node < 0) break;
       if (k >= 2 && heads.isTerminal(node) && heads.valueAt(node) === 2) headLen = k;
     }
-    if (!headLen) continue;
-    const head = e - headLen;
-    // The model's ORG may already end at the head (社会组织工委): walk on from its start. Any other
-    // entity running across the head: the model decided, leave it.
-    const org = out.find((x) => x.type === 'ORG' && x.s <= head && x.e === e);
-    if (!org && out.some((x) => x.s < e && x.e > head)) continue;
-    let start = org ? org.s : head;
-    let nameStart = org ? org.s : -1;
-    let units = org ? 1 : 0;
-    let conj = false;
-    while (start > 0 && e - start < 30) {
-      const ent = out.find((x) => x.e === start && (x.type === 'ORG' || x.type === 'LOC'));
-      // A complete organisation further left, past other words, is a second body: 青岛海关|所属|黄岛海关.
-      if (ent && ent.type === 'ORG' && units > 1 && endsInStrongHead(text.slice(ent.s, ent.e), gaz)) break;
-      if (ent) {
-        start = ent.s;
-        nameStart = start;
-        units++;
-        continue;
-      }
-      const w = wordEnding.at(start);
-      if (!w) break;
-      if ((w.word === '和' || w.word === '与') && units > 0) {
-        start = w.s;
-        conj = true;
-        units++;
-        continue;
-      }
-      if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word) && !lex.orgWords.has(w.word)) break;
-      if (lex.genericModifiers.has(w.word)) break; // 上市|公司: a description, not a name
-      if (out.some((x) => x.s < w.e && w.s < x.e)) break; // a PER or a partly covered word
-      start = w.s;
-      units++;
-      // A proper noun, or a bare administrative level standing for its body (区|社会治理中心).
-      if (PROPER_POS.has(w.pos) || ADMIN_LEVEL.has(w.word)) nameStart = start;
-    }
-    if (nameStart < 0 || units < 2 || (org && nameStart === org.s)) continue;
-    if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) continue;
-    const keep = out.filter((x) => x.e <= nameStart || x.s >= e);
-    out = sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
+    if (headLen) out = extendOrganisationAt(text, e, e - headLen, out, wordEnding, gaz, lex);
   }
   return out;
+}
+
+/**
+ * extendOrganisations at one strong head [head, e): the longest ORG ending there, or `out` unchanged.
+ * Its own function so that the closures below do not capture the caller's loop variable (a context
+ * allocated for every character of every passage).
+ */
+function extendOrganisationAt(
+  text: string,
+  e: number,
+  head: number,
+  out: EntityMatch[],
+  wordEnding: WordEnds,
+  gaz: Gazetteers,
+  lex: Lexicon,
+): EntityMatch[] {
+  // The model's ORG may already end at the head (社会组织工委): walk on from its start. Any other
+  // entity running across the head: the model decided, leave it.
+  const org = out.find((x) => x.type === 'ORG' && x.s <= head && x.e === e);
+  if (!org && out.some((x) => x.s < e && x.e > head)) return out;
+  let start = org ? org.s : head;
+  let nameStart = org ? org.s : -1;
+  let units = org ? 1 : 0;
+  let conj = false;
+  while (start > 0 && e - start < 30) {
+    const ent = out.find((x) => x.e === start && (x.type === 'ORG' || x.type === 'LOC'));
+    // A complete organisation further left, past other words, is a second body: 青岛海关|所属|黄岛海关.
+    if (ent && ent.type === 'ORG' && units > 1 && endsInStrongHead(text.slice(ent.s, ent.e), gaz)) break;
+    if (ent) {
+      start = ent.s;
+      nameStart = start;
+      units++;
+      continue;
+    }
+    const w = wordEnding.at(start);
+    if (!w) break;
+    if ((w.word === '和' || w.word === '与') && units > 0) {
+      start = w.s;
+      conj = true;
+      units++;
+      continue;
+    }
+    if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word) && !lex.orgWords.has(w.word)) break;
+    if (lex.genericModifiers.has(w.word)) break; // 上市|公司: a description, not a name
+    if (out.some((x) => x.s < w.e && w.s < x.e)) break; // a PER or a partly covered word
+    start = w.s;
+    units++;
+    // A proper noun, or a bare administrative level standing for its body (区|社会治理中心).
+    if (PROPER_POS.has(w.pos) || ADMIN_LEVEL.has(w.word)) nameStart = start;
+  }
+  if (nameStart < 0 || units < 2 || (org && nameStart === org.s)) return out;
+  if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) return out;
+  const keep = out.filter((x) => x.e <= nameStart || x.s >= e);
+  return sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
 }
 
 function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
@@ -296,12 +324,7 @@ function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
  */
 export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const w of words) {
-    starts.add(w.s);
-    ends.add(w.e);
-  }
+  const bounds = wordBounds(words, text.length);
   const out: EntityMatch[] = [];
   ents.forEach((x) => {
     if (x.type !== 'ORG') return out.push(x);
@@ -311,7 +334,7 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
     // Start inside a place: the longest place that starts earlier, on a word start, and ends inside.
     const prevEnd = out.length ? out[out.length - 1]!.e : 0;
     for (let ps = Math.max(prevEnd, s - gaz.placeMax + 1); ps < s; ps++) {
-      if (!starts.has(ps)) continue;
+      if (!(bounds[ps]! & WORD_START)) continue;
       let found = false;
       for (let pe = Math.min(e, ps + gaz.placeMax); pe > s; pe--) {
         if (gaz.places.has(text.slice(ps, pe))) {
@@ -325,9 +348,9 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
       }
     }
     // End inside a word: back to the last strong head that ends on a word boundary.
-    if (!ends.has(e) && starts.size) {
+    if (!(bounds[e]! & WORD_END) && words.length) {
       for (let h = e - 1; h > s + 1; h--) {
-        if (!ends.has(h)) continue;
+        if (!(bounds[h]! & WORD_END)) continue;
         if (endsInStrongHead(text.slice(s, h), gaz)) {
           e = h;
           break;

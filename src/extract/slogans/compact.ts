@@ -6,13 +6,15 @@
 export interface Compact {
   /** The text with every whitespace character removed. */
   text: string;
-  /** UTF-16 index in the original text of each UTF-16 unit of `text`. */
-  pos: number[];
+  /** UTF-16 index in the original text of each UTF-16 unit of `text`; null: the text had no whitespace. */
+  pos: number[] | null;
 }
 
 const WS = /\s/;
 
 export function compact(text: string): Compact {
+  // Most passages (layout has joined their lines) hold no whitespace: no copy, no offset table.
+  if (!WS.test(text)) return { text, pos: null };
   const out: string[] = [];
   const pos: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -26,7 +28,7 @@ export function compact(text: string): Compact {
 
 /** Original-text range [s, e) of the compact range [cs, ce) (ce > cs). */
 export function toText(c: Compact, cs: number, ce: number): { s: number; e: number } {
-  return { s: c.pos[cs]!, e: c.pos[ce - 1]! + 1 };
+  return c.pos ? { s: c.pos[cs]!, e: c.pos[ce - 1]! + 1 } : { s: cs, e: ce };
 }
 
 /** The canonical form of a slogan: no whitespace at all (the text is already width-folded). */

@@ -56,22 +56,38 @@ function quotedCandidates(text: string, out: Candidate[]): void {
 
 // The unquoted lexicon forms by first character (longest first, as listed), so the scan tries only the
 // few forms that can start at a character instead of the whole lexicon at every character.
-const formIndex = new WeakMap<readonly string[], Map<string, string[]>>();
-function formsStartingWith(forms: readonly string[], ch: string): readonly string[] {
+const formIndex = new WeakMap<readonly string[], Map<number, string[]>>();
+function formsStartingWith(forms: readonly string[], code: number): readonly string[] | undefined {
   let index = formIndex.get(forms);
   if (!index) {
     index = new Map();
     for (const f of forms) {
-      const list = index.get(f[0]!) ?? [];
+      const list = index.get(f.charCodeAt(0)) ?? [];
       list.push(f);
-      index.set(f[0]!, list);
+      index.set(f.charCodeAt(0), list);
     }
     formIndex.set(forms, index);
   }
-  return index.get(ch) ?? [];
+  return index.get(code);
 }
 
+const CN_DIGIT_CODES = new Set(Array.from(CN_DIGITS, (c) => c.charCodeAt(0)));
 const NOT_AFTER_CODE = new RegExp(`^(?:[${CN_DIGITS}个年岁名位次项条种家人万亿元%])`);
+
+// Plain helpers rather than closures inside runningCandidates' loop, which would capture its variables
+// and so allocate a context for every character.
+function numeralRunEnd(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && CN_DIGIT_CODES.has(s.charCodeAt(j))) j++;
+  return j;
+}
+function firstStartingAt(s: string, at: number, words: readonly string[]): string | undefined {
+  for (const w of words) if (s.startsWith(w, at)) return w;
+  return undefined;
+}
+function startsWithAny(s: string, at: number, words: readonly string[]): boolean {
+  return firstStartingAt(s, at, words) !== undefined;
+}
 
 function runningCandidates(c: Compact, out: Candidate[]): void {
   const k = knowledge();
@@ -82,10 +98,15 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
   };
   for (const [cs, ce] of findFormulas(s)) push(cs, ce, 'formula', s.slice(cs, ce));
   for (let i = 0; i < s.length; i++) {
+    // Character codes first: most characters start no form and are no numeral, and a one-character
+    // string of a CJK character is a fresh allocation.
+    const forms = formsStartingWith(k.unquotedForms, s.charCodeAt(i));
+    const digit = CN_DIGIT_CODES.has(s.charCodeAt(i));
+    if (!forms && !digit) continue;
     const prev = s[i - 1];
     const ch = s[i]!;
     // Lexicon slogans; a numeral just before (二十四五…) or a count after (十四五年) means another reading.
-    for (const form of formsStartingWith(k.unquotedForms, ch)) {
+    for (const form of forms ?? []) {
       if (!s.startsWith(form, i)) continue;
       const entry = k.lexicon.get(form)!;
       const next = s.slice(i + form.length, i + form.length + 1);
@@ -99,16 +120,14 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
     const m = /^([一二两三四五六七八九十]{1,2})([大个项])/.exec(s.slice(i, i + 3));
     if (m) {
       const at = i + m[0].length;
-      const head = k.numberedHeads.get(m[2]!)?.find((h) => s.startsWith(h, at));
+      const head = firstStartingAt(s, at, k.numberedHeads.get(m[2]!) ?? []);
       if (head) push(i, at + head.length, 'numbered', s.slice(i, at + head.length));
     }
     // A numeral code before a code suffix: 一四四六总体思路, 百千万工程.
-    let j = i;
-    while (j < s.length && isCnDigit(s[j])) j++;
-    const run = s.slice(i, j);
-    if (j - i >= 2 && k.codeSuffixes.some((w) => s.startsWith(w, j)) && isNumeralCode(run, true)
-      && !k.numeralStop.has(run)) {
-      push(i, j, 'code', run);
+    const j = numeralRunEnd(s, i);
+    if (j - i >= 2 && startsWithAny(s, j, k.codeSuffixes)) {
+      const run = s.slice(i, j);
+      if (isNumeralCode(run, true) && !k.numeralStop.has(run)) push(i, j, 'code', run);
     }
   }
 }
