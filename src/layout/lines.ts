@@ -6,7 +6,7 @@
 //   "意 义。要 坚 持“策 划 带 动 ，规 划 引"  -> width 15 (the spaces are letter-spacing)
 //   "产品远销欧美，年出口额突破4800"   -> width 15 (four digits print as two characters)
 
-import { isSpace } from '../text/chars.js';
+import { isSpace, isSpaceCode } from '../text/chars.js';
 
 export interface Line {
   /** Line number (0-based). */
@@ -22,10 +22,6 @@ export interface Line {
   indent: number;
   /** Printed width of the line, indentation included. */
   width: number;
-}
-
-function charWidth(c: string): number {
-  return (c.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1;
 }
 
 function spaceWidth(c: string): number {
@@ -45,13 +41,23 @@ export function splitLines(raw: string): Line[] {
     let b = body.length;
     while (b > a && isSpace(body[b - 1]!)) b--;
     const text = body.slice(a, b);
+    // Over character codes, slicing runs between spaces: a string per character and a concatenation per
+    // character were most of the layout stage's garbage.
     let compact = '';
     let width = indent;
-    for (const c of text) {
-      if (isSpace(c)) continue;
-      compact += c;
-      width += charWidth(c);
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+      const x = text.charCodeAt(i);
+      if (isSpaceCode(x)) {
+        if (i > run) compact += text.slice(run, i);
+        run = i + 1;
+        continue;
+      }
+      // The second half of a surrogate pair: one character, counted once.
+      if (x >= 0xdc00 && x <= 0xdfff && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+      width += x < 0x2000 ? 0.5 : 1;
     }
+    compact = run === 0 ? text : compact + text.slice(run);
     lines.push({ n: n++, cs: m.index + a, ce: m.index + b, text, compact, indent: a === b ? 0 : indent, width });
     if (m[0].length === 0) re.lastIndex++;
   }

@@ -5,9 +5,13 @@
 
 /** Whitespace as the layout stage sees it: ASCII, ideographic (U+3000), NBSP and the other Unicode spaces. */
 export function isSpace(c: string): boolean {
+  return isSpaceCode(c.charCodeAt(0));
+}
+
+/** isSpace by character code (no one-character string needed). */
+export function isSpaceCode(x: number): boolean {
   // The code points of JavaScript's \s, tested without a regular expression: this runs once per
   // character of every page.
-  const x = c.charCodeAt(0);
   return (
     x === 0x20 || (x >= 0x09 && x <= 0x0d) || x === 0xa0 || x === 0x3000 || x === 0x1680 ||
     (x >= 0x2000 && x <= 0x200a) || x === 0x2028 || x === 0x2029 || x === 0x202f || x === 0x205f || x === 0xfeff
