@@ -152,10 +152,7 @@ export class JiebaSegmenter implements Segmenter {
     // as the segmentation itself; cut returns plain strings, and the tags come from the same
     // dictionaries by cppjieba's own rule (lookupTag): the same words and tags at about half the time.
     const table = tagTable();
-    return alignWords(
-      text,
-      j.cut(text, this.options.hmm).map((word) => ({ word, tag: tagOf(word, table) })),
-    );
+    return alignWords(text, j.cut(text, this.options.hmm), (word) => tagOf(word, table));
   }
 
   addWords(words: Iterable<{ word: string; pos: string }>): void {

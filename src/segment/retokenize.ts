@@ -21,7 +21,7 @@ export interface TokenSpan {
 export function retokenize(words: readonly WordToken[], spans: readonly TokenSpan[]): WordToken[] {
   if (words.length === 0) return [];
   const valid = spans.filter((x) => Number.isInteger(x.s) && Number.isInteger(x.e) && x.s < x.e);
-  if (valid.length === 0) return words.map((w) => ({ ...w }));
+  if (valid.length === 0) return [...words];
   const kept = resolveOverlaps(valid.map((x) => ({ start: x.s, end: x.e, pos: x.pos })));
 
   const out: WordToken[] = [];
@@ -61,6 +61,7 @@ export function retokenize(words: readonly WordToken[], spans: readonly TokenSpa
   return out;
 }
 
+/** The token's part [s, e): the token itself when whole (tokens are never changed once made). */
 function piece(w: WordToken, s: number, e: number, pos: string): WordToken {
-  return s === w.s && e === w.e ? { ...w } : { word: w.word.slice(s - w.s, e - w.s), pos, s, e };
+  return s === w.s && e === w.e ? w : { word: w.word.slice(s - w.s, e - w.s), pos, s, e };
 }
