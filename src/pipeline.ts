@@ -143,10 +143,13 @@ export const STAGES: readonly Stage[] = [
     name: 'keywords',
     run: (state) => ({
       keywords: topKeywords(
-        // Counted in the original characters (a Traditional page keeps its own keywords).
-        state.tokens.flatMap((ts, i) =>
-          ts.filter((t) => mayBeKeyword(t.pos, t.e - t.s)).map((t) => ({ word: state.layout.passages[i]!.text.slice(t.s, t.e), pos: t.pos })),
-        ),
+        // Counted in the original characters (a Traditional page keeps its own keywords); where the
+        // analysis text is the original, the token's own string (already hashed by the tag lookup).
+        state.tokens.flatMap((ts, i) => {
+          const p = state.layout.passages[i]!;
+          const same = p.text === p.norm;
+          return ts.filter((t) => mayBeKeyword(t.pos, t.e - t.s)).map((t) => ({ word: same ? t.word : p.text.slice(t.s, t.e), pos: t.pos }));
+        }),
         loadIdf(jiebaIdfPath()),
         state.options.keywords,
       ),
