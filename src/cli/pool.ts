@@ -1,8 +1,8 @@
 // Parallel analysis on worker threads, results in input order, bounded memory.
 //
 // Each worker loads the segmenter and models once (about a second and ~350 MB for jieba) and then
-// takes one document at a time from a shared queue, so a long document never holds up short ones
-// queued behind it on the same worker. `ordered` keeps a bounded window of documents in flight and
+// takes documents from a shared queue, holding at most DEPTH at a time, so that it never waits for the
+// main thread between documents and a long document holds up at most a few short ones behind it. `ordered` keeps a bounded window of documents in flight and
 // yields their records strictly in input order.
 
 import { Worker } from 'node:worker_threads';
@@ -16,9 +16,17 @@ interface Pending {
   resolve(r: OutputRecord): void;
 }
 
+/**
+ * Documents handed to a worker before it has finished the ones it holds. With one at a time the
+ * worker waited, after each document, for the main thread to be scheduled and send the next: on two
+ * cores shared by two workers and the main thread that wait cost more than the second worker gained.
+ */
+const DEPTH = 4;
+
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  private readonly workers: Worker[] = [];
+  /** Each worker's documents in the order it will answer them (its port delivers them in order). */
+  private readonly held = new Map<Worker, Pending[]>();
   private readonly queue: Pending[] = [];
   private seq = 0;
   private closed = false;
@@ -27,20 +35,23 @@ export class WorkerPool {
     private readonly size: number,
     private readonly options: AnalyzeOptions,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.add(this.spawn());
+  }
+
+  private add(w: Worker): void {
+    this.workers.push(w);
+    this.held.set(w, []);
   }
 
   private spawn(): Worker {
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.options });
     w.on('message', (m: WorkerResult) => {
-      const p = this.busy.get(w);
-      this.busy.delete(w);
-      this.idle.push(w);
+      const p = this.held.get(w)?.shift();
       p?.resolve(m.record);
       this.pump();
     });
     // A worker that dies takes only its current document with it: that document becomes an error
-    // record and a fresh worker takes the dead one's place.
+    // record, the ones it held but had not begun go back to the queue, and a fresh worker takes its place.
     w.on('error', (e) => this.replace(w, e.message));
     w.on('exit', (code) => {
       if (!this.closed && code !== 0) this.replace(w, `worker exited with code ${code}`);
@@ -49,13 +60,15 @@ export class WorkerPool {
   }
 
   private replace(w: Worker, reason: string): void {
-    const p = this.busy.get(w);
-    this.busy.delete(w);
-    const i = this.idle.indexOf(w);
-    if (i >= 0) this.idle.splice(i, 1);
+    const held = this.held.get(w);
+    if (!held) return; // already replaced (error, then exit)
+    this.held.delete(w);
+    this.workers.splice(this.workers.indexOf(w), 1);
     if (this.closed) return;
-    p?.resolve(errorRecord(p.task.id, `analysis failed: ${reason}`));
-    this.idle.push(this.spawn());
+    const [current, ...waiting] = held;
+    current?.resolve(errorRecord(current.task.id, `analysis failed: ${reason}`));
+    this.queue.unshift(...waiting);
+    this.add(this.spawn());
     this.pump();
   }
 
@@ -66,18 +79,24 @@ export class WorkerPool {
     });
   }
 
+  /** Hands queued documents to the workers holding the fewest, up to DEPTH each. */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
+    while (this.queue.length) {
+      let best: Worker | null = null;
+      for (const w of this.workers) {
+        const n = this.held.get(w)!.length;
+        if (n < DEPTH && (!best || n < this.held.get(best)!.length)) best = w;
+      }
+      if (!best) return;
       const p = this.queue.shift()!;
-      this.busy.set(w, p);
-      w.postMessage(p.task);
+      this.held.get(best)!.push(p);
+      best.postMessage(p.task);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
