@@ -37,7 +37,9 @@ export function traditionalShare(text: string, sample = 4000): number {
 
 // Frequent characters that exist only in Traditional form. A Simplified document contains none of
 // them in practice, which spares it the conversion test (the common case, and the costly one).
-const TRADITIONAL_ONLY = /[們這國會對為經與發說時來個後學過關實現間開區產業務長當動書機義應點總論議報導區]/;
+// (A short text may hold none of the most frequent ones: 臺北市政府…將投入新臺幣50億元 needed 臺, 將, 億.)
+const TRADITIONAL_ONLY =
+  /[們這國會對為經與發說時來個後學過關實現間開區產業務長當動書機義應點總論議報導將幣億運統預計臺灣資濟術從電華進車質員場級設體頭還種問題嗎讓給見認識聽覺東門馬號樣麼萬網線數據價優勢環確團際歲離雙輕錢銀鐵陽雲風飛養驗黨齊廣廠歷縣鎮鄉區邊]/;
 
 /** True when the text reads as Traditional Chinese (several per cent of its characters convert). */
 export function isTraditional(text: string, sample = 4000): boolean {

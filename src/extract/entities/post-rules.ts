@@ -14,6 +14,7 @@
 //   3d. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
 //   3e. an ORG cut inside a place grows to the place's start, one cut inside a word falls back to its
 //       last head, and a bare 公司 is dropped;
+//   3f. a PER that is a gazetteer place plus its level word (台北市) is a LOC;
 //   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
@@ -404,6 +405,20 @@ export function snapPersons(words: readonly WordToken[], ents: EntityMatch[]): E
   });
 }
 
+/**
+ * 3f. A "person" written as a place with its administrative level (台北市, 会宁县) is that place: no
+ * personal name ends in a level word after a gazetteer place name.
+ */
+export function placesNotPersons(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  return ents.map((x) => {
+    if (x.type !== 'PER') return x;
+    const name = text.slice(x.s, x.e);
+    const level = ADMIN_END.exec(name);
+    if (!level || level.index === 0) return x;
+    return gaz.places.has(name) || gaz.places.has(name.slice(0, level.index)) ? { ...x, type: 'LOC' } : x;
+  });
+}
+
 /** 4a. Entities never start or end on punctuation or space: ”工委组织部 -> 工委组织部. */
 export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   const out: EntityMatch[] = [];
@@ -472,6 +487,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = joinZones(text, out);
   out = joinPlaceSuffixes(words, out, lex);
   out = snapPersons(words, out);
+  out = placesNotPersons(text, out, gaz);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
   return attachTitles(text, words, out, gaz);
 }
