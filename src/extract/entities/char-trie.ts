@@ -11,16 +11,6 @@
 /** Which codes a trie's strings are split into. */
 export type CodeUnit = 'points' | 'units';
 
-/** Codes of a string: code points (as Array.from splits it) or UTF-16 code units. */
-export function codesOf(s: string, unit: CodeUnit): number[] {
-  if (unit === 'units') {
-    const out: number[] = [];
-    for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
-    return out;
-  }
-  return Array.from(s, (c) => c.codePointAt(0)!);
-}
-
 export class CharTrie {
   /** Transition table, open addressing: slot i holds (parent, code) -> child. */
   private readonly tParent: Int32Array;
@@ -41,12 +31,30 @@ export class CharTrie {
   /** Does some entry start with a code above the BMP? */
   private astral = false;
 
-  private constructor(entries: readonly (readonly [readonly number[], number])[]) {
+  private constructor(entries: readonly (readonly [string, number])[], unit: CodeUnit, reversed: boolean) {
+    // Codes go through one scratch buffer, not an array per entry: the division gazetteer alone has
+    // 35,000 entries, built in every process and worker.
+    let scratch = new Int32Array(64);
+    const codesOfEntry = (str: string): number => {
+      if (scratch.length < str.length) scratch = new Int32Array(str.length * 2);
+      let n = 0;
+      if (unit === 'units') for (let i = 0; i < str.length; i++) scratch[n++] = str.charCodeAt(i);
+      else {
+        for (let i = 0; i < str.length; i++) {
+          const cp = str.codePointAt(i)!;
+          scratch[n++] = cp;
+          if (cp > 0xffff) i++;
+        }
+      }
+      if (reversed) scratch.subarray(0, n).reverse();
+      return n;
+    };
     let total = 1;
     let max = 0;
-    for (const [codes] of entries) {
-      total += codes.length;
-      max = Math.max(max, codes.length);
+    for (const [str] of entries) {
+      const n = codesOfEntry(str);
+      total += n;
+      max = Math.max(max, n);
     }
     this.maxLen = max;
     let cap = 16;
@@ -58,16 +66,19 @@ export class CharTrie {
     this.terminal = new Uint8Array(total);
     this.values = new Float64Array(total);
     let nodes = 1;
-    for (const [codes, value] of entries) {
-      const c0 = codes[0]!;
+    for (const [str, value] of entries) {
+      const len = codesOfEntry(str);
+      if (len === 0) continue;
+      const c0 = scratch[0]!;
       if (c0 < 65536) this.first[c0 >> 3]! |= 1 << (c0 & 7);
       else this.astral = true;
-      if (codes.length >= 2) {
-        const h = CharTrie.pairHash(c0, codes[1]!);
+      if (len >= 2) {
+        const h = CharTrie.pairHash(c0, scratch[1]!);
         this.pairs[h >> 3]! |= 1 << (h & 7);
       }
       let node = 0;
-      for (const code of codes) {
+      for (let k = 0; k < len; k++) {
+        const code = scratch[k]!;
         let i = CharTrie.hash(node, code) & this.tMask;
         while (this.tParent[i] !== -1 && !(this.tParent[i] === node && this.tCode[i] === code)) i = (i + 1) & this.tMask;
         if (this.tParent[i] === -1) {
@@ -85,12 +96,7 @@ export class CharTrie {
 
   /** A trie of `entries` (string, value) split into `unit`s, reversed for scans that end at a position. */
   static of(entries: Iterable<readonly [string, number]>, unit: CodeUnit, reversed = false): CharTrie {
-    const list: [number[], number][] = [];
-    for (const [s, v] of entries) {
-      const codes = codesOf(s, unit);
-      if (codes.length) list.push([reversed ? codes.reverse() : codes, v]);
-    }
-    return new CharTrie(list);
+    return new CharTrie(Array.isArray(entries) ? (entries as readonly (readonly [string, number])[]) : [...entries], unit, reversed);
   }
 
   private static pairHash(a: number, b: number): number {
