@@ -2,8 +2,8 @@
 //
 // Each worker loads the segmenter and models once (about a second and ~350 MB for jieba) and then
 // takes documents from a shared queue, holding at most DEPTH at a time, so that it never waits for the
-// main thread between documents and a long document holds up at most a few short ones behind it. `ordered` keeps a bounded window of documents in flight and
-// yields their records strictly in input order.
+// main thread between documents and a long document holds up at most a few short ones behind it.
+// `ordered` keeps a bounded window of documents in flight and yields their records strictly in input order.
 
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../pipeline.js';
@@ -46,15 +46,19 @@ export class WorkerPool {
   private spawn(): Worker {
     const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: this.options });
     w.on('message', (m: WorkerResult) => {
-      const p = this.held.get(w)?.shift();
-      p?.resolve(m.record);
+      // A worker answers in the order it was given documents; matched by number all the same.
+      const held = this.held.get(w) ?? [];
+      const at = held.findIndex((p) => p.task.seq === m.seq);
+      if (at >= 0) held.splice(at, 1)[0]!.resolve(m.record);
       this.pump();
     });
     // A worker that dies takes only its current document with it: that document becomes an error
     // record, the ones it held but had not begun go back to the queue, and a fresh worker takes its place.
     w.on('error', (e) => this.replace(w, e.message));
+    // Any exit before close() is a death, code 0 included (a worker stopped before it ran exits with
+    // 0): its documents would otherwise wait for an answer forever.
     w.on('exit', (code) => {
-      if (!this.closed && code !== 0) this.replace(w, `worker exited with code ${code}`);
+      if (!this.closed) this.replace(w, `worker exited with code ${code}`);
     });
     return w;
   }
