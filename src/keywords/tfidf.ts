@@ -8,14 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Keyword } from '../types.js';
 import { readWordSet } from '../dicts.js';
 
-/** Word -> IDF lookups. */
-export interface WordIdf {
-  get(word: string): number | undefined;
-  readonly size: number;
-}
-
 export interface IdfTable {
-  idf: WordIdf;
+  idf: Map<string, number>;
   /** IDF of a word not in the table: the table's median, as jieba does. */
   unknown: number;
 }

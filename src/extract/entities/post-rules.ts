@@ -326,24 +326,17 @@ function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
 export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
   const bounds = wordBounds(words, text.length);
+  const names = loadLexicon(gaz).names;
   const out: EntityMatch[] = [];
   ents.forEach((x) => {
     if (x.type !== 'ORG') return out.push(x);
     const name = text.slice(x.s, x.e);
     if (/公司$|^集团$/.test(name) && gaz.orgHeads.get(name) === 2) return;
     let { s, e } = x;
-    // Start inside a place: the longest place that starts earlier, on a word start, and ends inside.
+    // Start inside a place: the earliest place that starts before it, on a word start, and ends inside.
     const prevEnd = out.length ? out[out.length - 1]!.e : 0;
     for (let ps = Math.max(prevEnd, s - gaz.placeMax + 1); ps < s; ps++) {
-      if (!(bounds[ps]! & WORD_START)) continue;
-      let found = false;
-      for (let pe = Math.min(e, ps + gaz.placeMax); pe > s; pe--) {
-        if (gaz.places.has(text.slice(ps, pe))) {
-          found = true;
-          break;
-        }
-      }
-      if (found) {
+      if (bounds[ps]! & WORD_START && placeEndsIn(text, ps, s, e, names, gaz)) {
         s = ps;
         break;
       }
@@ -361,6 +354,16 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
     out.push(s === x.s && e === x.e ? x : { ...x, s, e });
   });
   return out;
+}
+
+/** Does a gazetteer place start at ps and end in (lo, hi]? One walk of the names trie (places and known names). */
+function placeEndsIn(text: string, ps: number, lo: number, hi: number, names: CharTrie, gaz: Gazetteers): boolean {
+  for (let node = 0, k = ps; k < hi; k++) {
+    node = names.child(node, text.charCodeAt(k));
+    if (node < 0) return false;
+    if (k + 1 > lo && names.isTerminal(node) && gaz.places.has(text.slice(ps, k + 1))) return true;
+  }
+  return false;
 }
 
 /** 3b. A place directly followed by 开发区/高新区...: the zone's name, used for its management body (ORG). */

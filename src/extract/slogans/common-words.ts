@@ -6,7 +6,7 @@
 // every phrase is 'unknown' and the classifier simply loses one feature.
 
 import { jiebaIdfPath } from '../../segment/jieba.js';
-import { loadIdf, type WordIdf } from '../../keywords/tfidf.js';
+import { loadIdf } from '../../keywords/tfidf.js';
 
 export type Rarity = 'common' | 'known' | 'rare' | 'unknown';
 
@@ -16,10 +16,10 @@ const COMMON = 10.0;
 const KNOWN = 11.5;
 const RARE = KNOWN + 1.5;
 
-let idf: WordIdf | null = null;
+let idf: Map<string, number> | null = null;
 
 /** jieba's IDF table, shared with the keywords stage (parsed once per process). */
-function table(): WordIdf {
+function table(): Map<string, number> {
   if (idf) return idf;
   try {
     idf = loadIdf(jiebaIdfPath()).idf;
@@ -38,6 +38,6 @@ export function wordRarity(word: string): Rarity {
 }
 
 /** For tests: replace the table with a fixed one (null restores loading from jieba). */
-export function setWordTable(t: WordIdf | null): void {
+export function setWordTable(t: Map<string, number> | null): void {
   idf = t;
 }

@@ -100,11 +100,11 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
   for (let i = 0; i < s.length; i++) {
     // Character codes first: most characters start no form and are no numeral, and a one-character
     // string of a CJK character is a fresh allocation.
-    const forms = formsStartingWith(k.unquotedForms, s.charCodeAt(i));
-    const digit = CN_DIGIT_CODES.has(s.charCodeAt(i));
+    const code = s.charCodeAt(i);
+    const forms = formsStartingWith(k.unquotedForms, code);
+    const digit = CN_DIGIT_CODES.has(code);
     if (!forms && !digit) continue;
     const prev = s[i - 1];
-    const ch = s[i]!;
     // Lexicon slogans; a numeral just before (二十四五…) or a count after (十四五年) means another reading.
     for (const form of forms ?? []) {
       if (!s.startsWith(form, i)) continue;
@@ -115,7 +115,7 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
       push(i, i + form.length, entry.kind, entry.canonical);
       break;
     }
-    if (!isCnDigit(ch) || isCnDigit(prev) || prev === '第') continue;
+    if (!digit || isCnDigit(prev) || prev === '第') continue;
     // numeral + 大/个/项 + numbered head: 三大攻坚战, 两个大局, 八项规定.
     const m = /^([一二两三四五六七八九十]{1,2})([大个项])/.exec(s.slice(i, i + 3));
     if (m) {
