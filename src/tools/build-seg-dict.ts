@@ -29,7 +29,10 @@
 //   4. Frequencies: jieba's count, raised to PD1998_SCALE x the PD-1998 count when that is higher (jieba's
 //      counts come from a corpus about PD1998_SCALE times larger); words only the training vocabularies
 //      know get VOCAB_FREQ, a rare-word count, so they win over single characters but not over
-//      frequent words.
+//      frequent words. Their tag is x, "unknown", as jieba tags the words its HMM finds: the
+//      vocabularies carry no POS, and many of their words are names (张和平, 赵铮, 罗宗南). A default
+//      noun tag told the entity tagger, trained on jieba's own dictionary where such names are HMM
+//      words tagged x, that these were common nouns (People's Daily dev PER recall .835; with x .961).
 //   6. Modern news words (dicts/seg-modern-words.tsv, hand-written: 高质量, 数字经济, 碳达峰 ...) that the
 //      1998–2005 sources cannot know are added last, at jieba's frequency or MODERN_FREQ, whichever is
 //      higher, so they win over their parts.
@@ -152,7 +155,7 @@ for (const [w, e] of jieba) if ([...w].length === 1 || vocabulary.has(w)) entrie
 for (const w of vocabulary) {
   if (entries.has(w)) continue;
   const pd = majorityTag(w);
-  entries.set(w, { freq: VOCAB_FREQ, tag: pd ? jiebaTag(pd) : PUNCTUATION.test(w) ? 'x' : 'n' });
+  entries.set(w, { freq: VOCAB_FREQ, tag: pd ? jiebaTag(pd) : 'x' });
 }
 const dropped: string[] = [];
 for (const w of [...entries.keys()]) {

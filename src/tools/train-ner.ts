@@ -409,6 +409,7 @@ function train(opt: Options): void {
 function predict(pos: string[], opt: Options): void {
   const [goldFile, predFile] = pos;
   if (!goldFile || !predFile) throw new Error('usage: train-ner predict GOLD.jsonl PRED.jsonl [--model NAME] [--raw]');
+  if (opt['dictionary'] && !useDictionaries(opt['dictionary'] as DictionaryChoice)) throw new Error('jieba is already loaded');
   const t0 = Date.now();
   const tagger = EntityTagger.load(opt['model'] ?? undefined);
   const tLoad = Date.now() - t0;
