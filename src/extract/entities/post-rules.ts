@@ -113,6 +113,8 @@ class WordEnds {
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
 const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|自治区|自治州|自治县|特别行政区)$/;
 
+/** Conjunctions an organisation name may hold (区委非公有制经济组织和社会组织工委). */
+const CONJUNCTIONS = new Set(['和', '与', '及', '暨']);
 /** Words that may stand inside an organisation name between a named head and its suffix. */
 const NAME_POS = new Set(['n', 'nz', 'nt', 'ns', 'nrt', 'j', 'b', 'vn', 'eng', 'l', 'an', 'ng']);
 /** One-character administrative levels that open a body's name: 区社会治理中心, 市文旅局. */
@@ -183,7 +185,8 @@ export function addKnownNames(
         known ?? (place !== undefined && (place <= 3 || w.length >= 3) ? 'LOC' : undefined);
       if (!type) continue;
       if (!(bounds[e]! & 2) && !(known && w.length >= 3)) continue;
-      const added = addUnlessCrossing(out, type, s, e);
+      // A known name keeps its listed type where the model found the same span (东盟 is ORG, not LOC).
+      const added = addUnlessCrossing(out, type, s, e, !!known);
       if (added === null) continue; // crosses or lies inside a model entity
       if (added === out) break; // already there
       out = added;
@@ -199,11 +202,38 @@ export function addKnownNames(
  * there; null when it crosses an entity or lies inside one. (A function of its own: closures in
  * addKnownNames' loop would capture its loop variable, a context allocated per character.)
  */
-function addUnlessCrossing(out: EntityMatch[], type: EntityType, s: number, e: number): EntityMatch[] | null {
+function addUnlessCrossing(out: EntityMatch[], type: EntityType, s: number, e: number, retype = false): EntityMatch[] | null {
   const touching = out.filter((x) => x.s < e && s < x.e);
   if (touching.some((x) => x.s < s || x.e > e)) return null;
-  if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e) return out;
+  if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e && (!retype || touching[0]!.type === type)) return out;
   return sortEnts([...out.filter((x) => !touching.includes(x)), { type, s, e }]);
+}
+
+/**
+ * 1b. Party and national congresses are organisations (MSRA, People's Daily): 第二十次全国代表大会,
+ * 九三学社|第十六次全国代表大会 (the party's ORG joins), and the short forms 十五大, 二十大, 民建|七大.
+ * A short form stands alone only from 十一 up (十大创新 is a slogan, 三大战役 a count) and must end on a
+ * word boundary (十五|大学 is no congress); below 十一 it needs its party's ORG right before it.
+ */
+const CONGRESS = /第[一二三四五六七八九十]{1,3}次(?:全国)?代表大会|(?:二十|十)[一二三四五六七八九]?大|[一二三四五六七八九]大/g;
+export function addCongresses(text: string, words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
+  if (!text.includes('大')) return ents;
+  let out = ents;
+  let bounds: Uint8Array | null = null;
+  for (const m of text.matchAll(CONGRESS)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    const party = out.find((x) => x.type === 'ORG' && x.e === s);
+    const full = m[0].startsWith('第');
+    if (!full) {
+      bounds ??= wordBounds(words, text.length);
+      if (!(bounds[e]! & WORD_END) || (s > 0 && !(bounds[s]! & WORD_START))) continue;
+      if (!party && m[0].length < 3) continue; // 七大, 十大: only as 民建|七大
+    }
+    const added = addUnlessCrossing(out, 'ORG', party ? party.s : s, e);
+    if (added) out = added;
+  }
+  return out;
 }
 
 /** 2. LOC + LOC with no gap, both administrative units or gazetteer provinces/cities: one LOC. */
@@ -274,37 +304,51 @@ function extendOrganisationAt(
   // entity running across the head: the model decided, leave it.
   const org = out.find((x) => x.type === 'ORG' && x.s <= head && x.e === e);
   if (!org && out.some((x) => x.s < e && x.e > head)) return out;
+  // A head inside a longer word is no head: 中心|城市 (jieba's 中心城市).
+  if (!wordEnding.at(e)) return out;
+  // The model's ORG that opens with a place has its name already; only entities right before it join
+  // (中国石化|青岛炼化公司), not the words of the sentence (城关镇|民营企业|青山机械有限公司).
+  const anchored = !!org && startsWithPlace(text, org.s, e, lex.names, gaz);
   let start = org ? org.s : head;
   let nameStart = org ? org.s : -1;
   let units = org ? 1 : 0;
   let conj = false;
+  let afterConj = false;
+  let unitsAtName = units; // words past the name's start (代表|中国政府) are not part of it
   while (start > 0 && e - start < 30) {
     const ent = out.find((x) => x.e === start && (x.type === 'ORG' || x.type === 'LOC'));
     // A complete organisation further left, past other words, is a second body: 青岛海关|所属|黄岛海关.
     if (ent && ent.type === 'ORG' && units > 1 && endsInStrongHead(text.slice(ent.s, ent.e), gaz)) break;
+    // An entity right before 和/与 is the first of two bodies: 体育博览杂志社|和|北京市足球协会.
+    if (ent && afterConj) return out;
     if (ent) {
       start = ent.s;
       nameStart = start;
-      units++;
+      unitsAtName = ++units;
       continue;
     }
     const w = wordEnding.at(start);
     if (!w) break;
-    if ((w.word === '和' || w.word === '与') && units > 0) {
+    if (CONJUNCTIONS.has(w.word) && units > 0) {
       start = w.s;
-      conj = true;
+      conj = afterConj = true;
       units++;
       continue;
     }
+    afterConj = false;
+    if (anchored) break;
     if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word) && !lex.orgWords.has(w.word)) break;
     if (lex.genericModifiers.has(w.word)) break; // 上市|公司: a description, not a name
     if (out.some((x) => x.s < w.e && w.s < x.e)) break; // a PER or a partly covered word
     start = w.s;
     units++;
     // A proper noun, or a bare administrative level standing for its body (区|社会治理中心).
-    if (PROPER_POS.has(w.pos) || ADMIN_LEVEL.has(w.word)) nameStart = start;
+    if (PROPER_POS.has(w.pos) || ADMIN_LEVEL.has(w.word)) {
+      nameStart = start;
+      unitsAtName = units;
+    }
   }
-  if (nameStart < 0 || units < 2 || (org && nameStart === org.s)) return out;
+  if (nameStart < 0 || unitsAtName < 2 || (org && nameStart === org.s)) return out;
   if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) return out;
   const keep = out.filter((x) => x.e <= nameStart || x.s >= e);
   return sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
@@ -354,6 +398,11 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
     out.push(s === x.s && e === x.e ? x : { ...x, s, e });
   });
   return out;
+}
+
+/** Does a gazetteer place start at s and end before e? */
+function startsWithPlace(text: string, s: number, e: number, names: CharTrie, gaz: Gazetteers): boolean {
+  return placeEndsIn(text, s, s + 1, e - 1, names, gaz);
 }
 
 /** Does a gazetteer place start at ps and end in (lo, hi]? One walk of the names trie (places and known names). */
@@ -484,6 +533,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   const lex = loadLexicon(gaz);
   let out = sortEnts(ents.map((x) => ({ ...x })));
   out = addKnownNames(text, words, out, gaz, lex);
+  out = addCongresses(text, words, out);
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);

@@ -44,6 +44,12 @@ describe('extractEntities on news sentences', () => {
     ['今天天气很好，我们去公园散步', []],
     // Counties and towns from the generated division list (dicts/ner/divisions.txt), chained to their province.
     ['他出生在甘肃省会宁县，后来到江苏昆山市千灯镇工作', ['LOC:甘肃省会宁县', 'LOC:江苏昆山市千灯镇']],
+    // Names the segmentation dictionary holds from the SIGHAN vocabularies, with no POS (tagged x there, as
+    // jieba tags the words its HMM finds; a noun tag hid them from the tagger).
+    ['青年演员谭元寿的专场演出昨晚开幕。', ['PER:谭元寿']],
+    ['老农张仓吉把种子分给乡亲们。', ['PER:张仓吉']],
+    // Congresses and known organisations whatever the model says (东盟 is ORG).
+    ['党的二十大以来，中国与东盟各国的贸易持续增长', ['ORG:二十大', 'LOC:中国', 'ORG:东盟']],
     // National-level new areas (dicts/ner/places.txt).
     ['雄安新区和两江新区的代表来到浙江安吉县递铺街道考察', ['LOC:雄安新区', 'LOC:两江新区', 'LOC:浙江安吉县', 'LOC:递铺街道']],
   ])('%s', (raw, expected) => {

@@ -1,6 +1,8 @@
 // Post-rules on hand-made tagger output, so each rule is pinned without the model.
 import { describe, expect, it } from 'vitest';
 import {
+  addCongresses,
+  addKnownNames,
   attachTitles,
   extendOrganisations,
   joinPlaceSuffixes,
@@ -85,9 +87,57 @@ describe('extendOrganisations', () => {
     ['深交所/j|上市/vn|公司/n|数量/n', [['ORG', '深交所']], ['ORG:深交所']],
     // Any other verb ends the walk: 推动 is no part of a name.
     ['在/p|青岛/ns|推动/v|炼化/n|公司/n|发展/vn', [['LOC', '青岛']], ['LOC:青岛']],
+    // Two bodies joined by 和/与: each keeps its own name.
+    [
+      '由/p|青年/n|文摘/n|杂志社/n|和/c|浙江省/ns|围棋/n|协会/n|主办/v',
+      [['ORG', '青年文摘杂志社'], ['ORG', '浙江省围棋协会']],
+      ['ORG:青年文摘杂志社', 'ORG:浙江省围棋协会'],
+    ],
+    // The model's name that opens with a place is complete: the common noun before it stays out.
+    [
+      '来到/v|城关镇/ns|民营企业/n|青山/ns|机械/n|有限公司/n|报到/v',
+      [['LOC', '城关镇'], ['ORG', '青山机械有限公司']],
+      ['LOC:城关镇', 'ORG:青山机械有限公司'],
+    ],
+    // A country and 政府 is no organisation, even with a noun further left (代表 is no part of it).
+    ['代表/n|加拿大/ns|政府/n|致辞/v', [['LOC', '加拿大']], ['LOC:加拿大']],
+    // A head inside a longer word is no head: 中心城市 is a city, not a centre.
+    ['建设/v|杭州/ns|区域/n|物流/n|中心城市/n', [['LOC', '杭州']], ['LOC:杭州']],
+    // A word linking two bodies ends the name: 所属.
+    [
+      '农业部/nt|所属/v|华南/ns|农业/n|研究所/n',
+      [['ORG', '农业部'], ['ORG', '华南农业研究所']],
+      ['ORG:农业部', 'ORG:华南农业研究所'],
+    ],
   ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('addCongresses', () => {
+  it.each([
+    ['党/n|的/uj|二十大/j|以来/f', [], ['ORG:二十大']],
+    ['九三学社/nt|第十六次/m|全国/n|代表大会/n|开幕/v', [['ORG', '九三学社']], ['ORG:九三学社第十六次全国代表大会']],
+    ['祝贺/v|民盟/j|八大/j|召开/v', [['ORG', '民盟']], ['ORG:民盟八大']],
+    // Below 十一 a short form needs its party: 十大 and 三大 are counts.
+    ['推进/v|十/m|大/a|创新/v|工程/n', [], []],
+    ['三大/m|任务/n', [], []],
+    // 大 inside a longer word is no congress.
+    ['十五/m|大学/n|联合/v', [], []],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, addCongresses(text, words, ents(text, input)))).toEqual(expected);
+  });
+});
+
+describe('addKnownNames', () => {
+  it('gives a known name its listed type where the model found the same span', () => {
+    const { text, words } = tokens('中国/ns|与/p|东盟/ns|各国/r|加强/v|合作/vn');
+    expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, loadLexicon(gaz)))).toEqual([
+      'LOC:中国',
+      'ORG:东盟',
+    ]);
   });
 });
 
