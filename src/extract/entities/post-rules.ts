@@ -110,6 +110,8 @@ class WordEnds {
   }
 }
 
+/** Two-character counties and banners are names however short (冠县, 沛县): no such word is anything else. */
+const COUNTY_END = /[县旗]$/;
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
 const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|自治区|自治州|自治县|特别行政区)$/;
 
@@ -182,7 +184,7 @@ export function addKnownNames(
       const known = lex.known.get(w);
       const place = gaz.places.get(w);
       const type: EntityType | undefined =
-        known ?? (place !== undefined && (place <= 3 || w.length >= 3) ? 'LOC' : undefined);
+        known ?? (place !== undefined && (place <= 3 || w.length >= 3 || COUNTY_END.test(w)) ? 'LOC' : undefined);
       if (!type) continue;
       if (!(bounds[e]! & 2) && !(known && w.length >= 3)) continue;
       // A known name keeps its listed type where the model found the same span (东盟 is ORG, not LOC).
@@ -216,6 +218,7 @@ function addUnlessCrossing(out: EntityMatch[], type: EntityType, s: number, e: n
  * word boundary (十五|大学 is no congress); below 十一 it needs its party's ORG right before it.
  */
 const CONGRESS = /第[一二三四五六七八九十]{1,3}次(?:全国)?代表大会|(?:二十|十)[一二三四五六七八九]?大|[一二三四五六七八九]大/g;
+const CONGRESS_END = /(?:代表大会|[一二三四五六七八九十]大)$/;
 export function addCongresses(text: string, words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
   if (!text.includes('大')) return ents;
   let out = ents;
@@ -354,6 +357,18 @@ function extendOrganisationAt(
   return sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
 }
 
+/** Is the word ending at e a single character? */
+function endsOnLoneChar(words: readonly WordToken[], e: number): boolean {
+  const w = words[wordIndexAt(words, e - 1)];
+  return !!w && w.e === e && w.e - w.s === 1;
+}
+
+/** Does the name end in an organisation head, weak or strong (…会, …大学), or a congress (十五大)? */
+function endsInHead(name: string, gaz: Gazetteers): boolean {
+  for (let k = Math.min(gaz.orgMax, name.length); k >= 1; k--) if (gaz.orgHeads.has(name.slice(-k))) return true;
+  return CONGRESS_END.test(name);
+}
+
 function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
   for (let k = Math.min(gaz.orgMax, name.length); k >= 2; k--) if (gaz.orgHeads.get(name.slice(-k)) === 2) return true;
   return false;
@@ -385,8 +400,9 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
         break;
       }
     }
-    // End inside a word: back to the last strong head that ends on a word boundary.
-    if (!(bounds[e]! & WORD_END) && words.length) {
+    // End inside a word, or on a lone character that is no head (福州大学研究生|支, jieba having split
+    // 支教团): back to the last strong head that ends on a word boundary. (北京大学中文系 ends on a word.)
+    if ((!(bounds[e]! & WORD_END) || (endsOnLoneChar(words, e) && !endsInHead(name, gaz))) && words.length) {
       for (let h = e - 1; h > s + 1; h--) {
         if (!(bounds[h]! & WORD_END)) continue;
         if (endsInStrongHead(text.slice(s, h), gaz)) {

@@ -132,6 +132,11 @@ describe('addCongresses', () => {
 });
 
 describe('addKnownNames', () => {
+  it('adds a two-character county the model missed, after its province', () => {
+    const { text, words } = tokens('山东/ns|冠/n|县/zg|梨园/n|开花/v');
+    const out = addKnownNames(text, words, ents(text, [['LOC', '山东']]), gaz, loadLexicon(gaz));
+    expect(show(text, out)).toEqual(['LOC:山东', 'LOC:冠县']);
+  });
   it('gives a known name its listed type where the model found the same span', () => {
     const { text, words } = tokens('中国/ns|与/p|东盟/ns|各国/r|加强/v|合作/vn');
     expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, loadLexicon(gaz)))).toEqual([
@@ -148,6 +153,10 @@ describe('repairOrganisations', () => {
     ['雄安/ns|新区/n|管委会/n|发布/v', [['ORG', '新区管委会']], ['ORG:雄安新区管委会']],
     // Ends inside a word (研究生|支教团): back to the last strong head on a word boundary.
     ['浙江大学/nt|研究生/n|支教团/n|来到/v', [['ORG', '浙江大学研究生支']], ['ORG:浙江大学']],
+    // Ends on a lone character that is no head (jieba split 支|教团): the same.
+    ['浙江大学/nt|研究生/n|支/n|教团/x|来到/v', [['ORG', '浙江大学研究生支']], ['ORG:浙江大学']],
+    // A department is a whole word of its own: kept.
+    ['浙江大学/nt|中文系/nt|教授/n', [['ORG', '浙江大学中文系']], ['ORG:浙江大学中文系']],
     // Ends inside a word but holds no head before it: left as the model had it.
     ['红星/nz|电器/n|行/n', [['ORG', '红星电']], ['ORG:红星电']],
     // A bare company head is no name.
@@ -227,6 +236,8 @@ describe('division gazetteer (dicts/ner/divisions.txt, npm run build:divisions)'
   const kinds = new Map(readDict('ner/divisions.txt', 2).map((r) => [r.fields[0]!, r.fields[1]!]));
   it('holds cities, counties and towns under their full names', () => {
     expect(kinds.get('会宁县')).toBe('county');
+    // jieba lists some counties as nouns (冠县 n): a X县 name is kept all the same.
+    expect(kinds.get('冠县')).toBe('county');
     expect(kinds.get('千灯镇')).toBe('town');
     expect(kinds.get('递铺街道')).toBe('town');
     expect(kinds.size).toBeGreaterThan(30_000);
