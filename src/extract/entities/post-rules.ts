@@ -34,6 +34,8 @@ export interface Lexicon {
   orgWords: Set<string>;
   /** Words that make a head generic (上市|公司): generic-org-modifiers.txt. */
   genericModifiers: Set<string>;
+  /** Region words that are LOC when they stand alone (来到|西部): bare-regions.txt. */
+  bareRegions: Set<string>;
   /** Words that make a place + word one place (黄岛|口岸): place-suffixes.txt. */
   placeSuffixes: Set<string>;
   knownMax: number;
@@ -58,6 +60,7 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
     orgWords: new Set(readDict('ner/org-name-words.txt').map((r) => r.fields[0]!)),
     placeSuffixes: new Set(readDict('ner/place-suffixes.txt').map((r) => r.fields[0]!)),
     genericModifiers: new Set(readDict('ner/generic-org-modifiers.txt').map((r) => r.fields[0]!)),
+    bareRegions: new Set(readDict('ner/bare-regions.txt').map((r) => r.fields[0]!)),
     knownMax: Math.max(1, ...[...known.keys()].map((k) => k.length)),
     notEntities,
     names,
@@ -235,6 +238,30 @@ export function addCongresses(text: string, words: readonly WordToken[], ents: E
     }
     const added = addUnlessCrossing(out, 'ORG', party ? party.s : s, e);
     if (added) out = added;
+  }
+  return out;
+}
+
+/** Tags of words a region word would modify (西部|省份): then it is no name. */
+const NOUN_POS = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'vn', 'an', 'j', 'l', 'ng', 'x']);
+
+/**
+ * 1c. A bare region word (bare-regions.txt) standing for its region is a LOC: 来到|西部|从事,
+ * 西部|大开发. Not when it modifies the next word (西部|省份), stands in a list or next to a conjunction
+ * (东部|、|中部; 西部|和|边境省区; 北部|和|西部), or follows a place (美国|西部).
+ */
+export function addRegions(text: string, words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
+  let out = ents;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (!lex.bareRegions.has(w.word) || overlapsAnyEnt(w.s, w.e, out)) continue;
+    const prev = words[k - 1];
+    if (prev && (prev.word === '、' || CONJUNCTIONS.has(prev.word) || prev.pos === 'ns' || out.some((x) => x.e === w.s))) continue;
+    const next = words[k + 1];
+    if (next && !text.startsWith('大开发', w.e)) {
+      if (next.word === '、' || CONJUNCTIONS.has(next.word) || NOUN_POS.has(next.pos)) continue;
+    }
+    out = sortEnts([...out, { type: 'LOC', s: w.s, e: w.e }]);
   }
   return out;
 }
@@ -550,6 +577,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   let out = sortEnts(ents.map((x) => ({ ...x })));
   out = addKnownNames(text, words, out, gaz, lex);
   out = addCongresses(text, words, out);
+  out = addRegions(text, words, out, lex);
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCongresses,
+  addRegions,
   addKnownNames,
   attachTitles,
   extendOrganisations,
@@ -131,6 +132,21 @@ describe('addCongresses', () => {
   });
 });
 
+describe('addRegions', () => {
+  it.each([
+    ['实施/v|西部/f|大/a|开发/v|战略/n', [], ['LOC:西部']],
+    ['许多/m|毕业生/n|奔赴/v|西部/f|支教/v', [], ['LOC:西部']],
+    // Modifying a noun, in a list, next to a conjunction, after a place: no name.
+    ['西部/f|省份/n|人口/n|增加/v', [], []],
+    ['东部/f|、/x|中部/f|、/x|西部/f|、/x|东北/ns|地区/n', [['LOC', '东北']], ['LOC:东北']],
+    ['甘肃/ns|北部/f|和/c|西部/f|有/v|大风/n', [['LOC', '甘肃']], ['LOC:甘肃']],
+    ['加拿大/ns|西部/f|发生/v|山火/n', [['LOC', '加拿大']], ['LOC:加拿大']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, addRegions(text, words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
+  });
+});
+
 describe('addKnownNames', () => {
   it('adds a two-character county the model missed, after its province', () => {
     const { text, words } = tokens('山东/ns|冠/n|县/zg|梨园/n|开花/v');
@@ -216,7 +232,7 @@ describe('attachTitles', () => {
 });
 
 describe('post-rule data files', () => {
-  it.each(['ner/org-name-words.txt', 'ner/place-suffixes.txt', 'ner/generic-org-modifiers.txt'])('%s rows are single words', (name) => {
+  it.each(['ner/org-name-words.txt', 'ner/place-suffixes.txt', 'ner/generic-org-modifiers.txt', 'ner/bare-regions.txt'])('%s rows are single words', (name) => {
     const rows = readDict(name);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.fields).toHaveLength(1);
