@@ -517,14 +517,43 @@ export function placesNotPersons(text: string, ents: EntityMatch[], gaz: Gazette
 /** 4a. Entities never start or end on punctuation or space: ”工委组织部 -> 工委组织部. */
 export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   const out: EntityMatch[] = [];
-  for (const x of ents) {
+  for (const x0 of ents) {
+    const x = x0.type === 'ORG' ? balanceQuotes(text, x0, ents) : x0;
     const t = text.slice(x.s, x.e);
-    const lead = /^[\p{P}\p{S}\s]+/u.exec(t)?.[0].length ?? 0;
+    let lead = /^[\p{P}\p{S}\s]+/u.exec(t)?.[0].length ?? 0;
     const trail = /[\p{P}\p{S}\s]+$/u.exec(t)?.[0].length ?? 0;
+    // An opening mark closed inside the name is part of it: “幸福工程”组委会, 《东方》杂志社.
+    if (lead === 1 && trail < t.length - 1) {
+      const close = CLOSER[t[0]!];
+      const at = close ? t.indexOf(close, 1) : -1;
+      if (at > 0 && at < t.length - trail - 1) lead = 0;
+    }
     if (lead + trail >= t.length) continue;
     out.push(lead || trail ? { ...x, s: x.s + lead, e: x.e - trail } : x);
   }
   return out;
+}
+
+const CLOSER: Record<string, string> = { '《': '》', '“': '”', '『': '』', '「': '」', '‘': '’' };
+const OPENER: Record<string, string> = { '》': '《', '”': '“', '』': '『', '」': '「', '’': '‘' };
+
+/**
+ * An ORG holding a closing mark whose opening mark lies just before it grows to take it: the model's
+ * 东方》杂志社 of 《东方》杂志社 (no further than 20 characters back, not past other punctuation or an entity).
+ */
+function balanceQuotes(text: string, x: EntityMatch, ents: readonly EntityMatch[]): EntityMatch {
+  for (let i = x.s; i < x.e; i++) {
+    const open = OPENER[text[i]!];
+    if (!open) continue;
+    if (text.lastIndexOf(open, i) >= x.s) continue; // opened inside
+    for (let j = x.s - 1; j >= 0 && j >= x.s - 20; j--) {
+      const c = text[j]!;
+      if (c === open) return ents.some((y) => y !== x && y.s < x.s && y.e > j) ? x : { ...x, s: j };
+      if (/[\p{P}\s]/u.test(c)) break;
+    }
+    return x;
+  }
+  return x;
 }
 
 /** 5. Titles written before each PER, split at 、: 区政协党组书记、主席逯鹰 -> [区政协党组书记, 主席]. */

@@ -1,6 +1,7 @@
 // Post-rules on hand-made tagger output, so each rule is pinned without the model.
 import { describe, expect, it } from 'vitest';
 import {
+  trimEdges,
   addCongresses,
   addRegions,
   addKnownNames,
@@ -144,6 +145,20 @@ describe('addRegions', () => {
   ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, addRegions(text, words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
+  });
+});
+
+describe('trimEdges', () => {
+  it.each([
+    // Edge punctuation goes...
+    ['”/x|市/n|工委/n|组织部/n', [['ORG', '”市工委组织部']], ['ORG:市工委组织部']],
+    ['《/x|光明日报/nt|》/x', [['ORG', '《光明日报》']], ['ORG:光明日报']],
+    // ...but a quoted part of the name stays, and a closing mark pulls in its opening one.
+    ['“/x|春蕾/nz|计划/n|”/x|办公室/n', [['ORG', '“春蕾计划”办公室']], ['ORG:“春蕾计划”办公室']],
+    ['《/x|读者/n|》/x|杂志社/n|编辑/n', [['ORG', '读者》杂志社']], ['ORG:《读者》杂志社']],
+  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+    const { text } = tokens(spec);
+    expect(show(text, trimEdges(text, ents(text, input)))).toEqual(expected);
   });
 });
 
