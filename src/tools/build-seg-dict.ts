@@ -30,9 +30,10 @@
 //      counts come from a corpus about PD1998_SCALE times larger); words only the training vocabularies
 //      know get VOCAB_FREQ, a rare-word count, so they win over single characters but not over
 //      frequent words. Their tag is x, "unknown", as jieba tags the words its HMM finds: the
-//      vocabularies carry no POS, and many of their words are names (张和平, 赵铮, 罗宗南). A default
+//      vocabularies carry no POS, and many of their words are names (谭元寿, 孙富民, 武春河). A default
 //      noun tag told the entity tagger, trained on jieba's own dictionary where such names are HMM
-//      words tagged x, that these were common nouns (People's Daily dev PER recall .835; with x .961).
+//      words tagged x, that these were common nouns (People's Daily dev PER recall .835; with x .961). Numbers and
+//      dates in Chinese numerals (一九九八年三月, 一万五千六百) are the exception: t or m, read off the word.
 //   6. Modern news words (dicts/seg-modern-words.tsv, hand-written: 高质量, 数字经济, 碳达峰 ...) that the
 //      1998–2005 sources cannot know are added last, at jieba's frequency or MODERN_FREQ, whichever is
 //      higher, so they win over their parts.
@@ -100,6 +101,15 @@ function usable(w: string): boolean {
 }
 const PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 
+// Numbers and dates the vocabularies spell in Chinese numerals (MSR keeps 一九九八年三月六日 whole): their
+// tag can be read off the word — t for a date or time, m for a number — where any other untagged word is x.
+const NUMERAL_WORD = /^[〇○零一二三四五六七八九十百千万亿两廿卅几半初年月日号时分秒份旬中上下底末今明去前后本同当每这那余多来点周星期天第个次届]+$/u;
+const NUMERAL_CHAR = /[〇○零一二三四五六七八九十百千万亿两廿卅]/u;
+function numeralTag(w: string): string | null {
+  if (!NUMERAL_CHAR.test(w) || !NUMERAL_WORD.test(w)) return null;
+  return /[年月日号时分秒旬]/u.test(w) ? 't' : 'm';
+}
+
 // jieba's own dictionary.
 const jieba = new Map<string, { freq: number; tag: string }>();
 for (const line of lines(sources.jieba)) {
@@ -155,7 +165,7 @@ for (const [w, e] of jieba) if ([...w].length === 1 || vocabulary.has(w)) entrie
 for (const w of vocabulary) {
   if (entries.has(w)) continue;
   const pd = majorityTag(w);
-  entries.set(w, { freq: VOCAB_FREQ, tag: pd ? jiebaTag(pd) : 'x' });
+  entries.set(w, { freq: VOCAB_FREQ, tag: pd ? jiebaTag(pd) : (numeralTag(w) ?? 'x') });
 }
 const dropped: string[] = [];
 for (const w of [...entries.keys()]) {

@@ -47,7 +47,7 @@ describe('extractEntities on news sentences', () => {
     // Names the segmentation dictionary holds from the SIGHAN vocabularies, with no POS (tagged x there, as
     // jieba tags the words its HMM finds; a noun tag hid them from the tagger).
     ['青年演员谭元寿的专场演出昨晚开幕。', ['PER:谭元寿']],
-    ['老农张仓吉把种子分给乡亲们。', ['PER:张仓吉']],
+    ['老农孙富民把种子分给乡亲们。', ['PER:孙富民']],
     // Congresses and known organisations whatever the model says (东盟 is ORG).
     ['党的二十大以来，中国与东盟各国的贸易持续增长', ['ORG:二十大', 'LOC:中国', 'ORG:东盟']],
     // National-level new areas (dicts/ner/places.txt).
