@@ -118,6 +118,7 @@ const COUNTY_END = /[县旗]$/;
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
 const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|自治区|自治州|自治县|特别行政区)$/;
 
+const DASHES = new Set(['—', '－', '-', '–']);
 /** Conjunctions an organisation name may hold (区委非公有制经济组织和社会组织工委). */
 const CONJUNCTIONS = new Set(['和', '与', '及', '暨']);
 /** Words that may stand inside an organisation name between a named head and its suffix. */
@@ -359,6 +360,12 @@ function extendOrganisationAt(
     }
     const w = wordEnding.at(start);
     if (!w) break;
+    // A dash between two named parties belongs to the name: 中国—中亚|合作|中心 (the party on its right
+    // already taken, an entity ending right before it), unless the model's own name ends at the head.
+    if (!org && DASHES.has(w.word) && nameStart === start && out.some((x) => x.e === w.s && (x.type === 'LOC' || x.type === 'ORG'))) {
+      start = w.s;
+      continue;
+    }
     if (CONJUNCTIONS.has(w.word) && units > 0) {
       start = w.s;
       conj = afterConj = true;

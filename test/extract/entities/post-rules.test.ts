@@ -105,6 +105,10 @@ describe('extendOrganisations', () => {
     ['代表/n|加拿大/ns|政府/n|致辞/v', [['LOC', '加拿大']], ['LOC:加拿大']],
     // A head inside a longer word is no head: 中心城市 is a city, not a centre.
     ['建设/v|杭州/ns|区域/n|物流/n|中心城市/n', [['LOC', '杭州']], ['LOC:杭州']],
+    // A dash between two named parties belongs to the name.
+    ['中国/ns|—/x|中亚/ns|合作/vn|中心/n|成立/v', [['LOC', '中国'], ['LOC', '中亚']], ['ORG:中国—中亚合作中心']],
+    // ...but not when the model's name ends at the head: it is complete on its own.
+    ['成都/ns|—/x|重庆/ns|高速/n|公司/n', [['LOC', '成都'], ['ORG', '重庆高速公司']], ['LOC:成都', 'ORG:重庆高速公司']],
     // A word linking two bodies ends the name: 所属.
     [
       '农业部/nt|所属/v|华南/ns|农业/n|研究所/n',
