@@ -72,9 +72,8 @@ function main(): void {
   const entries = new Map<string, string>();
   const add = (name: string, kind: string) => {
     // A full name jieba knows as an ordinary word (城区, 郊区, 矿区: districts so named) is left out too.
-    // Not for counties and banners: no X县/X旗 is an ordinary word, jieba's n on 冠县 is noise.
     const tag = tags.get(name);
-    if (tag !== undefined && tag !== 'ns' && !/[县旗]$/u.test(name)) return;
+    if (tag !== undefined && tag !== 'ns') return;
     if (/^.区$/u.test(name)) return; // 东区, 西区: read as "the east district" far more often than as a name
     if (!PLACEHOLDERS.has(name) && !handWritten.has(name) && !entries.has(name)) entries.set(name, kind);
   };

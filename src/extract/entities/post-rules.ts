@@ -113,7 +113,7 @@ class WordEnds {
   }
 }
 
-/** Two-character counties and banners are names however short (冠县, 沛县): no such word is anything else. */
+/** Two-character counties and banners of the gazetteer are names however short (杞县, 沛县): no such word is anything else. */
 const COUNTY_END = /[县旗]$/;
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
 const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|自治区|自治州|自治县|特别行政区)$/;
