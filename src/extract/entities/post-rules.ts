@@ -2,20 +2,24 @@
 //
 // All work in UTF-16 offsets of the width-folded passage text, in this order:
 //   1. known names (dicts/ner/known-names.txt) and gazetteer places the model missed or cut short
-//      are added (工业和|信息化部 -> 工业和信息化部);
+//      are added (工业和|信息化部 -> 工业和信息化部); a known name keeps its listed type (东盟 ORG);
+//   1b. party and national congresses are ORG (二十大, 九三学社|第十六次全国代表大会);
+//   1c. a bare region word standing for its region is LOC (奔赴|西部; dicts/ner/bare-regions.txt);
 //   2. adjacent administrative names join into one LOC: 山东省|青岛市 -> 山东省青岛市 (the news
 //      guidelines' convention; MSRA/PD-1998 split such chains, so this costs F1 on those sets);
 //   3. an organisation head (公司, 大学, 工委 ... strong heads of dicts/ner/org-suffixes.txt) after a
 //      named head takes the longest ORG: 中国石化|青岛|炼化公司 -> 中国石化青岛炼化公司 (the words in
 //      between are nouns or the verbs of dicts/ner/org-name-words.txt: 区|社会|治理|中心; a generic
-//      modifier of dicts/ner/generic-org-modifiers.txt ends the name: 北交所|上市|公司 stays 北交所);
+//      modifier of dicts/ner/generic-org-modifiers.txt ends the name: 深交所|上市|公司 stays 深交所;
+//      two bodies around 和/与 stay apart; a dash between two parties joins: 中国—中亚合作中心);
 //   3b. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
 //   3c. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
 //   3d. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
-//   3e. an ORG cut inside a place grows to the place's start, one cut inside a word falls back to its
-//       last head, and a bare 公司 is dropped;
+//   3e. an ORG cut inside a place grows to the place's start, one cut inside a word (or on a lone
+//       character that is no head) falls back to its last head, and a bare 公司 is dropped;
 //   3f. a PER that is a gazetteer place plus its level word (台北市) is a LOC;
-//   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
+//   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部; a quoted part of an ORG stays:
+//      “春蕾计划”办公室) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
 
@@ -345,12 +349,12 @@ function extendOrganisationAt(
   let units = org ? 1 : 0;
   let conj = false;
   let afterConj = false;
-  let unitsAtName = units; // words past the name's start (代表|中国政府) are not part of it
+  let unitsAtName = units; // words past the name's start (代表|加拿大政府) are not part of it
   while (start > 0 && e - start < 30) {
     const ent = out.find((x) => x.e === start && (x.type === 'ORG' || x.type === 'LOC'));
     // A complete organisation further left, past other words, is a second body: 青岛海关|所属|黄岛海关.
     if (ent && ent.type === 'ORG' && units > 1 && endsInStrongHead(text.slice(ent.s, ent.e), gaz)) break;
-    // An entity right before 和/与 is the first of two bodies: 体育博览杂志社|和|北京市足球协会.
+    // An entity right before 和/与 is the first of two bodies: 青年文摘杂志社|和|浙江省围棋协会.
     if (ent && afterConj) return out;
     if (ent) {
       start = ent.s;
@@ -413,7 +417,7 @@ function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
  *   - an ORG that starts inside a gazetteer place name grows to the place's start (the line break fell
  *     inside 西海岸: 西海岸|新区新市民学院 -> 西海岸新区新市民学院);
  *   - an ORG that ends inside a jieba word is cut back to the last strong head ending on a word
- *     boundary (福州大学研究生支|教团 -> 福州大学), when it holds one;
+ *     boundary (浙江大学研究生支|教团 -> 浙江大学), when it holds one;
  *   - a bare company head is no name (公司, 有限公司, 集团): dropped.
  */
 export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
@@ -434,7 +438,7 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
         break;
       }
     }
-    // End inside a word, or on a lone character that is no head (福州大学研究生|支, jieba having split
+    // End inside a word, or on a lone character that is no head (浙江大学研究生|支, jieba having split
     // 支教团): back to the last strong head that ends on a word boundary. (北京大学中文系 ends on a word.)
     if ((!(bounds[e]! & WORD_END) || (endsOnLoneChar(words, e) && !endsInHead(name, gaz))) && words.length) {
       for (let h = e - 1; h > s + 1; h--) {
@@ -529,7 +533,7 @@ export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
     const t = text.slice(x.s, x.e);
     let lead = /^[\p{P}\p{S}\s]+/u.exec(t)?.[0].length ?? 0;
     const trail = /[\p{P}\p{S}\s]+$/u.exec(t)?.[0].length ?? 0;
-    // An opening mark closed inside the name is part of it: “幸福工程”组委会, 《东方》杂志社.
+    // An opening mark closed inside the name is part of it: “春蕾计划”办公室, 《读者》杂志社.
     if (lead === 1 && trail < t.length - 1) {
       const close = CLOSER[t[0]!];
       const at = close ? t.indexOf(close, 1) : -1;
@@ -546,7 +550,7 @@ const OPENER: Record<string, string> = { '》': '《', '”': '“', '』': '『
 
 /**
  * An ORG holding a closing mark whose opening mark lies just before it grows to take it: the model's
- * 东方》杂志社 of 《东方》杂志社 (no further than 20 characters back, not past other punctuation or an entity).
+ * 读者》杂志社 of 《读者》杂志社 (no further than 20 characters back, not past other punctuation or an entity).
  */
 function balanceQuotes(text: string, x: EntityMatch, ents: readonly EntityMatch[]): EntityMatch {
   for (let i = x.s; i < x.e; i++) {
