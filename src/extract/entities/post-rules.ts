@@ -497,14 +497,15 @@ export function joinPlaceSuffixes(words: readonly WordToken[], ents: EntityMatch
 
 /**
  * 3d. A PER never ends inside a word jieba tags as a name (nr): 赵|明星 with the tagger's PER 赵明
- * grows to 赵明星. Only when the name stays short (at most 4 characters) and touches no other entity.
+ * grows to 赵明星; nor inside an untagged word (x, mostly names) that it opens. Only when the name stays
+ * short (at most 4 characters) and touches no other entity.
  */
 export function snapPersons(words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
   if (!ents.some((x) => x.type === 'PER')) return ents;
   return ents.map((x, k) => {
     if (x.type !== 'PER') return x;
     const w = words[wordIndexAt(words, x.e - 1)];
-    if (!w || !(w.s < x.e && x.e < w.e) || w.pos !== 'nr' || w.e - x.s > 4) return x;
+    if (!w || !(w.s < x.e && x.e < w.e) || (w.pos !== 'nr' && !(w.pos === 'x' && w.s === x.s)) || w.e - x.s > 4) return x;
     const next = ents[k + 1];
     if (next && next.s < w.e) return x;
     return { ...x, e: w.e };

@@ -229,6 +229,10 @@ describe('snapPersons', () => {
     ['王/nr|明天/t|出发/v', [['PER', '王明']], ['PER:王明']],
     // Would grow past four characters: unchanged.
     ['欧阳/nr|文/nr|明星光/nr', [['PER', '欧阳文明']], ['PER:欧阳文明']],
+    // A word jieba has no tag for (x: mostly names) that the PER opens: grows to its end.
+    ['作家/n|柯尔克孜/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克孜']],
+    // ...but not one the PER only ends in.
+    ['作家/n|老柯尔克/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克']],
   ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, snapPersons(words, ents(text, input)))).toEqual(expected);
