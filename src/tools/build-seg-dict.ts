@@ -32,8 +32,9 @@
 //      frequent words. Their tag is x, "unknown", as jieba tags the words its HMM finds: the
 //      vocabularies carry no POS, and many of their words are names (谭元寿, 孙富民, 武春河). A default
 //      noun tag told the entity tagger, trained on jieba's own dictionary where such names are HMM
-//      words tagged x, that these were common nouns (People's Daily dev PER recall .835; with x .961). Numbers and
-//      dates in Chinese numerals (一九九八年三月, 一万五千六百) are the exception: t or m, read off the word.
+//      words tagged x, that these were common nouns (People's Daily dev PER recall .835; with x .961).
+//      Numbers and dates in Chinese numerals (一九九八年三月, 一万五千六百) are the exception: t or m,
+//      read off the word.
 //   6. Modern news words (dicts/seg-modern-words.tsv, hand-written: 高质量, 数字经济, 碳达峰 ...) that the
 //      1998–2005 sources cannot know are added last, at jieba's frequency or MODERN_FREQ, whichever is
 //      higher, so they win over their parts.

@@ -2,7 +2,7 @@
 //
 //   node dist/tools/train-ner.js [train] [--train DIR] [--epochs N] [--min-count N] [--seed N]
 //        [--min-weight X] [--out dicts/ner/model.bin] [--dev FILE,FILE] [--limit N] [--dictionary jieba|news]
-//   node dist/tools/train-ner.js predict GOLD.jsonl PRED.jsonl [--model ner/model.bin] [--raw]
+//   node dist/tools/train-ner.js predict GOLD.jsonl PRED.jsonl [--model ner/model.bin] [--raw] [--dictionary jieba|news]
 //   node dist/tools/train-ner.js snapshot OUT FILE... [--model ner/model.bin]
 //   node dist/tools/train-ner.js check SNAPSHOT [--model ner/model.bin]
 //
@@ -12,7 +12,8 @@
 // of each epoch comes from a seeded PRNG, so the same data and seed give a byte-identical model.
 // --dev files are only decoded after each epoch to print F1 (for choosing settings), never learnt.
 // `predict` writes one {"id","entities":[{type,start,end}]} line per gold sentence (code points) for
-// shared/eval/score-ner.mjs; --raw skips the post-rules (model output only).
+// shared/eval/score-ner.mjs; --raw skips the post-rules (model output only); --dictionary segments with
+// jieba's own dictionary (as training does) or zhnews's (as the pipeline does, the default).
 // `snapshot` writes, for every text of the FILEs (.jsonl: the "text" of each record; anything else:
 // each non-blank line), the tagger's BIOES labels and the final entities, one line per text
 // (with the jieba tokens it used); `check` re-tags those texts with the stored tokens and reports
@@ -408,7 +409,7 @@ function train(opt: Options): void {
 
 function predict(pos: string[], opt: Options): void {
   const [goldFile, predFile] = pos;
-  if (!goldFile || !predFile) throw new Error('usage: train-ner predict GOLD.jsonl PRED.jsonl [--model NAME] [--raw]');
+  if (!goldFile || !predFile) throw new Error('usage: train-ner predict GOLD.jsonl PRED.jsonl [--model NAME] [--raw] [--dictionary jieba|news]');
   if (opt['dictionary'] && !useDictionaries(opt['dictionary'] as DictionaryChoice)) throw new Error('jieba is already loaded');
   const t0 = Date.now();
   const tagger = EntityTagger.load(opt['model'] ?? undefined);
