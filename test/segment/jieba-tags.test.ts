@@ -42,3 +42,17 @@ describe('lookupTag (cppjieba PosTagger rules)', () => {
     expect(seg.tag('翡翠之光地块开工').map((w) => `${w.word}/${w.pos}`)).toContain('翡翠之光地块/ns');
   });
 });
+
+describe("zhnews's dictionary tags (npm run build:dicts)", () => {
+  // Words only the SIGHAN vocabularies know carry no POS: x, as jieba tags what its HMM finds (the
+  // entity tagger learnt that over jieba's own dictionary), except numbers and dates read off the word.
+  it.each([
+    ['谭元寿', 'x'],
+    ['孙富民', 'x'],
+    ['一九九八年三月', 't'],
+    ['一万五千六百', 'm'],
+    ['经济', 'n'], // jieba's own words keep their tags
+  ])('%s -> %s', (word, tag) => {
+    expect(lookupTag(word)).toBe(tag);
+  });
+});
