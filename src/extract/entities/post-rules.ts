@@ -401,15 +401,20 @@ function endsOnLoneChar(words: readonly WordToken[], e: number): boolean {
   return !!w && w.e === e && w.e - w.s === 1;
 }
 
-/** Does the name end in an organisation head, weak or strong (…会, …大学), or a congress (十五大)? */
+/** The strongest organisation head the name ends in: 2 strong (…大学), 1 weak (…会), 0 none. */
+function headAtEnd(name: string, gaz: Gazetteers): number {
+  let best = 0;
+  for (let k = Math.min(gaz.orgMax, name.length); k >= 1 && best < 2; k--) best = Math.max(best, gaz.orgHeads.get(name.slice(-k)) ?? 0);
+  return best;
+}
+
+/** Does the name end in an organisation head, weak or strong, or a congress (十五大)? */
 function endsInHead(name: string, gaz: Gazetteers): boolean {
-  for (let k = Math.min(gaz.orgMax, name.length); k >= 1; k--) if (gaz.orgHeads.has(name.slice(-k))) return true;
-  return CONGRESS_END.test(name);
+  return headAtEnd(name, gaz) > 0 || CONGRESS_END.test(name);
 }
 
 function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
-  for (let k = Math.min(gaz.orgMax, name.length); k >= 2; k--) if (gaz.orgHeads.get(name.slice(-k)) === 2) return true;
-  return false;
+  return headAtEnd(name, gaz) === 2;
 }
 
 /**
@@ -546,8 +551,9 @@ export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   return out;
 }
 
+/** Opening mark -> closing mark (book titles too, unlike the slogans' quotes), and the reverse. */
 const CLOSER: Record<string, string> = { '《': '》', '“': '”', '『': '』', '「': '」', '‘': '’' };
-const OPENER: Record<string, string> = { '》': '《', '”': '“', '』': '『', '」': '「', '’': '‘' };
+const OPENER: Record<string, string> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
 
 /**
  * An ORG holding a closing mark whose opening mark lies just before it grows to take it: the model's

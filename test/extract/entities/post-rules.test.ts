@@ -40,6 +40,9 @@ function ents(text: string, list: [EntityMatch['type'], string][]): EntityMatch[
   });
 }
 
+/** Table rows: tokens spec, the model's entities, the expected result. */
+type Cases = [string, [EntityMatch['type'], string][], string[]][];
+
 const show = (text: string, out: EntityMatch[]) =>
   out.map((x) => `${x.type}:${text.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
 
@@ -53,7 +56,7 @@ describe('mergeAdminChains', () => {
     ['北京和上海', [['LOC', '北京'], ['LOC', '上海']], ['LOC:北京', 'LOC:上海']],
     // A country before a place is not an administrative chain head.
     ['中国东北亚', [['LOC', '中国'], ['LOC', '东北亚']], ['LOC:中国', 'LOC:东北亚']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (text, input, expected) => {
+  ] as Cases)('%s', (text, input, expected) => {
     expect(show(text, mergeAdminChains(text, ents(text, input), gaz))).toEqual(expected);
   });
 });
@@ -115,7 +118,7 @@ describe('extendOrganisations', () => {
       [['ORG', '农业部'], ['ORG', '华南农业研究所']],
       ['ORG:农业部', 'ORG:华南农业研究所'],
     ],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
   });
@@ -131,7 +134,7 @@ describe('addCongresses', () => {
     ['三大/m|任务/n', [], []],
     // 大 inside a longer word is no congress.
     ['十五/m|大学/n|联合/v', [], []],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, addCongresses(text, words, ents(text, input)))).toEqual(expected);
   });
@@ -146,7 +149,7 @@ describe('addRegions', () => {
     ['东部/f|、/x|中部/f|、/x|西部/f|、/x|东北/ns|地区/n', [['LOC', '东北']], ['LOC:东北']],
     ['甘肃/ns|北部/f|和/c|西部/f|有/v|大风/n', [['LOC', '甘肃']], ['LOC:甘肃']],
     ['加拿大/ns|西部/f|发生/v|山火/n', [['LOC', '加拿大']], ['LOC:加拿大']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, addRegions(text, words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
   });
@@ -160,7 +163,7 @@ describe('trimEdges', () => {
     // ...but a quoted part of the name stays, and a closing mark pulls in its opening one.
     ['“/x|春蕾/nz|计划/n|”/x|办公室/n', [['ORG', '“春蕾计划”办公室']], ['ORG:“春蕾计划”办公室']],
     ['《/x|读者/n|》/x|杂志社/n|编辑/n', [['ORG', '读者》杂志社']], ['ORG:《读者》杂志社']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text } = tokens(spec);
     expect(show(text, trimEdges(text, ents(text, input)))).toEqual(expected);
   });
@@ -200,7 +203,7 @@ describe('repairOrganisations', () => {
     // Named bodies and other entities stay as they are.
     ['青岛海关/nt|发布/v', [['ORG', '青岛海关']], ['ORG:青岛海关']],
     ['政协/n|委员/n|张明/nr', [['ORG', '政协'], ['PER', '张明']], ['ORG:政协', 'PER:张明']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, repairOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
   });
@@ -213,7 +216,7 @@ describe('joinPlaceSuffixes', () => {
     ['满洲里/ns|口岸线/n|延长/v', [['LOC', '满洲里']], ['LOC:满洲里']],
     // Not after a person or an organisation.
     ['张伟/nr|口岸/s', [['PER', '张伟']], ['PER:张伟']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, joinPlaceSuffixes(words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
   });
@@ -233,7 +236,7 @@ describe('snapPersons', () => {
     ['作家/n|柯尔克孜/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克孜']],
     // ...but not one the PER only ends in.
     ['作家/n|老柯尔克/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, snapPersons(words, ents(text, input)))).toEqual(expected);
   });
@@ -248,7 +251,7 @@ describe('attachTitles', () => {
     ['会见/v|副市长/n|张伟/nr', [['PER', '张伟']], ['PER:张伟[副市长]']],
     // No title next to the name.
     ['他/r|和/c|张伟/nr', [['PER', '张伟']], ['PER:张伟']],
-  ] as [string, [EntityMatch['type'], string][], string[]][])('%s', (spec, input, expected) => {
+  ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, attachTitles(text, words, ents(text, input), gaz))).toEqual(expected);
   });
