@@ -12,12 +12,17 @@
 //      between are nouns or the verbs of dicts/ner/org-name-words.txt: 区|社会|治理|中心; a generic
 //      modifier of dicts/ner/generic-org-modifiers.txt ends the name: 深交所|上市|公司 stays 深交所;
 //      two bodies around 和/与 stay apart; a dash between two parties joins: 中国—中亚合作中心);
-//   3b. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
-//   3c. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
-//   3d. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
-//   3e. an ORG cut inside a place grows to the place's start, one cut inside a word (or on a lone
-//       character that is no head) falls back to its last head, and a bare 公司 is dropped;
-//   3f. a PER that is a gazetteer place plus its level word (台北市) is a LOC;
+//   3a. an ORG cut inside a place grows to the place's start, one that starts inside a noun or an
+//       untagged word grows to the word's start (业|开发委员会 -> 农业开发委员会), one cut inside a word
+//       (or on a lone character that is no head) falls back to its last head, and a bare 公司 is dropped;
+//   3b. an ORG written after a full-form province or a country and its own city or county starts at
+//       the latter: 江苏省|徐州市中级人民法院 (the MSRA / People's Daily convention; short forms stay);
+//   3c. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
+//   3d. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
+//   3e. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
+//   3f. two PERs joined by a dash or a middle dot are one name: 让—皮埃尔;
+//   3g. an ORG that opens an untagged word (x) and stops inside it runs to its end: 亚洲足球联合会|理事会;
+//   3h. a PER that is a gazetteer place plus its level word (台北市) is a LOC;
 //   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部; a quoted part of an ORG stays:
 //      “春蕾计划”办公室) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
@@ -418,7 +423,7 @@ function endsInStrongHead(name: string, gaz: Gazetteers): boolean {
 }
 
 /**
- * 3e. Organisation spans the model cut in the wrong place:
+ * 3a. Organisation spans the model cut in the wrong place:
  *   - an ORG that starts inside a gazetteer place name grows to the place's start (the line break fell
  *     inside 西海岸: 西海岸|新区新市民学院 -> 西海岸新区新市民学院);
  *   - an ORG that ends inside a jieba word is cut back to the last strong head ending on a word
@@ -442,6 +447,12 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
         s = ps;
         break;
       }
+    }
+    // Still inside a word (业|开发委员会 of 农业|开发|委员会): back to the start of that word, when it is
+    // a noun-like word clear of the entity before.
+    if (s === x.s && !(bounds[s]! & WORD_START)) {
+      const w = words[wordIndexAt(words, s)];
+      if (w && w.s < s && w.e > s && w.s >= prevEnd && (NAME_POS.has(w.pos) || w.pos === 'x')) s = w.s;
     }
     // End inside a word, or on a lone character that is no head (浙江大学研究生|支, jieba having split
     // 支教团): back to the last strong head that ends on a word boundary. (北京大学中文系 ends on a word.)
@@ -474,7 +485,53 @@ function placeEndsIn(text: string, ps: number, lo: number, hi: number, names: Ch
   return false;
 }
 
-/** 3b. A place directly followed by 开发区/高新区...: the zone's name, used for its management body (ORG). */
+/** End of the longest gazetteer place starting at s and ending at or before hi, or -1; its kind in `kind[0]`. */
+function longestPlaceAt(text: string, s: number, hi: number, names: CharTrie, gaz: Gazetteers, kind: number[]): number {
+  let end = -1;
+  for (let node = 0, k = s; k < hi; k++) {
+    node = names.child(node, text.charCodeAt(k));
+    if (node < 0) break;
+    if (!names.isTerminal(node)) continue;
+    const kd = gaz.places.get(text.slice(s, k + 1));
+    if (kd !== undefined) {
+      end = k + 1;
+      kind[0] = kd;
+    }
+  }
+  return end;
+}
+
+/** Full forms of a province-level name: the level word written out. */
+const PROVINCE_FULL = /(?:省|市|自治区|特别行政区)$/;
+
+/**
+ * 3b. An organisation written after its province (or country) and its own city or county starts at
+ * the latter: 江苏省|徐州市中级人民法院, 河南省|南阳市委 (the MSRA and People's Daily convention: a body
+ * name opens with its nearest place). Only a full-form province (江苏省, 北京市) or a country, and a
+ * city or county: 广西柳州市鱼峰区残联 stays one name, as the news guidelines write such names.
+ */
+export function splitOuterPlaces(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'ORG')) return ents;
+  const names = loadLexicon(gaz).names;
+  const kind = [0];
+  const out: EntityMatch[] = [];
+  for (const x of ents) {
+    if (x.type !== 'ORG') {
+      out.push(x);
+      continue;
+    }
+    const p1 = longestPlaceAt(text, x.s, x.e, names, gaz, kind);
+    const outer = p1 > 0 && (kind[0] === 1 || (kind[0] === 2 && PROVINCE_FULL.test(text.slice(x.s, p1))));
+    const p2 = outer ? longestPlaceAt(text, p1, x.e, names, gaz, kind) : -1;
+    // The body must hold more than the two places.
+    if (p2 > 0 && p2 < x.e && (kind[0] === 3 || kind[0] === 5)) {
+      out.push({ type: 'LOC', s: x.s, e: p1 }, { ...x, s: p1 });
+    } else out.push(x);
+  }
+  return out;
+}
+
+/** 3c. A place directly followed by 开发区/高新区...: the zone's name, used for its management body (ORG). */
 export function joinZones(text: string, ents: EntityMatch[]): EntityMatch[] {
   return ents.map((x) => {
     if (x.type !== 'LOC') return x;
@@ -485,7 +542,7 @@ export function joinZones(text: string, ents: EntityMatch[]): EntityMatch[] {
 }
 
 /**
- * 3c. A LOC directly followed by a place suffix (place-suffixes.txt) written as a whole jieba word,
+ * 3d. A LOC directly followed by a place suffix (place-suffixes.txt) written as a whole jieba word,
  * with no entity over that word: one LOC (黄岛|口岸 -> 黄岛口岸, the port as a place).
  */
 export function joinPlaceSuffixes(words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
@@ -501,7 +558,7 @@ export function joinPlaceSuffixes(words: readonly WordToken[], ents: EntityMatch
 }
 
 /**
- * 3d. A PER never ends inside a word jieba tags as a name (nr): 赵|明星 with the tagger's PER 赵明
+ * 3e. A PER never ends inside a word jieba tags as a name (nr): 赵|明星 with the tagger's PER 赵明
  * grows to 赵明星; nor inside an untagged word (x, mostly names) that it opens. Only when the name stays
  * short (at most 4 characters) and touches no other entity.
  */
@@ -518,7 +575,45 @@ export function snapPersons(words: readonly WordToken[], ents: EntityMatch[]): E
 }
 
 /**
- * 3f. A "person" written as a place with its administrative level (台北市, 会宁县) is that place: no
+ * 3g. An ORG that opens an untagged word (x: the segmentation vocabularies' names) and stops inside
+ * it runs to the word's end, over what the tagger found inside: 亚洲足球联合会|理事会 -> 亚洲足球联合会理事会.
+ */
+export function snapToNameWords(words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'ORG')) return ents;
+  const out: EntityMatch[] = [];
+  let until = -1;
+  for (const x of ents) {
+    if (x.s < until) continue;
+    if (x.type === 'ORG') {
+      const w = words[wordIndexAt(words, x.e - 1)];
+      if (w && w.pos === 'x' && w.s >= x.s && w.s < x.e && x.e < w.e) {
+        out.push({ ...x, e: w.e });
+        until = w.e;
+        continue;
+      }
+    }
+    out.push(x);
+  }
+  return out;
+}
+
+/** Marks that join the parts of one transliterated name: 让—皮埃尔, 让·雅克. */
+const NAME_JOINERS = new Set([...DASHES, '·', '•', '・']);
+
+/** 3f. Two persons with only a dash or a middle dot between them are one double-barrelled name: 让—皮埃尔. */
+export function joinDashedNames(text: string, ents: EntityMatch[]): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  for (const x of ents) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'PER' && x.type === 'PER' && x.s === prev.e + 1 && NAME_JOINERS.has(text[prev.e]!)) {
+      out[out.length - 1] = { ...prev, e: x.e };
+    } else out.push(x);
+  }
+  return out;
+}
+
+/**
+ * 3h. A "person" written as a place with its administrative level (台北市, 会宁县) is that place: no
  * personal name ends in a level word after a gazetteer place name.
  */
 export function placesNotPersons(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
@@ -628,9 +723,12 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);
+  out = splitOuterPlaces(text, out, gaz);
   out = joinZones(text, out);
   out = joinPlaceSuffixes(words, out, lex);
   out = snapPersons(words, out);
+  out = joinDashedNames(text, out);
+  out = snapToNameWords(words, out);
   out = placesNotPersons(text, out, gaz);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
   return attachTitles(text, words, out, gaz);

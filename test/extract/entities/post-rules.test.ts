@@ -12,6 +12,9 @@ import {
   mergeAdminChains,
   repairOrganisations,
   snapPersons,
+  splitOuterPlaces,
+  joinDashedNames,
+  snapToNameWords,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
 import type { EntityMatch } from '../../../src/extract/types.js';
@@ -197,6 +200,13 @@ describe('repairOrganisations', () => {
     ['浙江大学/nt|中文系/nt|教授/n', [['ORG', '浙江大学中文系']], ['ORG:浙江大学中文系']],
     // Ends inside a word but holds no head before it: left as the model had it.
     ['红星/nz|电器/n|行/n', [['ORG', '红星电']], ['ORG:红星电']],
+    // Starts inside a noun (业|开发委员会 of 农业|开发|委员会): back to the noun's start.
+    ['农业/n|开发/vn|委员会/n|成立/v', [['ORG', '业开发委员会']], ['ORG:农业开发委员会']],
+    // ...or inside an untagged word (x, the vocabularies' names) that it ends in.
+    ['文化交流促进会/x|成立/v', [['ORG', '化交流促进会']], ['ORG:文化交流促进会']],
+    // Not back over a verb, nor over the entity before.
+    ['批准/v|成立/v|委员会/n', [['ORG', '准成立委员会']], ['ORG:准成立委员会']],
+    ['张明华/x|委员会/n', [['PER', '张明'], ['ORG', '华委员会']], ['PER:张明', 'ORG:华委员会']],
     // A bare company head is no name.
     ['该/r|公司/n|表示/v', [['ORG', '公司']], []],
     ['有限公司/n|成立/v', [['ORG', '有限公司']], []],
@@ -206,6 +216,52 @@ describe('repairOrganisations', () => {
   ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, repairOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('splitOuterPlaces', () => {
+  it.each([
+    // A full-form province before the body's own city or county: the body starts at the latter.
+    ['江苏省/ns|徐州市/ns|中级人民法院/nt|宣判/v', [['ORG', '江苏省徐州市中级人民法院']], ['LOC:江苏省', 'ORG:徐州市中级人民法院']],
+    ['河南省/ns|南阳/ns|市委/n|召开/v', [['ORG', '河南省南阳市委']], ['LOC:河南省', 'ORG:南阳市委']],
+    ['江苏省/ns|沛县/ns|人民医院/n', [['ORG', '江苏省沛县人民医院']], ['LOC:江苏省', 'ORG:沛县人民医院']],
+    // A short-form province stays in the name (the news guidelines write 广西柳州市鱼峰区残联 so).
+    ['江苏/ns|徐州市/ns|中级人民法院/nt', [['ORG', '江苏徐州市中级人民法院']], ['ORG:江苏徐州市中级人民法院']],
+    // No city or county after the province: one name.
+    ['江苏省/ns|教育厅/n|发布/v', [['ORG', '江苏省教育厅']], ['ORG:江苏省教育厅']],
+    // Nothing after the city: not split into a place and an empty body.
+    ['江苏省/ns|徐州市/ns|发布/v', [['ORG', '江苏省徐州市']], ['ORG:江苏省徐州市']],
+  ] as Cases)('%s', (spec, input, expected) => {
+    const { text } = tokens(spec);
+    expect(show(text, splitOuterPlaces(text, ents(text, input), gaz))).toEqual(expected);
+  });
+});
+
+describe('joinDashedNames', () => {
+  it.each([
+    ['外长/n|让/nr|—/x|皮埃尔/nr|表示/v', [['PER', '让'], ['PER', '皮埃尔']], ['PER:让—皮埃尔']],
+    ['作曲家/n|安德鲁/nr|·/x|韦伯/nr', [['PER', '安德鲁'], ['PER', '韦伯']], ['PER:安德鲁·韦伯']],
+    // Other marks between them: two persons.
+    ['张明/nr|、/x|李华/nr', [['PER', '张明'], ['PER', '李华']], ['PER:张明', 'PER:李华']],
+    // A dash between a person and a place: apart.
+    ['张明/nr|—/x|北京/ns', [['PER', '张明'], ['LOC', '北京']], ['PER:张明', 'LOC:北京']],
+  ] as Cases)('%s', (spec, input, expected) => {
+    const { text } = tokens(spec);
+    expect(show(text, joinDashedNames(text, ents(text, input)))).toEqual(expected);
+  });
+});
+
+describe('snapToNameWords', () => {
+  it.each([
+    // The ORG opens an untagged word and stops inside it: to the word's end, over what lay inside.
+    ['出席/v|亚洲足球联合会理事会/x|会议/n', [['ORG', '亚洲足球联合会'], ['PER', '理事']], ['ORG:亚洲足球联合会理事会']],
+    // A tagged word is left to the other rules.
+    ['红星/nz|电器行/n|开业/v', [['ORG', '红星电器']], ['ORG:红星电器']],
+    // An ORG that starts inside the word: unchanged.
+    ['老/a|北京饭店集团/x', [['ORG', '饭店']], ['ORG:饭店']],
+  ] as Cases)('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, snapToNameWords(words, ents(text, input)))).toEqual(expected);
   });
 });
 
