@@ -6,6 +6,7 @@ import type { CliIO } from './io.js';
 import { AtomicFile } from './io.js';
 import { WorkerPool, ordered } from './pool.js';
 import { createProgress } from './progress.js';
+import { HeapKeeper } from './heap.js';
 import { expandPaths, readDocuments, errorRecord, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
@@ -64,6 +65,8 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
 
   let failed = 0;
   let bytes = 0;
+  // In-process, this thread does the analysis; with workers, it still receives and writes every record.
+  const heap = new HeapKeeper();
   try {
     for await (const [record, size] of ordered(items, analyse, jobs * 8)) {
       if (isErrorRecord(record)) {
@@ -74,6 +77,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
       summary?.add(record);
       bytes += size;
       progress.tick(size);
+      heap.analysed(size);
     }
     writer.close();
     await file?.commit();

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { errorRecord } from '../input/index.js';
 import type { InputDocument, OutputRecord } from '../types.js';
+import { HeapKeeper } from './heap.js';
 
 export interface WorkerTask extends InputDocument {
   seq: number;
@@ -15,6 +16,7 @@ export interface WorkerResult {
 }
 
 const pipeline = new Pipeline(workerData as AnalyzeOptions);
+const heap = new HeapKeeper();
 
 parentPort!.on('message', (task: WorkerTask) => {
   let record: OutputRecord;
@@ -24,4 +26,5 @@ parentPort!.on('message', (task: WorkerTask) => {
     record = errorRecord(task.id, `analysis failed: ${(e as Error).message}`);
   }
   parentPort!.postMessage({ seq: task.seq, record } satisfies WorkerResult);
+  heap.analysed(Buffer.byteLength(task.text));
 });
