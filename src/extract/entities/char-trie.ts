@@ -12,10 +12,12 @@
 export type CodeUnit = 'points' | 'units';
 
 export class CharTrie {
-  /** Transition table, open addressing: slot i holds (parent, code) -> child. */
-  private readonly tParent: Int32Array;
-  private readonly tCode: Int32Array;
-  private readonly tChild: Int32Array;
+  /**
+   * Transition table, open addressing: slot i is cells[3i .. 3i + 3) = parent, code, child (parent -1:
+   * empty). One array, so a probe reads one cache line: the division gazetteer's table is megabytes,
+   * and building it (in every process and worker) was cache misses.
+   */
+  private readonly cells: Int32Array;
   private readonly tMask: number;
   /** Per node: 1 when an entry ends here, and its value. */
   private readonly terminal: Uint8Array;
@@ -46,29 +48,31 @@ export class CharTrie {
           if (cp > 0xffff) i++;
         }
       }
-      if (reversed) scratch.subarray(0, n).reverse();
+      if (reversed) {
+        for (let a = 0, b = n - 1; a < b; a++, b--) {
+          const t = scratch[a]!;
+          scratch[a] = scratch[b]!;
+          scratch[b] = t;
+        }
+      }
       return n;
     };
+    // Node count bound: UTF-16 lengths (never fewer than code points), so one pass over the entries.
     let total = 1;
+    for (const [str] of entries) total += str.length;
     let max = 0;
-    for (const [str] of entries) {
-      const n = codesOfEntry(str);
-      total += n;
-      max = Math.max(max, n);
-    }
-    this.maxLen = max;
     let cap = 16;
     while (cap < total * 2) cap *= 2;
-    this.tParent = new Int32Array(cap).fill(-1);
-    this.tCode = new Int32Array(cap);
-    this.tChild = new Int32Array(cap);
-    this.tMask = cap - 1;
+    const cells = (this.cells = new Int32Array(cap * 3));
+    for (let i = 0; i < cells.length; i += 3) cells[i] = -1;
+    const mask = (this.tMask = cap - 1);
     this.terminal = new Uint8Array(total);
     this.values = new Float64Array(total);
     let nodes = 1;
     for (const [str, value] of entries) {
       const len = codesOfEntry(str);
       if (len === 0) continue;
+      if (len > max) max = len;
       const c0 = scratch[0]!;
       if (c0 < 65536) this.first[c0 >> 3]! |= 1 << (c0 & 7);
       else this.astral = true;
@@ -79,19 +83,20 @@ export class CharTrie {
       let node = 0;
       for (let k = 0; k < len; k++) {
         const code = scratch[k]!;
-        let i = CharTrie.hash(node, code) & this.tMask;
-        while (this.tParent[i] !== -1 && !(this.tParent[i] === node && this.tCode[i] === code)) i = (i + 1) & this.tMask;
-        if (this.tParent[i] === -1) {
-          this.tParent[i] = node;
-          this.tCode[i] = code;
-          this.tChild[i] = nodes++;
+        let c = (CharTrie.hash(node, code) & mask) * 3;
+        while (cells[c] !== -1 && !(cells[c] === node && cells[c + 1] === code)) c = ((c / 3 + 1) & mask) * 3;
+        if (cells[c] === -1) {
+          cells[c] = node;
+          cells[c + 1] = code;
+          cells[c + 2] = nodes++;
         }
-        node = this.tChild[i]!;
+        node = cells[c + 2]!;
       }
       // Later duplicates win, as in a Map built from the same list.
       this.terminal[node] = 1;
       this.values[node] = value;
     }
+    this.maxLen = max;
   }
 
   /** A trie of `entries` (string, value) split into `unit`s, reversed for scans that end at a position. */
@@ -112,10 +117,12 @@ export class CharTrie {
   /** Child of `node` by `code`, or -1 (node 0 is the root). */
   child(node: number, code: number): number {
     const mask = this.tMask;
+    const cells = this.cells;
     let i = CharTrie.hash(node, code) & mask;
     for (;;) {
-      const p = this.tParent[i]!;
-      if (p === node && this.tCode[i] === code) return this.tChild[i]!;
+      const c = i * 3;
+      const p = cells[c]!;
+      if (p === node && cells[c + 1] === code) return cells[c + 2]!;
       if (p === -1) return -1;
       i = (i + 1) & mask;
     }

@@ -175,7 +175,23 @@ export function decodeModel(file: Buffer): NerModel {
   const scale = header.scale;
   let rows = new Int16Array(n * 4);
   let used = 0;
+  const end = raw.length;
+  // Most values fit one or two bytes; those paths stay in 31-bit integer arithmetic.
   const readVarint = (): number => {
+    if (p + 2 > end) return readLong();
+    const b0 = raw[p]!;
+    if (b0 < 128) {
+      p += 1;
+      return b0;
+    }
+    const b1 = raw[p + 1]!;
+    if (b1 < 128) {
+      p += 2;
+      return (b0 & 127) | (b1 << 7);
+    }
+    return readLong();
+  };
+  const readLong = (): number => {
     let x = 0;
     let mul = 1;
     for (;;) {
