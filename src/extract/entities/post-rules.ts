@@ -49,9 +49,14 @@ export interface Lexicon {
   placeSuffixes: Set<string>;
   knownMax: number;
   notEntities: Set<string>;
+  /** Cities and counties jieba lists as other words (冠县): divisions-words.txt, name -> place kind. */
+  wordPlaces: Map<string, number>;
   /** Known names and gazetteer places, over UTF-16 code units: where addKnownNames may match. */
   names: CharTrie;
 }
+
+/** Kind numbers of divisions-words.txt's kinds (as features.ts numbers the gazetteer's). */
+const PLACE_KIND: Record<string, number> = { city: 3, county: 5 };
 
 let lexicon: Lexicon | null = null;
 /** The post-rules' word lists in dicts/ner/ (loaded once). */
@@ -60,8 +65,13 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
   const known = new Map<string, EntityType>();
   for (const r of readDict('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
   const notEntities = new Set(readDict('ner/not-entities.txt').map((r) => r.fields[0]!));
+  const wordPlaces = new Map(readDict('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KIND[r.fields[1]!] ?? 5]));
   const names = CharTrie.of(
-    [...[...known.keys()].map((k) => [k, 1] as const), ...[...gaz.places.keys()].map((k) => [k, 1] as const)],
+    [
+      ...[...known.keys()].map((k) => [k, 1] as const),
+      ...[...gaz.places.keys()].map((k) => [k, 1] as const),
+      ...[...wordPlaces.keys()].map((k) => [k, 1] as const),
+    ],
     'units',
   );
   lexicon = {
@@ -72,6 +82,7 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
     bareRegions: new Set(readDict('ner/bare-regions.txt').map((r) => r.fields[0]!)),
     knownMax: Math.max(1, ...[...known.keys()].map((k) => k.length)),
     notEntities,
+    wordPlaces,
     names,
   };
   return lexicon;
@@ -195,7 +206,7 @@ export function addKnownNames(
       const e = ends[c]!;
       const w = text.slice(s, e);
       const known = lex.known.get(w);
-      const place = gaz.places.get(w);
+      const place = gaz.places.get(w) ?? lex.wordPlaces.get(w);
       const type: EntityType | undefined =
         known ?? (place !== undefined && (place <= 3 || w.length >= 3 || COUNTY_END.test(w)) ? 'LOC' : undefined);
       if (!type) continue;

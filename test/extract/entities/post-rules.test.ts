@@ -19,7 +19,7 @@ import {
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
 import type { EntityMatch } from '../../../src/extract/types.js';
 import type { WordToken } from '../../../src/segment/segmenter.js';
-import { shortForm } from '../../../src/tools/build-divisions.js';
+import { shortForm, wordName } from '../../../src/tools/build-divisions.js';
 import { readDict } from '../../../src/dicts.js';
 
 /** Tokens from a '|'-separated string with 'word/pos' items: '山东/ns|大学/n'. */
@@ -178,6 +178,13 @@ describe('addKnownNames', () => {
     const out = addKnownNames(text, words, ents(text, [['LOC', '河南']]), gaz, loadLexicon(gaz));
     expect(show(text, out)).toEqual(['LOC:河南', 'LOC:杞县']);
   });
+  it('adds a county that jieba lists as an ordinary word (divisions-words.txt), the tagger never having seen it', () => {
+    const { text, words } = tokens('山东/ns|冠县/n|的/uj|鸭梨/n|丰收/v');
+    expect(gaz.places.has('冠县')).toBe(false);
+    const out = addKnownNames(text, words, ents(text, [['LOC', '山东']]), gaz, loadLexicon(gaz));
+    expect(show(text, out)).toEqual(['LOC:山东', 'LOC:冠县']);
+    expect(show(text, mergeAdminChains(text, out, gaz))).toEqual(['LOC:山东冠县']);
+  });
   it('gives a known name its listed type where the model found the same span', () => {
     const { text, words } = tokens('中国/ns|与/p|东盟/ns|各国/r|加强/v|合作/vn');
     expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, loadLexicon(gaz)))).toEqual([
@@ -320,7 +327,7 @@ describe('post-rule data files', () => {
     for (const r of rows) expect(r.fields).toHaveLength(1);
     for (const r of rows) expect(r.fields[0]).toMatch(/^\p{Script=Han}{2,4}$/u);
   });
-  it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt', 'ner/divisions.txt'])('%s rows are name<TAB>kind', (name) => {
+  it.each(['ner/places.txt', 'ner/org-suffixes.txt', 'ner/known-names.txt', 'ner/divisions.txt', 'ner/divisions-words.txt'])('%s rows are name<TAB>kind', (name) => {
     const rows = readDict(name, 2);
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) expect(r.fields[0]).not.toMatch(/\s/);
@@ -344,6 +351,22 @@ describe('division gazetteer (dicts/ner/divisions.txt, npm run build:divisions)'
   it('keeps names of the hand-written list out (its kinds win)', () => {
     expect(kinds.has('青岛')).toBe(false);
     expect(kinds.has('青岛高新技术产业开发区')).toBe(false); // a zone, not a town
+  });
+});
+
+describe('wordName (build-divisions: divisions-words.txt)', () => {
+  const tags = new Map([['港口', 'n'], ['公安', 'n'], ['冠', 'n'], ['吴忠', 'nr']]);
+  it.each([
+    ['冠县', true], // a one-character county stem is a name however common the character
+    ['高青县', true], // stem unknown to jieba
+    ['吴忠市', true], // stem tagged as a name
+    ['港口区', false], // stem an ordinary noun: read as 港口|区
+    ['公安县', false],
+    ['城区', false], // one character and 区
+    ['薛家岛', false], // no level word
+    ['市辖区', false], // the source's placeholder
+  ] as [string, boolean][])('%s -> %s', (name, ok) => {
+    expect(wordName(name, tags)).toBe(ok);
   });
 });
 
