@@ -5,6 +5,7 @@
 //      are added (工业和|信息化部 -> 工业和信息化部); a known name keeps its listed type (东盟 ORG);
 //   1b. party and national congresses are ORG (二十大, 九三学社|第十六次全国代表大会);
 //   1c. a bare region word standing for its region is LOC (奔赴|西部; dicts/ner/bare-regions.txt);
+//   1d. the author inside a doctrine's name, one jieba name word, is a PER (邓小平理论 -> 邓小平);
 //   2. adjacent administrative names join into one LOC: 山东省|青岛市 -> 山东省青岛市 (the news
 //      guidelines' convention; MSRA/PD-1998 split such chains, so this costs F1 on those sets);
 //   3. an organisation head (公司, 大学, 工委 ... strong heads of dicts/ner/org-suffixes.txt) after a
@@ -283,6 +284,25 @@ export function addRegions(text: string, words: readonly WordToken[], ents: Enti
       if (next.word === '、' || CONJUNCTIONS.has(next.word) || NOUN_POS.has(next.pos)) continue;
     }
     out = sortEnts([...out, { type: 'LOC', s: w.s, e: w.e }]);
+  }
+  return out;
+}
+
+/** A doctrine named after its author, as jieba writes it: one word tagged nr (邓小平理论, 毛泽东思想). */
+const DOCTRINE = /^(.{2,4}?)(?:理论|思想|主义|精神)$/u;
+
+/**
+ * 1d. The person inside a doctrine's name is a PER (MSRA, People's Daily; the news guidelines tag a
+ * person inside a campaign's name likewise): 邓小平理论 -> PER 邓小平. Only where jieba reads the whole
+ * as one name word (nr), so 社会主义 and 爱国主义精神 are never touched.
+ */
+export function addDoctrineAuthors(words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
+  let out = ents;
+  for (const w of words) {
+    if (w.pos !== 'nr') continue;
+    const m = DOCTRINE.exec(w.word);
+    if (!m) continue;
+    out = addUnlessCrossing(out, 'PER', w.s, w.s + m[1]!.length) ?? out;
   }
   return out;
 }
@@ -731,6 +751,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = addKnownNames(text, words, out, gaz, lex);
   out = addCongresses(text, words, out);
   out = addRegions(text, words, out, lex);
+  out = addDoctrineAuthors(words, out);
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);

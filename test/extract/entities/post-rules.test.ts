@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   trimEdges,
   addCongresses,
+  addDoctrineAuthors,
   addRegions,
   addKnownNames,
   attachTitles,
@@ -155,6 +156,19 @@ describe('addRegions', () => {
   ] as Cases)('%s', (spec, input, expected) => {
     const { text, words } = tokens(spec);
     expect(show(text, addRegions(text, words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
+  });
+});
+
+describe('addDoctrineAuthors', () => {
+  it.each([
+    ['党员/n|认真/ad|学习/v|毛泽东思想/nr|和/c|邓小平理论/nr', [], ['PER:毛泽东', 'PER:邓小平']],
+    // Doctrines that are no one's name: untouched.
+    ['坚持/v|社会主义/n|道路/n|，/x|发扬/v|爱国主义/n|精神/n', [], []],
+    // Inside an organisation the model found: left to it.
+    ['邓小平理论/nr|研究会/n|成立/v', [['ORG', '邓小平理论研究会']], ['ORG:邓小平理论研究会']],
+  ] as Cases)('%s', (spec, input, expected) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, addDoctrineAuthors(words, ents(text, input)))).toEqual(expected);
   });
 });
 
