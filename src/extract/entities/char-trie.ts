@@ -11,6 +11,17 @@
 /** Which codes a trie's strings are split into. */
 export type CodeUnit = 'points' | 'units';
 
+/** A built trie as plain arrays and numbers: what tables.ts stores and restores. */
+export interface CharTrieParts {
+  cells: Int32Array;
+  terminal: Uint8Array;
+  values: Float64Array;
+  first: Uint8Array;
+  pairs: Uint8Array;
+  maxLen: number;
+  astral: number;
+}
+
 export class CharTrie {
   /**
    * Transition table, open addressing: slot i is cells[3i .. 3i + 3) = parent, code, child (parent -1:
@@ -23,9 +34,9 @@ export class CharTrie {
   private readonly terminal: Uint8Array;
   private readonly values: Float64Array;
   /** Bit c set: some entry starts with BMP code c (most scans end on this test). */
-  private readonly first = new Uint8Array(8192);
+  private readonly first: Uint8Array;
   /** Bit pairHash(c0, c1) set: some entry starts with c0 c1 (false positives possible). */
-  private readonly pairs = new Uint8Array(8192);
+  private readonly pairs: Uint8Array;
   /** Longest entry, in codes. */
   readonly maxLen: number;
   /** Value of the entry found by the last longestAt / longestEndingAt that found one. */
@@ -33,9 +44,23 @@ export class CharTrie {
   /** Does some entry start with a code above the BMP? */
   private astral = false;
 
-  private constructor(entries: readonly (readonly [string, number])[], unit: CodeUnit, reversed: boolean) {
+  private constructor(entries: readonly (readonly [string, number])[] | CharTrieParts, unit: CodeUnit, reversed: boolean) {
+    if (!Array.isArray(entries)) {
+      const p = entries as CharTrieParts;
+      this.cells = p.cells;
+      this.tMask = p.cells.length / 3 - 1;
+      this.terminal = p.terminal;
+      this.values = p.values;
+      this.first = p.first;
+      this.pairs = p.pairs;
+      this.maxLen = p.maxLen;
+      this.astral = p.astral === 1;
+      return;
+    }
     // Codes go through one scratch buffer, not an array per entry: the division gazetteer alone has
     // 35,000 entries, built in every process and worker.
+    this.first = new Uint8Array(8192);
+    this.pairs = new Uint8Array(8192);
     let scratch = new Int32Array(64);
     const codesOfEntry = (str: string): number => {
       if (scratch.length < str.length) scratch = new Int32Array(str.length * 2);
@@ -97,6 +122,17 @@ export class CharTrie {
       this.values[node] = value;
     }
     this.maxLen = max;
+  }
+
+  /** A trie built before, from its parts (CharTrie.parts). */
+  static fromParts(p: CharTrieParts): CharTrie {
+    return new CharTrie(p, 'points', false);
+  }
+
+  /** The trie's arrays (shared, not copied), to store it built. */
+  parts(): CharTrieParts {
+    const { cells, terminal, values, first, pairs, maxLen } = this;
+    return { cells, terminal, values, first, pairs, maxLen, astral: this.astral ? 1 : 0 };
   }
 
   /** A trie of `entries` (string, value) split into `unit`s, reversed for scans that end at a position. */

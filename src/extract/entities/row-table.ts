@@ -33,6 +33,17 @@ function bloomHash(hi: number, lo: number): number {
 
 const bucketOf = home;
 
+/** A built table as plain arrays and numbers: what tables.ts stores and restores. */
+export interface RowTableParts {
+  data: Int16Array;
+  dir: Int32Array;
+  mask: number;
+  size: number;
+  /** Empty when the table has no Bloom filter. */
+  bloom: Uint32Array;
+  bloomMask: number;
+}
+
 export class RowTable {
   /** Entries, as int16; `d32` views the same memory as int32 (keys). */
   readonly data: Int16Array;
@@ -61,9 +72,21 @@ export class RowTable {
 
   /**
    * `count` entries: keys (hi[e], lo[e]) and, for each, k rows given as offsets into `rows` (a model's
-   * rows: label mask, then one int16 weight per set bit) in ats[e * k ..], -1 for none.
+   * rows: label mask, then one int16 weight per set bit) in ats[e * k ..], -1 for none. Or the parts of
+   * a table built before (RowTable.parts).
    */
-  constructor(k: number, count: number, hi: Int32Array, lo: Int32Array, ats: Int32Array, rows: Int16Array, bloom = false) {
+  constructor(k: number | RowTableParts, count = 0, hi?: Int32Array, lo?: Int32Array, ats?: Int32Array, rows?: Int16Array, bloom = false) {
+    if (typeof k !== 'number') {
+      this.data = k.data;
+      this.d32 = new Int32Array(k.data.buffer, k.data.byteOffset, k.data.length >> 1);
+      this.dir = k.dir;
+      this.mask = k.mask;
+      this.size = k.size;
+      this.bloom = k.bloom.length ? k.bloom : null;
+      this.bloomMask = k.bloomMask;
+      return;
+    }
+    if (!hi || !lo || !ats || !rows) throw new TypeError('row table: keys and rows needed');
     this.size = count;
     if (bloom) {
       let nbits = 1024;
@@ -127,6 +150,11 @@ export class RowTable {
     this.data = d16;
     this.d32 = d32;
     this.dir = dir;
+  }
+
+  /** The table's arrays (shared, not copied), to store it built. */
+  parts(): RowTableParts {
+    return { data: this.data, dir: this.dir, mask: this.mask, size: this.size, bloom: this.bloom ?? new Uint32Array(0), bloomMask: this.bloomMask };
   }
 
   /**

@@ -31,7 +31,7 @@ import { FeatureTable, keyHi, keyLo } from './feature-table.js';
 import { FeatureKeys, NUM_TEMPLATES } from './features.js';
 import { NUM_LABELS } from './labels.js';
 import type { NerModel } from './model-io.js';
-import { RowTable } from './row-table.js';
+import { RowTable, type RowTableParts } from './row-table.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
@@ -197,6 +197,25 @@ function groupTable(
 const byPayload = (_t: number, payload: number) => payload;
 const slotAmong = (ts: readonly number[]) => (t: number) => ts.indexOf(t);
 
+/** A built scorer as plain arrays and numbers: what tables.ts stores and restores. */
+export interface ScorerParts {
+  scale: number;
+  np: number;
+  uniDense: Int16Array;
+  uniHas: Uint8Array;
+  posIndex: Int32Array;
+  charPosAt: Int32Array;
+  charPosSlot: Int32Array;
+  charPosRow: Int32Array;
+  pool: Int16Array;
+  /** The direct templates' slot arrays, one per template (empty where none). */
+  direct: Int32Array[];
+  bi: RowTableParts;
+  tri: RowTableParts;
+  skip: RowTableParts;
+  words: RowTableParts;
+}
+
 export class EmissionScorer {
   /** Dense unigram rows of int16 q: (id * 7 + template) * L; uniHas[id] bit t: template t has a row. */
   private readonly uniDense: Int16Array;
@@ -216,7 +235,7 @@ export class EmissionScorer {
   /** Per direct template: row offset (in pool) by directSlot (-1: none). */
   private readonly direct: Int32Array[];
   /** POS hash -> small number (-1: no feature of the model has it); np numbers in all. */
-  private readonly posIndex = new Int32Array(65536).fill(-1);
+  private readonly posIndex: Int32Array;
   private np = 0;
   private readonly pool: Int16Array;
   private readonly scale: number;
@@ -236,7 +255,28 @@ export class EmissionScorer {
   /** Keeps the cache-warming reads from being optimised away. */
   sink = 0;
 
-  constructor(model: NerModel) {
+  /** Regroups `model`'s weights (see the top of this file), or takes the parts of a scorer built before. */
+  constructor(model: NerModel | ScorerParts) {
+    if (!('keys' in model)) {
+      const p = model;
+      if (p.direct.length !== NT || p.posIndex.length !== 65536) throw new RangeError('entity scorer: parts of another layout');
+      this.scale = p.scale;
+      this.np = p.np;
+      this.uniDense = p.uniDense;
+      this.uniHas = p.uniHas;
+      this.posIndex = p.posIndex;
+      this.charPosAt = p.charPosAt;
+      this.charPosSlot = p.charPosSlot;
+      this.charPosRow = p.charPosRow;
+      this.pool = p.pool;
+      this.direct = p.direct;
+      this.bi = new RowTable(p.bi);
+      this.tri = new RowTable(p.tri);
+      this.skip = new RowTable(p.skip);
+      this.words = new RowTable(p.words);
+      return;
+    }
+    this.posIndex = new Int32Array(65536).fill(-1);
     this.scale = model.scale;
     const fs = Math.fround(model.scale);
     const unit = 2 ** (Math.floor(Math.log2(Math.abs(fs))) - 23);
@@ -358,6 +398,26 @@ export class EmissionScorer {
       this.direct[t] = table;
     }
     this.pool = w.pool.slice(0, w.length);
+  }
+
+  /** The scorer's arrays (shared, not copied), to store it built. */
+  parts(): ScorerParts {
+    return {
+      scale: this.scale,
+      np: this.np,
+      uniDense: this.uniDense,
+      uniHas: this.uniHas,
+      posIndex: this.posIndex,
+      charPosAt: this.charPosAt,
+      charPosSlot: this.charPosSlot,
+      charPosRow: this.charPosRow,
+      pool: this.pool,
+      direct: this.direct,
+      bi: this.bi.parts(),
+      tri: this.tri.parts(),
+      skip: this.skip.parts(),
+      words: this.words.parts(),
+    };
   }
 
   /**

@@ -31,6 +31,8 @@ import { ENTITY_LABEL_TYPES, NUM_LABELS, labelsToSpans } from './labels.js';
 import { decodeModel, type NerModel } from './model-io.js';
 import { viterbi } from './viterbi.js';
 import { EmissionScorer } from './scorer.js';
+import { CharTrie } from './char-trie.js';
+import { PREPARED_PATH, readPrepared, type PreparedTagger } from './tables.js';
 
 export const DEFAULT_MODEL = 'ner/model.bin';
 
@@ -53,18 +55,53 @@ export class EntityTagger {
   private emit: Float64Array = new Float64Array(256 * NUM_LABELS);
   private labels: Uint8Array = new Uint8Array(256);
 
+  private readonly trans: Float64Array;
+  /** The decoded model, when the tagger was made from its tables without it (decoded on demand). */
+  private decoded: NerModel | null = null;
+  private readonly modelBytes: Buffer | null = null;
+
+  /**
+   * A tagger of `model`, or of prepared tables (tables.ts) with the bytes of the model file they were
+   * made from (decoded only if someone asks for `model`).
+   */
   constructor(
-    readonly model: NerModel,
+    model: NerModel | { prepared: PreparedTagger; modelBytes: Buffer },
     readonly gazetteers: Gazetteers = loadGazetteers(),
   ) {
-    this.vocab = new CharVocab(model.header.chars);
-    this.lexicon = nameLexicon(model.header.lexicon ?? []);
-    this.scorer = new EmissionScorer(model);
+    if ('prepared' in model) {
+      const { header, scorer, lexicon } = model.prepared;
+      this.modelBytes = model.modelBytes;
+      this.vocab = new CharVocab(header.chars);
+      this.lexicon = lexicon && { forward: CharTrie.fromParts(lexicon.forward), backward: CharTrie.fromParts(lexicon.backward) };
+      this.scorer = new EmissionScorer(scorer);
+      this.trans = Float64Array.from(header.trans);
+    } else {
+      this.decoded = model;
+      this.vocab = new CharVocab(model.header.chars);
+      this.lexicon = nameLexicon(model.header.lexicon ?? []);
+      this.scorer = new EmissionScorer(model);
+      this.trans = model.trans;
+    }
   }
 
-  /** Loads a model file: a name under dicts/ (default ner/model.bin) or an absolute path. */
+  /** The model's weights, as model-io.ts decodes them. */
+  get model(): NerModel {
+    return (this.decoded ??= decodeModel(this.modelBytes!));
+  }
+
+  /**
+   * Loads a model file: a name under dicts/ (default ner/model.bin) or an absolute path. The committed
+   * model comes with tables prepared by `npm run build` (tables.ts); they are used when they fit.
+   */
   static load(name = DEFAULT_MODEL): EntityTagger {
-    return new EntityTagger(decodeModel(readFileSync(isAbsolute(name) ? name : dictPath(name))));
+    const bytes = readFileSync(isAbsolute(name) ? name : dictPath(name));
+    const prepared = name === DEFAULT_MODEL ? readPrepared(PREPARED_PATH, bytes) : null;
+    return new EntityTagger(prepared ? { prepared, modelBytes: bytes } : decodeModel(bytes));
+  }
+
+  /** Was this tagger made from prepared tables? (For the tests and the benchmark.) */
+  get fromPreparedTables(): boolean {
+    return this.modelBytes !== null;
   }
 
   /** Labels of the loaded passage, in the tagger's own buffer (valid until the next call). */
@@ -75,7 +112,7 @@ export class EntityTagger {
     if (n === 0) return this.labels;
     computeKeys(p, this.vocab, this.gazetteers, this.lexicon, this.keys, false);
     this.emit = this.scorer.score(this.keys, n, this.emit);
-    return viterbi(this.emit, n, this.model.trans, this.labels);
+    return viterbi(this.emit, n, this.trans, this.labels);
   }
 
   /** Labels for code points with jieba words in code-point offsets. */

@@ -16,6 +16,7 @@ import {
 } from '../../../src/extract/entities/features.js';
 import { EmissionScorer } from '../../../src/extract/entities/scorer.js';
 import { modelRow, type NerModel } from '../../../src/extract/entities/model-io.js';
+import { decodePrepared, encodePrepared } from '../../../src/extract/entities/tables.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
 
@@ -137,6 +138,10 @@ describe('the scorer gives the reference emission scores, bit for bit', () => {
   const vocab = new CharVocab(model.header.chars);
   const lexicon = nameLexicon(model.header.lexicon);
   const scorer = new EmissionScorer(model);
+  // The same scorer written to prepared tables and read back (tables.ts): the same bits too.
+  const restored = new EmissionScorer(
+    decodePrepared(encodePrepared({ header: model.header, scorer: scorer.parts(), lexicon: null }, 'f'), 'f')!.scorer,
+  );
   const page = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
   it.each([
     ['国家发展改革委主任郑栅洁在北京出席会议'],
@@ -152,6 +157,8 @@ describe('the scorer gives the reference emission scores, bit for bit', () => {
     const keys = new FeatureKeys();
     computeKeys(p, vocab, loadGazetteers(), lexicon, keys, true);
     const fast = scorer.score(keys, p.n, new Float64Array(0)).subarray(0, p.n * NUM_LABELS);
-    expect(Array.from(fast)).toEqual(Array.from(referenceEmission(keys, p.n, model)));
+    const reference = Array.from(referenceEmission(keys, p.n, model));
+    expect(Array.from(fast)).toEqual(reference);
+    expect(Array.from(restored.score(keys, p.n, new Float64Array(0)).subarray(0, p.n * NUM_LABELS))).toEqual(reference);
   });
 });
