@@ -516,20 +516,17 @@ function placeEndsIn(text: string, ps: number, lo: number, hi: number, names: Ch
   return false;
 }
 
-/** End of the longest gazetteer place starting at s and ending at or before hi, or -1; its kind in `kind[0]`. */
-function longestPlaceAt(text: string, s: number, hi: number, names: CharTrie, gaz: Gazetteers, kind: number[]): number {
-  let end = -1;
+/** The longest gazetteer place starting at s and ending at or before hi: its end and kind, or null. */
+function longestPlaceAt(text: string, s: number, hi: number, names: CharTrie, gaz: Gazetteers): { end: number; kind: number } | null {
+  let found: { end: number; kind: number } | null = null;
   for (let node = 0, k = s; k < hi; k++) {
     node = names.child(node, text.charCodeAt(k));
     if (node < 0) break;
     if (!names.isTerminal(node)) continue;
-    const kd = gaz.places.get(text.slice(s, k + 1));
-    if (kd !== undefined) {
-      end = k + 1;
-      kind[0] = kd;
-    }
+    const kind = gaz.places.get(text.slice(s, k + 1));
+    if (kind !== undefined) found = { end: k + 1, kind };
   }
-  return end;
+  return found;
 }
 
 /** Full forms of a province-level name: the level word written out. */
@@ -544,18 +541,17 @@ const PROVINCE_FULL = /(?:省|市|自治区|特别行政区)$/;
 export function splitOuterPlaces(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
   const names = loadLexicon(gaz).names;
-  const kind = [0];
   const out: EntityMatch[] = [];
   for (const x of ents) {
     if (x.type !== 'ORG') {
       out.push(x);
       continue;
     }
-    const p1 = longestPlaceAt(text, x.s, x.e, names, gaz, kind);
-    const outer = p1 > 0 && (kind[0] === 1 || (kind[0] === 2 && PROVINCE_FULL.test(text.slice(x.s, p1))));
-    const p2 = outer ? longestPlaceAt(text, p1, x.e, names, gaz, kind) : -1;
+    const outer = longestPlaceAt(text, x.s, x.e, names, gaz);
+    const p1 = outer && (outer.kind === 1 || (outer.kind === 2 && PROVINCE_FULL.test(text.slice(x.s, outer.end)))) ? outer.end : -1;
+    const inner = p1 > 0 ? longestPlaceAt(text, p1, x.e, names, gaz) : null;
     // The body must hold more than the two places.
-    if (p2 > 0 && p2 < x.e && (kind[0] === 3 || kind[0] === 5)) {
+    if (inner && inner.end < x.e && (inner.kind === 3 || inner.kind === 5)) {
       out.push({ type: 'LOC', s: x.s, e: p1 }, { ...x, s: p1 });
     } else out.push(x);
   }
