@@ -185,7 +185,8 @@ export interface Gazetteers {
   titleUnitsBack: CharTrie;
 }
 
-const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4, county: 5, town: 6 };
+/** A place's kind, as the gazetteer files name it, to its number. */
+export const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4, county: 5, town: 6 };
 
 let gazetteers: Gazetteers | null = null;
 

@@ -33,7 +33,7 @@ import { readDict } from '../../dicts.js';
 import type { EntityType } from '../../types.js';
 import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
-import { loadGazetteers, type Gazetteers } from './features.js';
+import { loadGazetteers, PLACE_KINDS, type Gazetteers } from './features.js';
 import { CharTrie } from './char-trie.js';
 import { wordBounds, WORD_END, WORD_START } from '../../segment/bounds.js';
 
@@ -56,9 +56,6 @@ export interface Lexicon {
   names: CharTrie;
 }
 
-/** Kind numbers of divisions-words.txt's kinds (as features.ts numbers the gazetteer's). */
-const PLACE_KIND: Record<string, number> = { city: 3, county: 5 };
-
 let lexicon: Lexicon | null = null;
 /** The post-rules' word lists in dicts/ner/ (loaded once). */
 export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
@@ -66,7 +63,7 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
   const known = new Map<string, EntityType>();
   for (const r of readDict('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
   const notEntities = new Set(readDict('ner/not-entities.txt').map((r) => r.fields[0]!));
-  const wordPlaces = new Map(readDict('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KIND[r.fields[1]!] ?? 5]));
+  const wordPlaces = new Map(readDict('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 5]));
   const names = CharTrie.of(
     [
       ...[...known.keys()].map((k) => [k, 1] as const),

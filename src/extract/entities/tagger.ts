@@ -68,19 +68,18 @@ export class EntityTagger {
     model: NerModel | { prepared: PreparedTagger; modelBytes: Buffer },
     readonly gazetteers: Gazetteers = loadGazetteers(),
   ) {
+    const header = 'prepared' in model ? model.prepared.header : model.header;
+    this.vocab = new CharVocab(header.chars);
+    this.trans = Float64Array.from(header.trans);
     if ('prepared' in model) {
-      const { header, scorer, lexicon } = model.prepared;
+      const { scorer, lexicon } = model.prepared;
       this.modelBytes = model.modelBytes;
-      this.vocab = new CharVocab(header.chars);
       this.lexicon = lexicon && { forward: CharTrie.fromParts(lexicon.forward), backward: CharTrie.fromParts(lexicon.backward) };
       this.scorer = new EmissionScorer(scorer);
-      this.trans = Float64Array.from(header.trans);
     } else {
       this.decoded = model;
-      this.vocab = new CharVocab(model.header.chars);
-      this.lexicon = nameLexicon(model.header.lexicon ?? []);
+      this.lexicon = nameLexicon(header.lexicon ?? []);
       this.scorer = new EmissionScorer(model);
-      this.trans = model.trans;
     }
   }
 

@@ -52,6 +52,14 @@ const show = (text: string, out: EntityMatch[]) =>
 
 const gaz = loadGazetteers();
 
+/** A table row's check: `rule` over the row's tokens and the model's entities gives the expected ones. */
+const checks =
+  (rule: (text: string, words: WordToken[], input: EntityMatch[]) => EntityMatch[]) =>
+  (spec: string, input: [EntityMatch['type'], string][], expected: string[]) => {
+    const { text, words } = tokens(spec);
+    expect(show(text, rule(text, words, ents(text, input)))).toEqual(expected);
+  };
+
 describe('mergeAdminChains', () => {
   it.each([
     ['山东省青岛市黄岛区', [['LOC', '山东省'], ['LOC', '青岛市'], ['LOC', '黄岛区']], ['LOC:山东省青岛市黄岛区']],
@@ -60,9 +68,7 @@ describe('mergeAdminChains', () => {
     ['北京和上海', [['LOC', '北京'], ['LOC', '上海']], ['LOC:北京', 'LOC:上海']],
     // A country before a place is not an administrative chain head.
     ['中国东北亚', [['LOC', '中国'], ['LOC', '东北亚']], ['LOC:中国', 'LOC:东北亚']],
-  ] as Cases)('%s', (text, input, expected) => {
-    expect(show(text, mergeAdminChains(text, ents(text, input), gaz))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => mergeAdminChains(text, input, gaz)));
 });
 
 describe('extendOrganisations', () => {
@@ -122,10 +128,7 @@ describe('extendOrganisations', () => {
       [['ORG', '农业部'], ['ORG', '华南农业研究所']],
       ['ORG:农业部', 'ORG:华南农业研究所'],
     ],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, extendOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz)));
 });
 
 describe('addCongresses', () => {
@@ -138,10 +141,7 @@ describe('addCongresses', () => {
     ['三大/m|任务/n', [], []],
     // 大 inside a longer word is no congress.
     ['十五/m|大学/n|联合/v', [], []],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, addCongresses(text, words, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => addCongresses(text, words, input)));
 });
 
 describe('addRegions', () => {
@@ -153,10 +153,7 @@ describe('addRegions', () => {
     ['东部/f|、/x|中部/f|、/x|西部/f|、/x|东北/ns|地区/n', [['LOC', '东北']], ['LOC:东北']],
     ['甘肃/ns|北部/f|和/c|西部/f|有/v|大风/n', [['LOC', '甘肃']], ['LOC:甘肃']],
     ['加拿大/ns|西部/f|发生/v|山火/n', [['LOC', '加拿大']], ['LOC:加拿大']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, addRegions(text, words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => addRegions(text, words, input, loadLexicon(gaz))));
 });
 
 describe('addDoctrineAuthors', () => {
@@ -166,10 +163,7 @@ describe('addDoctrineAuthors', () => {
     ['坚持/v|社会主义/n|道路/n|，/x|发扬/v|爱国主义/n|精神/n', [], []],
     // Inside an organisation the model found: left to it.
     ['邓小平理论/nr|研究会/n|成立/v', [['ORG', '邓小平理论研究会']], ['ORG:邓小平理论研究会']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, addDoctrineAuthors(words, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => addDoctrineAuthors(words, input)));
 });
 
 describe('trimEdges', () => {
@@ -180,10 +174,7 @@ describe('trimEdges', () => {
     // ...but a quoted part of the name stays, and a closing mark pulls in its opening one.
     ['“/x|春蕾/nz|计划/n|”/x|办公室/n', [['ORG', '“春蕾计划”办公室']], ['ORG:“春蕾计划”办公室']],
     ['《/x|读者/n|》/x|杂志社/n|编辑/n', [['ORG', '读者》杂志社']], ['ORG:《读者》杂志社']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text } = tokens(spec);
-    expect(show(text, trimEdges(text, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => trimEdges(text, input)));
 });
 
 describe('addKnownNames', () => {
@@ -234,10 +225,7 @@ describe('repairOrganisations', () => {
     // Named bodies and other entities stay as they are.
     ['青岛海关/nt|发布/v', [['ORG', '青岛海关']], ['ORG:青岛海关']],
     ['政协/n|委员/n|张明/nr', [['ORG', '政协'], ['PER', '张明']], ['ORG:政协', 'PER:张明']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, repairOrganisations(text, words, ents(text, input), gaz))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => repairOrganisations(text, words, input, gaz)));
 });
 
 describe('splitOuterPlaces', () => {
@@ -252,10 +240,7 @@ describe('splitOuterPlaces', () => {
     ['江苏省/ns|教育厅/n|发布/v', [['ORG', '江苏省教育厅']], ['ORG:江苏省教育厅']],
     // Nothing after the city: not split into a place and an empty body.
     ['江苏省/ns|徐州市/ns|发布/v', [['ORG', '江苏省徐州市']], ['ORG:江苏省徐州市']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text } = tokens(spec);
-    expect(show(text, splitOuterPlaces(text, ents(text, input), gaz))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => splitOuterPlaces(text, input, gaz)));
 });
 
 describe('joinDashedNames', () => {
@@ -266,10 +251,7 @@ describe('joinDashedNames', () => {
     ['张明/nr|、/x|李华/nr', [['PER', '张明'], ['PER', '李华']], ['PER:张明', 'PER:李华']],
     // A dash between a person and a place: apart.
     ['张明/nr|—/x|北京/ns', [['PER', '张明'], ['LOC', '北京']], ['PER:张明', 'LOC:北京']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text } = tokens(spec);
-    expect(show(text, joinDashedNames(text, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => joinDashedNames(text, input)));
 });
 
 describe('snapToNameWords', () => {
@@ -280,10 +262,7 @@ describe('snapToNameWords', () => {
     ['红星/nz|电器行/n|开业/v', [['ORG', '红星电器']], ['ORG:红星电器']],
     // An ORG that starts inside the word: unchanged.
     ['老/a|北京饭店集团/x', [['ORG', '饭店']], ['ORG:饭店']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, snapToNameWords(words, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => snapToNameWords(words, input)));
 });
 
 describe('joinPlaceSuffixes', () => {
@@ -293,10 +272,7 @@ describe('joinPlaceSuffixes', () => {
     ['满洲里/ns|口岸线/n|延长/v', [['LOC', '满洲里']], ['LOC:满洲里']],
     // Not after a person or an organisation.
     ['张伟/nr|口岸/s', [['PER', '张伟']], ['PER:张伟']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, joinPlaceSuffixes(words, ents(text, input), loadLexicon(gaz)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => joinPlaceSuffixes(words, input, loadLexicon(gaz))));
 });
 
 describe('snapPersons', () => {
@@ -313,10 +289,7 @@ describe('snapPersons', () => {
     ['作家/n|柯尔克孜/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克孜']],
     // ...but not one the PER only ends in.
     ['作家/n|老柯尔克/x|发言/v', [['PER', '柯尔克']], ['PER:柯尔克']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, snapPersons(words, ents(text, input)))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => snapPersons(words, input)));
 });
 
 describe('attachTitles', () => {
@@ -328,10 +301,7 @@ describe('attachTitles', () => {
     ['会见/v|副市长/n|张伟/nr', [['PER', '张伟']], ['PER:张伟[副市长]']],
     // No title next to the name.
     ['他/r|和/c|张伟/nr', [['PER', '张伟']], ['PER:张伟']],
-  ] as Cases)('%s', (spec, input, expected) => {
-    const { text, words } = tokens(spec);
-    expect(show(text, attachTitles(text, words, ents(text, input), gaz))).toEqual(expected);
-  });
+  ] as Cases)('%s', checks((text, words, input) => attachTitles(text, words, input, gaz)));
 });
 
 describe('post-rule data files', () => {
