@@ -33,6 +33,12 @@ type Nodejieba = typeof import('nodejieba') & {
 /** zhnews's segmentation dictionaries in dicts/. */
 export const NEWS_DICT = 'seg-news.dict.utf8';
 export const NEWS_USER_DICT = 'seg-news.user.utf8';
+/**
+ * A one-line stand-in for the IDF table and stop-word list that nodejieba.load makes its keyword
+ * extractors read: zhnews never calls them (keywords/tfidf.ts reads jieba's IDF itself), and parsing
+ * jieba's 6 MB idf.utf8 into a C++ map took ~0.2 s and tens of MB in every process and worker.
+ */
+export const EXTRACTOR_STUB = 'seg-jieba-extractor.utf8';
 
 /** Which dictionaries jieba loads: zhnews's (the default) or jieba's own (for comparisons). */
 export type DictionaryChoice = 'news' | 'jieba';
@@ -72,7 +78,8 @@ function load(): Nodejieba {
       choice === 'news' && existsSync(news.dict) && existsSync(news.userDict)
         ? news
         : { dict: j.DEFAULT_DICT, userDict: j.DEFAULT_USER_DICT };
-    j.load(loaded);
+    const stub = dictPath(EXTRACTOR_STUB);
+    j.load(existsSync(stub) ? { ...loaded, idfDict: stub, stopWordDict: stub } : loaded);
     jieba = j;
   }
   return jieba;

@@ -208,6 +208,9 @@ const readme = `# seg-news: zhnews's segmentation dictionaries for jieba (genera
 #                       Loaded instead of jieba's jieba.dict.utf8 by src/segment/jieba.ts.
 #   seg-news.user.utf8  ${userLines.length} single characters, same format, loaded as jieba's user dictionary:
 #                       characters its HMM must never join to a neighbour.
+#   seg-jieba-extractor.utf8  (hand-made, one line) given to nodejieba.load as its IDF table and stop-word
+#                       list: zhnews never calls jieba's keyword extractors, and jieba's 6 MB idf.utf8
+#                       cost ~0.3 s and ~20 MB in every process. No header: cppjieba reads every line.
 # Made by
 #   npm run build:dicts   (= tsc, then node dist/tools/build-seg-dict.js; source src/tools/build-seg-dict.ts,
 #                          whose header explains every rule and the measurements behind it)

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JiebaSegmenter, loadedDictionaries, NEWS_DICT, NEWS_USER_DICT } from '../../src/segment/jieba.js';
+import { EXTRACTOR_STUB, JiebaSegmenter, loadedDictionaries, NEWS_DICT, NEWS_USER_DICT } from '../../src/segment/jieba.js';
 import { dictPath } from '../../src/paths.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
@@ -17,6 +17,12 @@ describe("zhnews's jieba dictionaries (dicts/seg-news.*)", () => {
     const bad = lines.filter((l) => !/^[^\s]+ [1-9]\d* [A-Za-z]+$/.test(l));
     expect(bad.slice(0, 5)).toEqual([]);
     expect(lines.length).toBeGreaterThan(name === NEWS_DICT ? 50000 : 100);
+  });
+
+  it('gives jieba a one-line IDF / stop-word stand-in that cppjieba parses without complaint', () => {
+    // Any line but `word idf` makes cppjieba log an error to stderr (and an empty file fails an assert).
+    expect(readFileSync(dictPath(EXTRACTOR_STUB), 'utf8')).toMatch(/^[^\s]+ \d+(\.\d+)?\n$/);
+    expect(readFileSync(dictPath('seg-news.README'), 'utf8')).toContain(EXTRACTOR_STUB);
   });
 
   it('has its header in a sidecar README that names the command', () => {
