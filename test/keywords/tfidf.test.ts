@@ -8,17 +8,17 @@ describe('parseIdf', () => {
   const table = parseIdf(['经济 3.57', '城市更新 9.5', '微改革 13.2', '经济 4.0', '坏行', '开门红 10.25', ''].join('\n'));
 
   it('finds every word, the later line winning for a word listed twice', () => {
-    expect(table.idf.get('城市更新')).toBe(9.5);
-    expect(table.idf.get('微改革')).toBe(13.2);
-    expect(table.idf.get('经济')).toBe(4.0);
-    expect(table.idf.size).toBe(4);
+    expect(table.get('城市更新')).toBe(9.5);
+    expect(table.get('微改革')).toBe(13.2);
+    expect(table.get('经济')).toBe(4.0);
+    expect(table.size).toBe(4);
   });
 
   it('answers undefined for a word not listed, a prefix of a word, or a longer word', () => {
-    expect(table.idf.get('城市')).toBeUndefined();
-    expect(table.idf.get('城市更新行动')).toBeUndefined();
-    expect(table.idf.get('坏行')).toBeUndefined(); // a line without a value
-    expect(table.idf.get('')).toBeUndefined();
+    expect(table.get('城市')).toBeUndefined();
+    expect(table.get('城市更新行动')).toBeUndefined();
+    expect(table.get('坏行')).toBeUndefined(); // a line without a value
+    expect(table.get('')).toBeUndefined();
   });
 
   it('takes the median value for unknown words, as jieba does', () => {
@@ -27,14 +27,22 @@ describe('parseIdf', () => {
     expect(table.unknown).toBe(10.25);
   });
 
+  it('reads every value as Number() would, odd forms and CRLF line ends included', () => {
+    const values = ['9.5', '13.900677652', '7', '.25', '12.', '1e1', '+3.5', ' 4.5', '0.1000000000000000055511', '12345678901234567', ''];
+    const t = parseIdf(values.map((v, i) => `词${i} ${v}\r`).join('\n') + '\n坏值 1.2.3\n');
+    values.forEach((v, i) => expect(t.get(`词${i}`), v).toBe(Number(v)));
+    expect(t.get('坏值')).toBeUndefined(); // NaN: not listed, as before
+    expect(t.size).toBe(values.length);
+  });
+
   it('reads jieba\'s own table exactly (every line, as Number() reads it)', () => {
     const text = readFileSync(jiebaIdfPath(), 'utf8');
     const t = loadIdf(jiebaIdfPath());
     const lines = text.split('\n').filter((l) => l.includes(' '));
-    expect(t.idf.size).toBe(lines.length);
+    expect(t.size).toBe(lines.length);
     for (const line of lines.filter((_, i) => i % 97 === 0)) {
       const sp = line.lastIndexOf(' ');
-      expect(t.idf.get(line.slice(0, sp))).toBe(Number(line.slice(sp + 1)));
+      expect(t.get(line.slice(0, sp))).toBe(Number(line.slice(sp + 1)));
     }
   });
 });

@@ -16,13 +16,16 @@ const COMMON = 10.0;
 const KNOWN = 11.5;
 const RARE = KNOWN + 1.5;
 
-let idf: Map<string, number> | null = null;
+/** What wordRarity reads: an IdfTable, or a fixed table in tests. */
+type WordTable = Pick<ReadonlyMap<string, number>, 'get'>;
+
+let idf: WordTable | null = null;
 
 /** jieba's IDF table, shared with the keywords stage (parsed once per process). */
-function table(): Map<string, number> {
+function table(): WordTable {
   if (idf) return idf;
   try {
-    idf = loadIdf(jiebaIdfPath()).idf;
+    idf = loadIdf(jiebaIdfPath());
   } catch {
     // No jieba table (a stripped install): every phrase is 'unknown'.
     idf = new Map();
@@ -38,6 +41,6 @@ export function wordRarity(word: string): Rarity {
 }
 
 /** For tests: replace the table with a fixed one (null restores loading from jieba). */
-export function setWordTable(t: Map<string, number> | null): void {
+export function setWordTable(t: WordTable | null): void {
   idf = t;
 }
