@@ -18,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Segmenter, SegmenterOptions, WordToken } from './segmenter.js';
 import { alignWords } from './align.js';
+import { windows } from '../text/windows.js';
 import { dictPath } from '../paths.js';
 
 const require = createRequire(import.meta.url);
@@ -149,6 +150,14 @@ export function jiebaIdfPath(): string {
   return bundledJiebaDict('idf.utf8');
 }
 
+/**
+ * Longest text cut in one call. cppjieba holds ~400 bytes per character while it cuts (1.2 GB for a
+ * 3-million-character line); a window of this size holds a few MB.
+ */
+export const CUT_WINDOW = 16384;
+/** cppjieba's SPECIAL_SEPARATORS (SegmentBase.hpp): it cuts the text at these before segmenting. */
+const JIEBA_SEPARATOR = /[ \t\n，。]/;
+
 export class JiebaSegmenter implements Segmenter {
   constructor(readonly options: SegmenterOptions = { hmm: true }) {}
 
@@ -159,7 +168,19 @@ export class JiebaSegmenter implements Segmenter {
     // as the segmentation itself; cut returns plain strings, and the tags come from the same
     // dictionaries by cppjieba's own rule (lookupTag): the same words and tags at about half the time.
     const table = tagTable();
-    return alignWords(text, j.cut(text, this.options.hmm), (word) => tagOf(word, table));
+    const tagger = (word: string) => tagOf(word, table);
+    if (text.length <= CUT_WINDOW) return alignWords(text, j.cut(text, this.options.hmm), tagger);
+    // A huge passage is cut window by window at jieba's own separators (the same words: cppjieba splits
+    // there before it segments), so its native buffers stay small (text/windows.ts).
+    const out: WordToken[] = [];
+    for (const [a, b] of windows(text, CUT_WINDOW, [JIEBA_SEPARATOR])) {
+      for (const w of alignWords(text.slice(a, b), j.cut(text.slice(a, b), this.options.hmm), tagger)) {
+        w.s += a;
+        w.e += a;
+        out.push(w);
+      }
+    }
+    return out;
   }
 
   addWords(words: Iterable<{ word: string; pos: string }>): void {

@@ -2,7 +2,7 @@
 // and tags (it exists only because tag() is slow across the native boundary).
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { JiebaSegmenter, lookupTag } from '../../src/segment/jieba.js';
+import { CUT_WINDOW, JiebaSegmenter, lookupTag } from '../../src/segment/jieba.js';
 
 const require = createRequire(import.meta.url);
 const jieba = new JiebaSegmenter({ hmm: true });
@@ -54,5 +54,23 @@ describe("zhnews's dictionary tags (npm run build:dicts)", () => {
     ['经济', 'n'], // jieba's own words keep their tags
   ])('%s -> %s', (word, tag) => {
     expect(lookupTag(word)).toBe(tag);
+  });
+});
+
+describe('a passage longer than one cut window (CUT_WINDOW)', () => {
+  it("is cut at jieba's own separators: the same words and tags as one nodejieba.tag call", () => {
+    const text = '青岛西海岸新区今年上半年出口商用车28500余辆，同比增长13.5%。新区坚持实业立区、制造强区 推进城市更新\n'.repeat(700);
+    expect(text.length).toBeGreaterThan(2 * CUT_WINDOW);
+    const ours = jieba.tag(text);
+    expect(ours.map((w) => `${w.word}/${w.pos}`)).toEqual(nodejieba.tag(text).map((w) => `${w.word}/${w.tag}`));
+    ours.forEach((w, i) => expect(w.s).toBe(i === 0 ? 0 : ours[i - 1]!.e));
+    expect(ours.every((w) => text.slice(w.s, w.e) === w.word)).toBe(true);
+  });
+
+  it('with no separator at all is cut hard, and the tokens still tile the text', () => {
+    const text = '中华人民共和国'.repeat(5000);
+    const ours = jieba.tag(text);
+    expect(ours.map((w) => w.word).join('')).toBe(text);
+    ours.forEach((w, i) => expect(w.s).toBe(i === 0 ? 0 : ours[i - 1]!.e));
   });
 });

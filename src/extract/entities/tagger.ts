@@ -33,6 +33,7 @@ import { viterbi } from './viterbi.js';
 import { EmissionScorer } from './scorer.js';
 import { CharTrie } from './char-trie.js';
 import { PREPARED_PATH, readPrepared, type PreparedTagger } from './tables.js';
+import { windows } from '../../text/windows.js';
 
 export const DEFAULT_MODEL = 'ner/model.bin';
 
@@ -44,6 +45,17 @@ export interface TaggedChars {
   /** One BIOES label index per code point (see labels.ts). */
   labels: Uint8Array;
 }
+
+/**
+ * Longest text (UTF-16 units) tagged in one piece. The tagger's buffers take ~600 bytes per character
+ * (36 feature keys, 13 emission scores ...): one paragraph of a few thousand characters is nothing, but
+ * a PDF page or a scraped file that comes as one 3-million-character line took 2 GB. News paragraphs
+ * stay far below this, so their tags are those of the whole paragraph.
+ */
+export const WINDOW = 8192;
+
+/** Where a window may end (windows.ts): after a sentence end, else after a comma or enumeration mark. */
+const CUTS = [/[。！？；!?;\n]/, /[，、,]/];
 
 export class EntityTagger {
   private readonly vocab: CharVocab;
@@ -127,8 +139,30 @@ export class EntityTagger {
     return { ...ct, labels: this.decode().slice(0, ct.chars.length) };
   }
 
-  /** The model's entities in UTF-16 offsets [s, e), sorted, non-overlapping (no post-rules). */
+  /**
+   * The model's entities in UTF-16 offsets [s, e), sorted, non-overlapping (no post-rules). A passage
+   * longer than WINDOW is tagged window by window (text/windows.ts), so the buffers stay small.
+   */
   tag(text: string, words: readonly WordToken[]): EntityMatch[] {
+    if (text.length <= WINDOW) return this.tagWindow(text, words);
+    const out: EntityMatch[] = [];
+    let w = 0;
+    for (const [a, b] of windows(text, WINDOW, CUTS)) {
+      // Words are in text order: those inside [a, b), shifted; one crossing a hard cut is left out.
+      while (w < words.length && words[w]!.s < a) w++;
+      const inside: WordToken[] = [];
+      for (; w < words.length && words[w]!.e <= b; w++) inside.push({ ...words[w]!, s: words[w]!.s - a, e: words[w]!.e - a });
+      for (const m of this.tagWindow(text.slice(a, b), inside)) out.push({ ...m, s: m.s + a, e: m.e + a });
+    }
+    return out;
+  }
+
+  /** Code points the tagger's buffers hold at present (for the tests: it stays near WINDOW). */
+  get bufferedChars(): number {
+    return this.labels.length;
+  }
+
+  private tagWindow(text: string, words: readonly WordToken[]): EntityMatch[] {
     const p = this.passage.load(text, words);
     const labels = this.decode().subarray(0, p.n);
     const utf16 = p.utf16;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extractEntities, tagChars, getEntityTagger } from '../../../src/extract/entities/index.js';
+import { WINDOW } from '../../../src/extract/entities/tagger.js';
 import { JiebaSegmenter } from '../../../src/segment/jieba.js';
 import { foldWidth } from '../../../src/text/chars.js';
 import { LABEL_NAMES, NUM_LABELS } from '../../../src/extract/entities/labels.js';
@@ -103,6 +104,31 @@ describe('bad input', () => {
     const text = '李强在北京';
     expect(() => extractEntities(text, [])).not.toThrow();
     expect(() => extractEntities(text, [{ word: 'x', pos: 'x', s: 3, e: 99 }])).not.toThrow();
+  });
+});
+
+describe('a passage longer than one window (tagger.ts WINDOW)', () => {
+  it('is tagged window by window: every sentence keeps its entities, the buffers stay small', () => {
+    const unit = '国家发展改革委主任郑栅洁在北京出席会议。';
+    const text = unit.repeat(1000); // 20,000 characters, 2.4 windows
+    expect(text.length).toBeGreaterThan(2 * WINDOW);
+    const out = extractEntities(text, jieba.tag(text));
+    expect(getEntityTagger().bufferedChars).toBeLessThanOrEqual(2 * WINDOW);
+    const want = ['ORG:0:国家发展改革委', 'PER:9:郑栅洁', 'LOC:13:北京'];
+    expect(out).toHaveLength(3 * 1000);
+    out.forEach((m, i) => {
+      const at = Math.floor(i / 3) * unit.length;
+      expect(`${m.type}:${m.s - at}:${text.slice(m.s, m.e)}`).toBe(want[i % 3]);
+    });
+  });
+
+  it('with no place to cut (one endless line of astral characters) still never splits a character', () => {
+    const text = '𠀋'.repeat(6000) + '北京' + '𠮷'.repeat(6000);
+    const out = getEntityTagger().tag(text, jieba.tag(text));
+    for (const m of out) {
+      expect(m.s % 2, `${m.s}`).toBe(0);
+      expect(m.e % 2, `${m.e}`).toBe(0);
+    }
   });
 });
 
