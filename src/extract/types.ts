@@ -2,33 +2,20 @@
 // The pipeline maps them to raw code-point spans (src/text/passage.ts); extractors never see offsets
 // of the raw document.
 
-import type { EntityType, FigureType, SloganKind } from '../types.js';
+import type { Entity, Figure, FigureType, Slogan, Span } from '../types.js';
 
 export interface Match {
   s: number;
   e: number;
 }
 
-export interface EntityMatch extends Match {
-  type: EntityType;
-  titles?: string[];
-}
+/** A record type's own fields (src/types.ts), at a passage position instead of a document span. */
+type AtMatch<T extends Span> = Match & Omit<T, keyof Span>;
 
-export interface FigureMatch extends Match {
-  type: 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal';
-  value: number | string | null;
-  unit: string | null;
-  approx?: boolean;
-  low?: number | string | null;
-  high?: number | string | null;
-  indicator?: string | null;
-}
+export type EntityMatch = AtMatch<Entity>;
+export type FigureMatch = AtMatch<Figure>;
+export type SloganMatch = AtMatch<Slogan>;
 export type { FigureType };
-
-export interface SloganMatch extends Match {
-  kind: SloganKind;
-  canonical: string;
-}
 
 /** What the figures stage knows about the document around a passage. */
 export interface FigureContext {
