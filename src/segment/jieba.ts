@@ -37,7 +37,7 @@ export const NEWS_USER_DICT = 'seg-news.user.utf8';
 /**
  * A one-line stand-in for the IDF table and stop-word list that nodejieba.load makes its keyword
  * extractors read: zhnews never calls them (keywords/tfidf.ts reads jieba's IDF itself), and parsing
- * jieba's 6 MB idf.utf8 into a C++ map took ~0.2 s and tens of MB in every process and worker.
+ * jieba's 6 MB idf.utf8 into a C++ map took ~0.3 s and ~20 MB in every process and worker.
  */
 export const EXTRACTOR_STUB = 'seg-jieba-extractor.utf8';
 
