@@ -90,6 +90,16 @@ describe('reading documents', () => {
     ]);
   });
 
+  it('turns a CSV record it cannot read into an error record in its place, numbered as a spreadsheet row', async () => {
+    // row 3 has a stray quote inside a field; row 5 spans two lines; row 6 never closes its quote
+    const csv = 'id,text\nc1,黄岛海关\nc2,青岛"港\nc3,胶州湾\nc4,"第一段\n第二段"\nc5,"未闭合\n';
+    const docs = await all([source('bad.csv', csv)], 'csv');
+    expect(docs.map((d) => d.id)).toEqual(['c1', 'bad.csv:3', 'c3', 'c4', 'bad.csv:6']);
+    expect(docs[1]).toHaveProperty('error', expect.stringMatching(/^bad CSV record: Invalid Opening Quote.*line 3/));
+    expect(docs[3]).toHaveProperty('text', '第一段\n第二段');
+    expect(docs[4]).toHaveProperty('error', expect.stringMatching(/^bad CSV record: Quote Not Closed/));
+  });
+
   it('reports a CSV without the text column once, as an error record', async () => {
     const docs = await all([source('y.csv', 'id,body\n1,正文\n')], 'csv');
     expect(docs).toEqual([expect.objectContaining({ id: 'y.csv', error: 'CSV has no column "text"' })]);

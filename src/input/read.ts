@@ -174,7 +174,8 @@ function* csvDocuments(name: string, bytes: Uint8Array, options: InputOptions): 
     yield errorRecord(name, d.error);
     return;
   }
-  const skipped: ErrorRecord[] = [];
+  // A record csv-parse cannot read becomes an error record in its place: `before` good records precede it.
+  const skipped: { before: number; message: string }[] = [];
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(d.text, {
@@ -184,8 +185,8 @@ function* csvDocuments(name: string, bytes: Uint8Array, options: InputOptions): 
       skip_empty_lines: true,
       skip_records_with_error: true,
       info: false,
-      on_skip: (err: Error | undefined) => {
-        skipped.push(errorRecord(`${name}:?`, `bad CSV record: ${err?.message ?? 'unparsable'}`));
+      on_skip: (err: (Error & { records?: number }) | undefined) => {
+        skipped.push({ before: err?.records ?? Infinity, message: `bad CSV record: ${err?.message ?? 'unparsable'}` });
       },
     }) as Record<string, string>[];
   } catch (e) {
@@ -196,10 +197,15 @@ function* csvDocuments(name: string, bytes: Uint8Array, options: InputOptions): 
     yield errorRecord(name, `CSV has no column "${options.textField}"`);
     return;
   }
-  // Row numbers count the header as line 1, as a spreadsheet shows them.
-  for (let i = 0; i < rows.length; i++) {
-    const item = fromObject(rows[i], `${name}:${i + 2}`, `row ${i + 2}`, options);
+  // Row numbers count the header as row 1 and every record, read or not, as one row: what a
+  // spreadsheet shows.
+  let row = 2;
+  let k = 0;
+  for (let i = 0; i <= rows.length; i++) {
+    for (; k < skipped.length && (skipped[k]!.before <= i || i === rows.length); k++) yield errorRecord(`${name}:${row++}`, skipped[k]!.message);
+    if (i === rows.length) break;
+    const item = fromObject(rows[i], `${name}:${row}`, `row ${row}`, options);
+    row++;
     yield 'text' in item ? { ...item, encoding: d.encoding } : item;
   }
-  yield* skipped;
 }
