@@ -25,13 +25,18 @@ export function processIO(): CliIO {
   };
 }
 
+/** The output file could not be written (no permission, disk full ...): the run stops, exit status 2. */
+export class OutputError extends Error {}
+
 /**
  * An output file written atomically: everything goes to a temporary file beside it, renamed over the
  * real name only when the run completes, so an interrupted run never leaves half a file under that name.
- * The file starts with `head` (the records kept by --resume).
+ * The file starts with `head` (the records kept by --resume). A write that fails (disk full) fails the
+ * commit, and the temporary file is removed.
  */
 export class AtomicFile {
   private stream: WriteStream | null = null;
+  private failure: Error | null = null;
   readonly tmp: string;
 
   constructor(readonly path: string) {
@@ -39,8 +44,14 @@ export class AtomicFile {
   }
 
   async open(head = ''): Promise<void> {
-    this.stream = createWriteStream(this.tmp);
-    if (head) this.stream.write(head);
+    const stream = createWriteStream(this.tmp);
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', (e) => reject(new OutputError(`cannot write ${this.path}: ${e.message}`)));
+    });
+    stream.on('error', (e) => (this.failure ??= e));
+    this.stream = stream;
+    if (head) stream.write(head);
     // Interrupted: remove the temporary file, leave the real one as it was.
     process.once('SIGINT', () => this.abort().finally(() => process.exit(130)));
   }
@@ -50,7 +61,11 @@ export class AtomicFile {
   };
 
   async commit(): Promise<void> {
-    await new Promise<void>((resolve, reject) => this.stream!.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve) => this.stream!.end(() => resolve()));
+    if (this.failure) {
+      await this.abort();
+      throw new OutputError(`cannot write ${this.path}: ${this.failure.message}`);
+    }
     await rename(this.tmp, this.path);
   }
 

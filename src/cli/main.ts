@@ -4,8 +4,10 @@
 //   0 all inputs fine, 1 some input became an error record, 2 usage error.
 
 import { Command, CommanderError, Option } from 'commander';
-import type { CliIO } from './io.js';
+import { OutputError, type CliIO } from './io.js';
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment, parseMerge } from './segment.js';
 import { MERGE_KINDS, DEFAULT_MERGE } from '../segment/merge.js';
@@ -105,7 +107,7 @@ Examples:
   $ zhnews analyze --format jsonl archive/ > records.jsonl && zhnews summary records.jsonl
   $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
     .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
-      status = await runSummary({ paths, format: o.format, out: o.out, bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+      status = await runSummary({ paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
     });
 
   program
@@ -175,13 +177,25 @@ Examples:
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputError) {
       io.stderr.write(`zhnews: ${e.message}\n`);
       return EXIT_USAGE;
     }
     throw e;
   }
   return status;
+}
+
+/**
+ * An output file's path, checked before anything is read: its folder must exist (a run over a whole
+ * archive should not fail at its end for a typo in --out).
+ */
+function outputPath(flag: string, path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const dir = dirname(resolve(path));
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: no such folder: ${dir}`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
+  return path;
 }
 
 function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): AnalyzeRun {
@@ -217,11 +231,11 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       glob: String(o.glob),
     },
     format: o.resume ? 'jsonl' : format,
-    out: o.out as string | undefined,
+    out: outputPath('--out', o.out as string | undefined),
     resume: !!o.resume,
     jobs,
     verbose: !!o.verbose,
-    summary: o.summary as string | undefined,
+    summary: outputPath('--summary', o.summary as string | undefined),
     bom: !!o.bom,
     pipeline: {
       ...DEFAULT_OPTIONS,

@@ -92,6 +92,19 @@ describe('zhnews analyze', () => {
     expect(readdirSync(dir)).toEqual(['page.jsonl']);
   });
 
+  it.each([
+    [['analyze', '--out', '/nonexistent-zhnews/out.jsonl', SEED], '--out: no such folder'],
+    [['analyze', '--out', 'fixtures', SEED], '--out: fixtures is a folder'],
+    [['analyze', '--summary', '/nonexistent-zhnews/s.json', SEED], '--summary: no such folder'],
+    [['summary', '--out', '/nonexistent-zhnews/s.csv'], '--out: no such folder'],
+  ])('an output path that cannot be written stops the run before it starts: %j', (args, message) => {
+    const r = cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack trace
+  });
+
   it('--disable skips stages by name', () => {
     const r = cli(['analyze', '--no-layout', '--disable', 'figures,keywords'], { input: '增资5000万美元。' });
     expect(r.status, r.stderr).toBe(0);
