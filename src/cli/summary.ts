@@ -1,7 +1,7 @@
 // `zhnews summary`: aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary.
 
 import { readFile, writeFile } from 'node:fs/promises';
-import type { CliIO } from './io.js';
+import { OutputError, type CliIO } from './io.js';
 import { CorpusSummary, type CorpusSummaryRecord } from '../summary/corpus.js';
 import { summaryCsv } from '../summary/csv.js';
 import type { OutputRecord } from '../types.js';
@@ -20,7 +20,13 @@ export function renderSummary(s: CorpusSummaryRecord, format: 'json' | 'csv', bo
 
 /** Writes a summary where `analyze --summary FILE` asked: CSV for *.csv, JSON otherwise. */
 export async function writeSummaryFile(path: string, s: CorpusSummaryRecord, bom: boolean): Promise<void> {
-  await writeFile(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom));
+  await writeOutput(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom));
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  await writeFile(path, text).catch((e: Error) => {
+    throw new OutputError(`cannot write ${path}: ${e.message}`);
+  });
 }
 
 export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
@@ -48,7 +54,7 @@ export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
     });
   }
   const out = renderSummary(summary.result(), run.format, run.bom);
-  if (run.out) await writeFile(run.out, out);
+  if (run.out) await writeOutput(run.out, out);
   else io.stdout.write(out);
   return bad ? 1 : 0;
 }
