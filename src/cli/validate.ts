@@ -14,7 +14,7 @@ import type { CliIO } from './io.js';
 import { colors, type Colors } from './colors.js';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { readDocuments, fileSource } from '../input/index.js';
-import { compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
+import { LAYERS, compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
 import type { OutputRecord } from '../types.js';
 
 export interface ValidateRun {
@@ -29,9 +29,11 @@ export interface ValidateRun {
 interface FixtureResult {
   input: string;
   expected: string;
-  status: 'match' | 'differ' | 'no-expected' | 'updated';
+  status: 'match' | 'differ' | 'broken' | 'no-expected' | 'updated';
   differences: Difference[];
   records: number;
+  /** Why the expected file could not be used (status 'broken'). */
+  problem?: string;
 }
 
 const EXPECTED = (input: string) => input.replace(/\.(txt|jsonl)$/, '.expected.json');
@@ -46,6 +48,12 @@ export async function findFixtures(dirs: string[]): Promise<string[]> {
 }
 
 export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> {
+  // A misspelt folder in a CI job must fail it, not pass it with nothing checked.
+  const missing = run.dirs.filter((d) => !existsSync(d));
+  if (missing.length) {
+    io.stderr.write(`zhnews: validate: no such file or folder: ${missing.join(', ')}\n`);
+    return 2;
+  }
   const pipeline = new Pipeline(run.pipeline);
   const results: FixtureResult[] = [];
   for (const input of await findFixtures(run.dirs.length ? run.dirs : ['fixtures'])) {
@@ -65,8 +73,11 @@ export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> 
       results.push({ input, expected: expectedPath, status: 'updated', differences: [], records: actual.length });
       continue;
     }
-    const parsed = JSON.parse(await readFile(expectedPath, 'utf8')) as OutputRecord | OutputRecord[];
-    const expected = Array.isArray(parsed) ? parsed : [parsed];
+    const expected = await readExpected(expectedPath);
+    if (typeof expected === 'string') {
+      results.push({ input, expected: expectedPath, status: 'broken', differences: [], records: actual.length, problem: expected });
+      continue;
+    }
     const differences: Difference[] = [];
     const byId = new Map(actual.map((r) => [r.id, r]));
     for (const e of expected) {
@@ -81,7 +92,27 @@ export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> 
 
   const c = colors((io.stdout as { isTTY?: boolean }).isTTY, io.env, run.color);
   io.stdout.write(run.format === 'json' ? JSON.stringify({ fixtures: results }, null, 2) + '\n' : run.format === 'junit' ? junit(results) : text(results, c));
-  return results.some((r) => r.status === 'differ') ? 1 : 0;
+  return results.some((r) => r.status === 'differ' || r.status === 'broken') ? 1 : 0;
+}
+
+/** The records of an expected file, or why they cannot be read. */
+async function readExpected(path: string): Promise<OutputRecord[] | string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    return `expected file unreadable: ${(e as Error).message}`;
+  }
+  const records = Array.isArray(parsed) ? parsed : [parsed];
+  // A layer left out of an expected record counts as empty; one that is there must be a list.
+  const bad = records.findIndex(
+    (r) =>
+      typeof r !== 'object' ||
+      r === null ||
+      typeof (r as { id?: unknown }).id !== 'string' ||
+      LAYERS.some((l) => l in r && !Array.isArray((r as Record<string, unknown>)[l])),
+  );
+  return bad < 0 ? (records as OutputRecord[]) : `expected file: record ${bad + 1} is not a zhnews record (an object with a string id, its layers lists)`;
 }
 
 function show(v: unknown): string {
@@ -93,6 +124,7 @@ function text(results: FixtureResult[], c: Colors): string {
   for (const r of results) {
     if (r.status === 'updated') lines.push(`${c.cyan('updated')} ${r.expected}`);
     else if (r.status === 'match') lines.push(`${c.green('✓')} ${r.input}`);
+    else if (r.status === 'broken') lines.push(`${c.red('✗')} ${r.input}  ${r.problem}`);
     else {
       lines.push(`${c.red('✗')} ${r.input}  ${c.dim(`(${r.differences.length} differences)`)}`);
       for (const d of r.differences) {
@@ -102,7 +134,7 @@ function text(results: FixtureResult[], c: Colors): string {
       }
     }
   }
-  const differ = results.filter((r) => r.status === 'differ').length;
+  const differ = results.filter((r) => r.status === 'differ' || r.status === 'broken').length;
   lines.push(results.length ? `${results.length} fixtures, ${differ ? c.red(`${differ} differ`) : c.green('all match')}` : 'no fixtures with expected files found');
   return lines.join('\n') + '\n';
 }
@@ -110,9 +142,10 @@ function text(results: FixtureResult[], c: Colors): string {
 const xml = (s: string) => s.replace(/[<>&"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[ch]!);
 
 function junit(results: FixtureResult[]): string {
-  const failures = results.filter((r) => r.status === 'differ').length;
+  const failures = results.filter((r) => r.status === 'differ' || r.status === 'broken').length;
   const cases = results.map((r) => {
     const head = `  <testcase classname="zhnews.validate" name="${xml(r.input)}">`;
+    if (r.status === 'broken') return `${head}\n    <failure message="${xml(r.problem ?? '')}"></failure>\n  </testcase>`;
     if (r.status !== 'differ') return `${head}</testcase>`;
     const body = r.differences.map((d) => `${d.layer} ${d.kind} ${d.what}${d.kind === 'changed' ? ` ${d.field}: ${show(d.expected)} -> ${show(d.actual)}` : ''}`).join('\n');
     return `${head}\n    <failure message="${r.differences.length} differences">${xml(body)}</failure>\n  </testcase>`;

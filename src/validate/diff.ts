@@ -76,7 +76,7 @@ function compareSpans(layer: Layer, expected: Spanned[] = [], actual: Spanned[] 
   return diffs;
 }
 
-function compareArticles(expected: Article[], actual: Article[]): Difference[] {
+function compareArticles(expected: Article[] = [], actual: Article[] = []): Difference[] {
   const diffs: Difference[] = [];
   const n = Math.max(expected.length, actual.length);
   for (let i = 0; i < n; i++) {
@@ -94,11 +94,12 @@ function compareArticles(expected: Article[], actual: Article[]): Difference[] {
 }
 
 function compareKeywords(expected: DocumentRecord, actual: DocumentRecord): Difference[] {
-  const got = new Set(actual.keywords.map((k) => k.word));
-  const want = new Set(expected.keywords.map((k) => k.word));
+  const [ek, ak] = [expected.keywords ?? [], actual.keywords ?? []];
+  const got = new Set(ak.map((k) => k.word));
+  const want = new Set(ek.map((k) => k.word));
   return [
-    ...expected.keywords.filter((k) => !got.has(k.word)).map((k) => ({ layer: 'keywords' as const, kind: 'missing' as const, what: k.word })),
-    ...actual.keywords.filter((k) => !want.has(k.word)).map((k) => ({ layer: 'keywords' as const, kind: 'unexpected' as const, what: k.word })),
+    ...ek.filter((k) => !got.has(k.word)).map((k) => ({ layer: 'keywords' as const, kind: 'missing' as const, what: k.word })),
+    ...ak.filter((k) => !want.has(k.word)).map((k) => ({ layer: 'keywords' as const, kind: 'unexpected' as const, what: k.word })),
   ];
 }
 

@@ -77,6 +77,32 @@ describe('zhnews validate', () => {
     expect(cli(['validate', '--update', dir]).status).toBe(0);
     expect(cli(['validate', dir]).status).toBe(0);
   });
+
+  it('reports an expected file it cannot read as a failed fixture and checks the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-validate-'));
+    writeFileSync(join(dir, 'a.txt'), '国家发展改革委主任郑栅洁在北京出席会议。\n');
+    writeFileSync(join(dir, 'a.expected.json'), '{"id": "a.txt", "entities": [');
+    writeFileSync(join(dir, 'b.txt'), '黄岛海关设立绿色通道。\n');
+    writeFileSync(join(dir, 'b.expected.json'), '{"id": "b.txt", "entities": "none"}');
+    // a hand-written expected record with entities only: the layers it leaves out count as empty
+    writeFileSync(join(dir, 'c.txt'), '上海\n');
+    writeFileSync(join(dir, 'c.expected.json'), '{"id": "c.txt", "entities": [{"type": "LOC", "start": 0, "end": 2, "text": "上海"}]}');
+    const r = cli(['validate', '--only', 'entities', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/✗ .*a\.txt {2}expected file unreadable: /);
+    expect(r.stdout).toMatch(/✗ .*b\.txt {2}expected file: record 1 is not a zhnews record/);
+    expect(r.stdout).toMatch(/✓ .*c\.txt/);
+    expect(r.stdout).toContain('3 fixtures, 2 differ');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    const junit = cli(['validate', '--only', 'entities', '--format', 'junit', dir]).stdout;
+    expect(junit).toMatch(/failures="2"/);
+  });
+
+  it('exits 2 on a folder that does not exist (a misspelt path must not pass a CI job)', () => {
+    const r = cli(['validate', 'fixturez']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file or folder: fixturez');
+  });
 });
 
 function memoryIO(tty: boolean, env: Record<string, string> = {}): CliIO & { out: () => string } {
