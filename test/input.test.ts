@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { readDocuments, decodeUtf8, type ByteSource, type InputItem } from '../src/input/index.js';
 
 
@@ -12,9 +13,9 @@ const failing = (name: string): ByteSource => ({
     throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
   },
 });
-async function all(sources: ByteSource[], format: 'text' | 'jsonl' | 'csv' = 'text', idField = 'id', textField = 'text') {
+async function all(sources: ByteSource[], format: 'text' | 'jsonl' | 'csv' = 'text', idField = 'id', textField = 'text', encoding?: 'gb18030') {
   const out: InputItem[] = [];
-  for await (const d of readDocuments(sources, { format, idField, textField })) out.push(d);
+  for await (const d of readDocuments(sources, { format, idField, textField, encoding })) out.push(d);
   return out;
 }
 
@@ -80,6 +81,18 @@ describe('reading documents', () => {
     const docs = await all([source('mixed.jsonl', bytes)], 'jsonl');
     expect(docs.map((d) => d.id)).toEqual(['a', 'mixed.jsonl:2', 'c']);
     expect(docs[1]).toHaveProperty('error', 'line 2 is not valid UTF-8');
+  });
+
+  it('refuses a GBK JSON Lines export under --encoding auto, saying which encoding to ask for', async () => {
+    const bytes = iconv.encode('{"id":"g1","text":"黄岛海关设立汽车出口绿色通道"}\n', 'gbk');
+    const [refused] = await all([source('crawl.jsonl', bytes)], 'jsonl');
+    expect(refused).toMatchObject({
+      id: 'crawl.jsonl:1',
+      error: 'line 1 is not valid UTF-8 (it reads as GB18030: if the file is, run with --encoding gb18030)',
+    });
+    expect(await all([source('crawl.jsonl', bytes)], 'jsonl', 'id', 'text', 'gb18030')).toEqual([
+      { id: 'g1', text: '黄岛海关设立汽车出口绿色通道', encoding: 'GB18030' },
+    ]);
   });
 
   it('reads CSV exports: one document per row, header names the fields, quoted line breaks kept', async () => {

@@ -141,7 +141,7 @@ async function* jsonlDocuments(source: ByteSource, options: InputOptions): Async
     const enc = options.encoding ?? 'auto';
     const decoded = decode(bytes, enc === 'auto' ? 'utf-8' : enc);
     if ('error' in decoded) {
-      yield errorRecord(where, `line ${lineNo} is ${decoded.error}`);
+      yield errorRecord(where, `line ${lineNo} is ${decoded.error}${enc === 'auto' ? legacyHint(bytes) : ''}`);
       continue;
     }
     const line = decoded.text;
@@ -155,6 +155,22 @@ async function* jsonlDocuments(source: ByteSource, options: InputOptions): Async
     }
     const item = fromObject(obj, where, `line ${lineNo}`, options);
     yield 'text' in item ? { ...item, encoding: decoded.encoding } : item;
+  }
+}
+
+/**
+ * For a JSONL line that is not UTF-8: the encoding it reads as, when it reads cleanly as a JSON object
+ * in one, as advice to rerun with --encoding. Never used to decode it: one short line is too little to
+ * tell a GBK export from a UTF-8 line with a broken byte, and a wrong guess is mojibake.
+ */
+function legacyHint(bytes: Uint8Array): string {
+  const d = decode(bytes, 'auto');
+  if (!('text' in d) || d.encoding === 'UTF-8') return '';
+  try {
+    const obj: unknown = JSON.parse(d.text);
+    return typeof obj === 'object' && obj !== null ? ` (it reads as ${d.encoding}: if the file is, run with --encoding ${d.encoding.toLowerCase()})` : '';
+  } catch {
+    return '';
   }
 }
 
