@@ -83,6 +83,19 @@ describe('reading documents', () => {
     expect(docs[1]).toHaveProperty('error', 'line 2 is not valid UTF-8');
   });
 
+  it('reads small files of known size on this thread, larger ones ahead through read(), errors alike', async () => {
+    const never = () => {
+      throw new Error('the other way of reading was used');
+    };
+    const big = '黄岛海关'.repeat(10_000);
+    const docs = await all([
+      { name: 'small.txt', size: 12, readSync: () => Buffer.from('新区召开会议'), read: never },
+      { name: 'big.txt', size: Buffer.byteLength(big), read: async () => Buffer.from(big), readSync: never },
+      { name: 'gone.txt', size: 12, read: never, readSync: () => { throw Object.assign(new Error('gone'), { code: 'ENOENT' }); } },
+    ]);
+    expect(docs.map((d) => ('text' in d ? d.text.length : d.error))).toEqual([6, 40_000, 'cannot read: ENOENT']);
+  });
+
   it('refuses a GBK JSON Lines export under --encoding auto, saying which encoding to ask for', async () => {
     const bytes = iconv.encode('{"id":"g1","text":"黄岛海关设立汽车出口绿色通道"}\n', 'gbk');
     const [refused] = await all([source('crawl.jsonl', bytes)], 'jsonl');

@@ -59,9 +59,14 @@ export function useDictionaries(which: DictionaryChoice): boolean {
   return true;
 }
 
-/** Path of a file of jieba's bundled dictionary folder, found without loading the native module. */
+let bundledDir: string | null = null;
+/**
+ * Path of a file of jieba's bundled dictionary folder, found without loading the native module (resolved
+ * once: the keywords stage asks for the IDF table's path with every document).
+ */
 export function bundledJiebaDict(name = 'jieba.dict.utf8'): string {
-  return join(dirname(require.resolve('nodejieba')), 'submodules', 'cppjieba', 'dict', name);
+  bundledDir ??= join(dirname(require.resolve('nodejieba')), 'submodules', 'cppjieba', 'dict');
+  return join(bundledDir, name);
 }
 
 /** The dictionary files jieba runs with (loads jieba if it has not been loaded yet). */
