@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { CliIO } from './io.js';
-import { AtomicFile } from './io.js';
+import { AtomicFile, drained } from './io.js';
 import { WorkerPool, ordered } from './pool.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
@@ -74,6 +74,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
         io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
       }
       writer.write(record);
+      await (file ? file.drained() : drained(io.stdout));
       summary?.add(record);
       bytes += size;
       progress.tick(size);

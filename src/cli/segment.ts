@@ -3,7 +3,7 @@
 // Numbers, entities and slogans found in a line are one token each (src/segment/merge.ts says what
 // is merged by default and why); `merge` chooses the kinds, an empty list gives jieba's words alone.
 
-import type { CliIO } from './io.js';
+import { drained, type CliIO } from './io.js';
 import { decode, expandPaths, DEFAULT_GLOB } from '../input/index.js';
 import { JiebaSegmenter } from '../segment/jieba.js';
 import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '../segment/merge.js';
@@ -63,6 +63,7 @@ export async function runSegment(paths: string[], opts: SegmentCliOptions, io: C
     }
     for (; reported < segmenter.problems.length; reported++) io.stderr.write(`zhnews: warning: ${segmenter.problems[reported]}\n`);
     if (out.length) io.stdout.write(out.join('\n') + '\n');
+    await drained(io.stdout);
   }
   return failed ? 1 : 0;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AtomicFile, OutputError } from '../../src/cli/io.js';
+import { Writable } from 'node:stream';
+import { AtomicFile, OutputError, drained } from '../../src/cli/io.js';
 import { writeSummaryFile } from '../../src/cli/summary.js';
 import { CorpusSummary } from '../../src/summary/corpus.js';
 
@@ -47,5 +48,43 @@ describe('writeSummaryFile', () => {
     const write = writeSummaryFile(join(dir, 'plain.txt', 'summary.json'), new CorpusSummary().result(), false);
     await expect(write).rejects.toBeInstanceOf(OutputError);
     await expect(write).rejects.toThrow(/cannot write .*summary\.json: ENOTDIR/);
+  });
+});
+
+describe('drained (backpressure on the output)', () => {
+  /** A sink that takes a chunk only when told to. */
+  function slowSink() {
+    const pending: (() => void)[] = [];
+    const stream = new Writable({ highWaterMark: 16, write: (_chunk, _enc, done) => void pending.push(() => done()) });
+    return { stream, release: () => pending.splice(0).forEach((f) => f()) };
+  }
+
+  it('waits while more than the high-water mark is unwritten, and goes on once it is taken', async () => {
+    const { stream, release } = slowSink();
+    stream.write('{"id":"a","text":"黄岛海关设立汽车出口绿色通道"}\n');
+    let done = false;
+    const wait = drained(stream).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false);
+    release();
+    await wait;
+    expect(done).toBe(true);
+  });
+
+  it('returns at once when nothing waits, and never hangs on a stream that failed or was destroyed', async () => {
+    await drained(slowSink().stream);
+    await drained({ write: () => true }); // a test double of stdout
+    const failing = slowSink();
+    failing.stream.on('error', () => undefined);
+    failing.stream.write('x'.repeat(64));
+    const wait = drained(failing.stream);
+    failing.stream.destroy(new Error('EPIPE'));
+    await wait;
+    const gone = slowSink();
+    gone.stream.write('x'.repeat(64));
+    const waiting = drained(gone.stream);
+    gone.stream.destroy(); // closed without an error: no 'drain' will come
+    await waiting;
+    await drained(gone.stream);
   });
 });
