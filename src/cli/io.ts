@@ -32,8 +32,8 @@ export function processIO(): CliIO {
  * read synchronously — kept its whole output in memory until the end (9.8 MB for 7 MB of input).
  */
 export async function drained(stream: unknown): Promise<void> {
-  const s = stream as Partial<Writable>;
-  if (!s.writableNeedDrain || s.destroyed || typeof s.once !== 'function') return;
+  const s = stream as Partial<Writable> | null | undefined;
+  if (!s?.writableNeedDrain || s.destroyed || typeof s.once !== 'function') return;
   const w = s as Writable;
   // A stream that fails or closes instead never drains: go on (a failure is the file's to report, at commit).
   await new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 // The zhnews command line: parses flags once into ready options, then runs a command.
 //
 // main(argv, io) returns the exit status instead of exiting, so tests can run it in-process:
-//   0 all inputs fine, 1 some input became an error record, 2 usage error.
+//   0 all inputs fine, 1 some input became an error record, 2 usage error or an output that cannot be written.
 
 import { Command, CommanderError, Option } from 'commander';
 import { OutputError, type CliIO } from './io.js';
