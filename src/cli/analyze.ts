@@ -67,6 +67,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   let bytes = 0;
   // In-process, this thread does the analysis; with workers, it still receives and writes every record.
   const heap = new HeapKeeper();
+  let lastTurn = Date.now();
   try {
     for await (const [record, size] of ordered(items, analyse, jobs * 8)) {
       if (isErrorRecord(record)) {
@@ -75,6 +76,12 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
       }
       writer.write(record);
       await (file ? file.drained() : drained(io.stdout));
+      // Files read synchronously and analysed on this thread leave the event loop no turn of its own:
+      // give it one every 50 ms, for the progress bar's timer and a Ctrl-C.
+      if (Date.now() - lastTurn > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastTurn = Date.now();
+      }
       summary?.add(record);
       bytes += size;
       progress.tick(size);

@@ -1,7 +1,7 @@
 // The process seen by the CLI: streams and environment, injectable so tests run main() in-process;
 // and the output file, written atomically.
 
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
@@ -72,8 +72,13 @@ export class AtomicFile {
     stream.on('error', (e) => (this.failure ??= e));
     this.stream = stream;
     if (head) stream.write(head);
-    // Interrupted: remove the temporary file, leave the real one as it was.
-    process.once('SIGINT', () => this.abort().finally(() => process.exit(130)));
+    // Interrupted: remove the temporary file, leave the real one as it was. Synchronously: an
+    // asynchronous removal waited for the analysis loop to yield again, which could be the end of the run.
+    process.once('SIGINT', () => {
+      this.stream?.destroy();
+      rmSync(this.tmp, { force: true });
+      process.exit(130);
+    });
   }
 
   write = (chunk: string): void => {
