@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decode } from '../src/input/index.js';
+import { streamDecoder, StreamDecodeError } from '../src/input/decode.js';
 
 const SIMPLIFIED = '青岛开发区紧扣高质量发展主线，对照全省“十大创新”发展路线图。1至7月份出口商用车28500余辆，同比增长13.5%。';
 const TRADITIONAL = '臺灣的經濟發展與兩岸關係密切，政府宣佈新的產業政策，預計投資新臺幣三百億元。';
@@ -37,5 +38,42 @@ describe('decode (--encoding auto)', () => {
   it('decodes as told with an explicit encoding, and refuses what does not fit', () => {
     expect(decode(iconv.encode(SIMPLIFIED, 'gbk'), 'gbk')).toEqual({ text: SIMPLIFIED, encoding: 'GBK' });
     expect(decode(iconv.encode(SIMPLIFIED, 'gbk'), 'utf-8')).toEqual({ error: 'not valid UTF-8' });
+  });
+});
+
+describe('streamDecoder (CSV exports, read in chunks)', () => {
+  const text = '青岛开发区紧扣高质量发展主线。𠀀臺灣';
+  it.each([
+    ['utf-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
+    ['gb18030', iconv.encode(text, 'gb18030')],
+    ['utf-16le', iconv.encode(text, 'utf-16le', { addBOM: true })],
+  ] as const)('%s: the same text whatever the chunk size, a leading BOM dropped', (encoding, bytes) => {
+    for (const size of [1, 2, 3, 5, 64]) {
+      const d = streamDecoder(encoding);
+      let out = '';
+      for (let i = 0; i < bytes.length; i += size) out += d.write(bytes.subarray(i, i + size));
+      out += d.end();
+      expect(out, `chunks of ${size}`).toBe(text);
+    }
+  });
+
+  it('keeps a U+FEFF inside the text, and refuses a stream that ends inside a character', () => {
+    const d = streamDecoder('utf-8');
+    expect(d.write(Buffer.from('甲')) + d.write(Buffer.from('\uFEFF乙'))).toBe('甲\uFEFF乙');
+    const cut = streamDecoder('utf-8');
+    expect(cut.write(Buffer.from('甲乙').subarray(0, 4))).toBe('甲');
+    expect(() => cut.end()).toThrow(StreamDecodeError);
+  });
+
+  it('hands back the text before the first byte that does not fit', () => {
+    const d = streamDecoder('utf-8');
+    const bytes = Buffer.concat([Buffer.from('第一行\n第二'), Buffer.from([0xff]), Buffer.from('行')]);
+    try {
+      d.write(bytes);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StreamDecodeError);
+      expect((e as StreamDecodeError).before).toBe('第一行\n第二');
+    }
   });
 });

@@ -19,6 +19,19 @@ async function all(sources: ByteSource[], format: 'text' | 'jsonl' | 'csv' = 'te
   return out;
 }
 
+/** A source read as a stream of `size`-byte chunks (so characters and rows straddle chunks). */
+const chunked = (name: string, bytes: Buffer, size: number): ByteSource => ({
+  name,
+  read: async () => bytes,
+  chunks: async function* () {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  },
+});
+
+/** A CSV of `rows` news rows, about 110 bytes each in UTF-8. */
+const newsCsv = (rows: number) =>
+  'id,text\n' + Array.from({ length: rows }, (_, i) => `n${i},"黄岛海关设立汽车出口绿色通道，1至7月份出口商用车28500余辆，同比增长13.5%。"\n`).join('');
+
 describe('reading documents', () => {
   it('reads a text file as one document named by its path, dropping a BOM', async () => {
     expect(await all([source('a.txt', '\uFEFF本报讯 新区召开会议。')])).toEqual([{ id: 'a.txt', text: '本报讯 新区召开会议。', encoding: 'UTF-8' }]);
@@ -94,6 +107,36 @@ describe('reading documents', () => {
       { name: 'gone.txt', size: 12, read: never, readSync: () => { throw Object.assign(new Error('gone'), { code: 'ENOENT' }); } },
     ]);
     expect(docs.map((d) => ('text' in d ? d.text.length : d.error))).toEqual([6, 40_000, 'cannot read: ENOENT']);
+  });
+
+  it('streams a CSV export larger than its encoding sample, characters split across chunks', async () => {
+    const csv = newsCsv(12_000); // ~1.3 MB: past the 1 MB the encoding is chosen from
+    for (const [encoding, bytes] of [['UTF-8', Buffer.from(csv)], ['GB18030', iconv.encode(csv, 'gbk')]] as const) {
+      const docs = await all([chunked('big.csv', bytes, 65_537)], 'csv');
+      expect(docs).toHaveLength(12_000);
+      expect(docs[11_999]).toEqual({ id: 'n11999', text: '黄岛海关设立汽车出口绿色通道，1至7月份出口商用车28500余辆，同比增长13.5%。', encoding });
+    }
+  });
+
+  it('stops a CSV at bytes that no longer fit its encoding: the rows before, then one error record', async () => {
+    for (const [encoding, name] of [['utf8', 'UTF-8'], ['gbk', 'GB18030']] as const) {
+      const enc = (t: string) => iconv.encode(t, encoding);
+      // 14,000 rows: past the first MB (the encoding's sample) in either encoding
+      const bytes = Buffer.concat([enc(newsCsv(14_000)), enc('n14000,"坏'), Buffer.from([0xff, 0xff]), enc('"\nn14001,"后面"\n')]);
+      const docs = await all([chunked('bad-tail.csv', bytes, 65_536)], 'csv');
+      expect(docs).toHaveLength(14_001);
+      expect(docs[13_999]).toMatchObject({ id: 'n13999', encoding: name });
+      expect(docs[14_000]).toMatchObject({ id: 'bad-tail.csv:14002', error: `not valid ${name} from row 14002 on (the rest of the file is not read)` });
+    }
+  });
+
+  it('lets its reader stop early: a CSV stream is closed, not left hanging', async () => {
+    let taken = 0;
+    for await (const d of readDocuments([chunked('many.csv', Buffer.from(newsCsv(20_000)), 4096)], { format: 'csv', idField: 'id', textField: 'text' })) {
+      expect(d).toHaveProperty('text');
+      if (++taken === 3) break;
+    }
+    expect(taken).toBe(3);
   });
 
   it('refuses a GBK JSON Lines export under --encoding auto, saying which encoding to ask for', async () => {

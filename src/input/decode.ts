@@ -98,6 +98,146 @@ function normalizeName(name: string | null | undefined): string | null {
   return null; // other guesses (windows-1252, ...) are not Chinese encodings: fall through to ours
 }
 
+const DISPLAY: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', gbk: 'GBK', big5: 'Big5' };
+
 function display(encoding: string): string {
-  return { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', gbk: 'GBK', big5: 'Big5' }[encoding] ?? encoding;
+  return DISPLAY[encoding] ?? encoding;
+}
+
+/** Bytes of a stream that its encoding cannot decode (StreamDecoder.write / end). */
+export class StreamDecodeError extends Error {
+  /** The chunk's text before the first byte that does not fit. */
+  constructor(
+    message: string,
+    readonly before: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decodes a stream chunk by chunk in one encoding, characters split across chunks included. */
+export interface StreamDecoder {
+  /** The encoding's display name (UTF-8, GB18030 ...), as records carry it. */
+  readonly encoding: string;
+  /** Text of the chunk (throws StreamDecodeError where bytes do not fit: never mojibake). */
+  write(chunk: Uint8Array): string;
+  /** Text held back for a character the stream ended inside of (throws if there is one). */
+  end(): string;
+}
+
+export function streamDecoder(encoding: Exclude<EncodingOption, 'auto'>): StreamDecoder {
+  const name = display(encoding);
+  if (encoding === 'utf-8') {
+    // Whole characters only go to a fatal decoder; the bytes of one split across chunks wait in `carry`.
+    // (A decoder in stream mode would do that too, but throws away the text before a bad byte.)
+    const d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let carry: Uint8Array = new Uint8Array(0);
+    let first = true;
+    return {
+      encoding: name,
+      write(chunk) {
+        let bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        if (first) {
+          // A byte-order mark at the very start only (and maybe split across the first chunks).
+          if (bytes.length < 3 && BOM.subarray(0, bytes.length).every((b, i) => bytes[i] === b)) {
+            carry = bytes.slice();
+            return '';
+          }
+          if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+          first = false;
+        }
+        const cut = wholeUtf8(bytes);
+        carry = bytes.slice(cut);
+        const text = decodeUtf8With(d, bytes.subarray(0, cut));
+        if (text !== null) return text;
+        const bad = firstBadByte(bytes);
+        throw new StreamDecodeError('not valid UTF-8', (bad > 0 && decodeUtf8With(d, bytes.subarray(0, bad))) || '');
+      },
+      end() {
+        if (carry.length) throw new StreamDecodeError('not valid UTF-8 (it ends inside a character)', '');
+        return '';
+      },
+    };
+  }
+  const d = iconv.getDecoder(encoding, { stripBOM: true });
+  const check = (text: string | undefined) => {
+    const bad = text?.indexOf('\uFFFD') ?? -1;
+    if (bad >= 0) throw new StreamDecodeError(`not valid ${name}`, text!.slice(0, bad));
+    return text ?? '';
+  };
+  if (encoding.startsWith('utf-16')) {
+    return { encoding: name, write: (chunk) => check(d.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))), end: () => check(d.end()) };
+  }
+  // GB18030 / GBK / Big5: iconv-lite gets whole lines only. Its GB18030 decoder drops the second half of
+  // a four-byte character (𠀀) split after its third byte (tested), and a line break (0x0A) is never part
+  // of a multi-byte character in these encodings, so cutting after one never splits a character.
+  let carry: Buffer = Buffer.alloc(0);
+  return {
+    encoding: name,
+    write(chunk) {
+      const bytes = Buffer.concat([carry, chunk]);
+      const cut = bytes.lastIndexOf(10) + 1;
+      carry = bytes.subarray(cut);
+      return cut ? check(d.write(bytes.subarray(0, cut))) : '';
+    },
+    end: () => check((carry.length ? d.write(carry) : '') + (d.end() ?? '')),
+  };
+}
+
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+function decodeUtf8With(d: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string | null {
+  try {
+    return d.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence. */
+function wholeUtf8(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  while (i >= 0 && bytes.length - i <= 4 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return bytes.length;
+  const c = bytes[i]!;
+  const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 1;
+  return i + len > bytes.length ? i : bytes.length;
+}
+
+/**
+ * The encoding of a stream from its first bytes (`eof`: they are all of it), decided as `decode` decides
+ * for a whole file; the prefix is cut at its last line break so no character is split.
+ */
+export function detectStreamEncoding(prefix: Uint8Array, eof: boolean, encoding: EncodingOption = 'auto'): Exclude<EncodingOption, 'auto'> | { error: string } {
+  if (encoding !== 'auto') return encoding;
+  let sample = prefix;
+  if (!eof) {
+    let cut = prefix.lastIndexOf(10) + 1;
+    if (cut > 0) {
+      // UTF-16's line break is two bytes: keep the length even.
+      if (cut % 2 === 1 && cut < prefix.length && prefix[cut] === 0) cut++;
+    } else {
+      // One long line: drop a UTF-8 sequence cut at the end.
+      cut = prefix.length;
+      let k = cut - 1;
+      while (k > 0 && cut - k < 4 && (prefix[k]! & 0xc0) === 0x80) k--;
+      if ((prefix[k]! & 0xc0) === 0xc0) cut = k;
+    }
+    sample = prefix.subarray(0, cut);
+  }
+  const d = decode(sample, 'auto');
+  if ('error' in d) return d;
+  return (Object.keys(DISPLAY).find((k) => DISPLAY[k] === d.encoding) ?? 'utf-8') as Exclude<EncodingOption, 'auto'>;
+}
+
+/** Byte offset of the first byte that does not start a well-formed UTF-8 sequence (for the message). */
+export function firstBadByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (more < 0) return i;
+    for (let k = 1; k <= more; k++) if ((bytes[i + k] ?? 0) >> 6 !== 2) return i;
+    i += more + 1;
+  }
+  return -1;
 }

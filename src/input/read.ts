@@ -2,14 +2,14 @@
 //
 // Every input yields exactly one item per document: an InputDocument, or an ErrorRecord when the
 // bytes cannot be read or decoded, or a JSONL line / CSV row is not usable. Nothing is dropped and
-// nothing throws for a bad input; the caller decides the exit status. JSON Lines are streamed, so a
-// multi-gigabyte export never sits in memory whole.
+// nothing throws for a bad input; the caller decides the exit status. JSON Lines and CSV are streamed,
+// so a multi-gigabyte export never sits in memory whole.
 
 import { createReadStream, readFile, readFileSync } from 'node:fs';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsv } from 'csv-parse';
 import type { ErrorRecord, InputDocument } from '../types.js';
 import { SCHEMA_VERSION } from '../types.js';
-import { decode, type EncodingOption } from './decode.js';
+import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, type EncodingOption } from './decode.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -64,10 +64,11 @@ const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 type ReadResult = { bytes: Buffer } | { error: unknown };
 
 export async function* readDocuments(sources: Iterable<ByteSource> | AsyncIterable<ByteSource>, options: InputOptions): AsyncGenerator<InputItem> {
-  if (options.format === 'jsonl') {
+  if (options.format === 'jsonl' || options.format === 'csv') {
+    // Streamed, source by source: a multi-gigabyte export never sits in memory whole.
     for await (const source of sources) {
       try {
-        yield* jsonlDocuments(source, options);
+        yield* options.format === 'jsonl' ? jsonlDocuments(source, options) : csvDocuments(source, options);
       } catch (e) {
         yield errorRecord(source.name, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
@@ -88,7 +89,7 @@ export async function* readDocuments(sources: Iterable<ByteSource> | AsyncIterab
     if ('error' in result) {
       const e = result.error as NodeJS.ErrnoException;
       yield errorRecord(source.name, `cannot read: ${e.code ?? e.message}`);
-    } else if (options.format === 'text') {
+    } else {
       let item: InputItem;
       try {
         item = textDocument(source.name, result.bytes, options.encoding);
@@ -96,7 +97,7 @@ export async function* readDocuments(sources: Iterable<ByteSource> | AsyncIterab
         item = errorRecord(source.name, `cannot decode: ${(e as Error).message}`);
       }
       yield item;
-    } else yield* csvDocuments(source.name, result.bytes, options);
+    }
   };
   const readNow = (source: ByteSource): ReadResult => {
     try {
@@ -118,18 +119,6 @@ function textDocument(id: string, bytes: Uint8Array, encoding: EncodingOption = 
   const d = decode(bytes, encoding);
   if ('error' in d) return errorRecord(id, d.error + (d.error === 'not valid UTF-8' ? ` (first bad byte at offset ${firstBadByte(bytes)})` : ''));
   return { id, text: d.text, encoding: d.encoding };
-}
-
-/** Byte offset of the first byte that does not start a well-formed UTF-8 sequence (for the message). */
-function firstBadByte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
-    const c = bytes[i]!;
-    const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-    if (more < 0) return i;
-    for (let k = 1; k <= more; k++) if ((bytes[i + k] ?? 0) >> 6 !== 2) return i;
-    i += more + 1;
-  }
-  return -1;
 }
 
 /** Lines of a byte stream, split on LF, without the LF (a CR before it is kept; JSON ignores it). */
@@ -202,44 +191,108 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   return { id, text };
 }
 
-function* csvDocuments(name: string, bytes: Uint8Array, options: InputOptions): Generator<InputItem> {
-  const d = decode(bytes, options.encoding ?? 'auto');
-  if ('error' in d) {
-    yield errorRecord(name, d.error);
+/** Bytes at the start of a CSV stream that choose its encoding (all of a smaller file). */
+const DETECT_BYTES = 1 << 20;
+
+async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGenerator<InputItem> {
+  const name = source.name;
+  const chunks = (source.chunks ? source.chunks() : oneChunk(source))[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let eof = false;
+  while (headBytes < DETECT_BYTES) {
+    const r = await chunks.next();
+    if (r.done) {
+      eof = true;
+      break;
+    }
+    head.push(r.value);
+    headBytes += r.value.length;
+  }
+  const encoding = detectStreamEncoding(Buffer.concat(head), eof, options.encoding ?? 'auto');
+  if (typeof encoding !== 'string') {
+    yield errorRecord(name, encoding.error);
     return;
   }
+  const decoder = streamDecoder(encoding);
+
   // A record csv-parse cannot read becomes an error record in its place: `before` good records precede it.
   const skipped: { before: number; message: string }[] = [];
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(d.text, {
-      columns: true,
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: false,
-      on_skip: (err: (Error & { records?: number }) | undefined) => {
-        skipped.push({ before: err?.records ?? Infinity, message: `bad CSV record: ${err?.message ?? 'unparsable'}` });
-      },
-    }) as Record<string, string>[];
-  } catch (e) {
-    yield errorRecord(name, `not CSV: ${(e as Error).message}`);
-    return;
-  }
-  if (rows.length && !(options.textField in rows[0]!)) {
-    yield errorRecord(name, `CSV has no column "${options.textField}"`);
-    return;
-  }
+  const parser = parseCsv({
+    columns: true,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err: (Error & { records?: number }) | undefined) => {
+      skipped.push({ before: err?.records ?? Infinity, message: `bad CSV record: ${err?.message ?? 'unparsable'}` });
+    },
+  });
+  // Its errors reach the loop below through the iterator; this keeps a late one (after the loop has
+  // stopped reading) from being an unhandled 'error' event.
+  parser.on('error', () => undefined);
+  // Decoded text goes into the parser as the rows are taken out (its buffer full, the feed waits).
+  let stop: string | null = null;
+  const put = async (text: string) => {
+    if (!text || parser.destroyed || parser.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.once('drain', done);
+      parser.once('close', done);
+    });
+  };
+  const feed = (async () => {
+    try {
+      for (const c of head) await put(decoder.write(c));
+      for (let r = await chunks.next(); !r.done && !parser.destroyed; r = await chunks.next()) await put(decoder.write(r.value));
+      await put(decoder.end());
+    } catch (e) {
+      if (e instanceof StreamDecodeError) {
+        // The text before the bad bytes, up to its last line break: a record cut there is either whole
+        // or an unclosed quote (a bad-record error), never a shortened document.
+        await put(e.before.slice(0, e.before.lastIndexOf('\n') + 1));
+        stop = e.message;
+      } else stop = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    } finally {
+      if (!parser.destroyed) parser.end();
+    }
+  })();
+
   // Row numbers count the header as row 1 and every record, read or not, as one row: what a
   // spreadsheet shows.
   let row = 2;
+  let good = 0;
   let k = 0;
-  for (let i = 0; i <= rows.length; i++) {
-    for (; k < skipped.length && (skipped[k]!.before <= i || i === rows.length); k++) yield errorRecord(`${name}:${row++}`, skipped[k]!.message);
-    if (i === rows.length) break;
-    const item = fromObject(rows[i], `${name}:${row}`, `row ${row}`, options);
-    row++;
-    yield 'text' in item ? { ...item, encoding: d.encoding } : item;
+  const skippedUpTo = function* (n: number): Generator<InputItem> {
+    for (; k < skipped.length && skipped[k]!.before <= n; k++) yield errorRecord(`${name}:${row++}`, skipped[k]!.message);
+  };
+  try {
+    for await (const rec of parser as AsyncIterable<Record<string, string>>) {
+      yield* skippedUpTo(good);
+      if (good === 0 && !(options.textField in rec)) {
+        yield errorRecord(name, `CSV has no column "${options.textField}"`);
+        return;
+      }
+      const item = fromObject(rec, `${name}:${row}`, `row ${row}`, options);
+      row++;
+      good++;
+      yield 'text' in item ? { ...item, encoding: decoder.encoding } : item;
+    }
+  } catch (e) {
+    stop ??= `not CSV: ${(e as Error).message}`;
+  } finally {
+    parser.destroy();
+    await feed;
   }
+  yield* skippedUpTo(Infinity);
+  // Bytes that stop fitting the encoding (or a read that fails) part-way: the rest is one error record.
+  if (stop) yield errorRecord(`${name}:${row}`, `${stop} from row ${row} on (the rest of the file is not read)`);
+}
+
+async function* oneChunk(source: ByteSource): AsyncGenerator<Buffer> {
+  yield await source.read();
 }
