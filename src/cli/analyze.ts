@@ -1,9 +1,8 @@
 // `zhnews analyze`: read documents, run the pipeline (in-process or on worker threads), write one
 // record per document, in input order.
 
-import { readFile } from 'node:fs/promises';
 import type { CliIO } from './io.js';
-import { AtomicFile, drained } from './io.js';
+import { AtomicFile, drained, readLines } from './io.js';
 import { WorkerPool, ordered } from './pool.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
@@ -36,10 +35,9 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
 
   // One text document: one JSON object; anything else defaults to JSON Lines.
   const format = run.format ?? (sources.length === 1 && run.input.format === 'text' ? 'json' : 'jsonl');
-  const earlier = run.resume && run.out ? await earlierRecords(run.out) : { ids: new Set<string>(), lines: '' };
-  const done = earlier.ids;
   const file = run.out ? new AtomicFile(run.out) : null;
-  await file?.open(earlier.lines);
+  await file?.open();
+  const done = run.resume && file ? await carryOver(file) : new Set<string>();
   const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), { bom: run.bom });
   const summary = run.summary ? new CorpusSummary() : null;
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
@@ -106,25 +104,26 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
 }
 
 /**
- * The records of an earlier JSON Lines output (for --resume): their ids, and the complete lines to keep.
- * A torn last line from a crash is not a record: it is dropped and its document analysed again.
+ * Copies the records of the earlier JSON Lines output at the file's path into it (for --resume), line by
+ * line, and returns their ids. A torn last line from a crash is not a record: it is dropped and its
+ * document analysed again.
  */
-async function earlierRecords(path: string): Promise<{ ids: Set<string>; lines: string }> {
+async function carryOver(file: AtomicFile): Promise<Set<string>> {
   const ids = new Set<string>();
-  const kept: string[] = [];
-  const text = await readFile(path, 'utf8').catch(() => '');
-  for (const line of text.split('\n')) {
+  for await (const line of readLines(file.path)) {
     if (!line.trim()) continue;
+    let id: unknown;
     try {
-      const id = (JSON.parse(line) as { id?: unknown }).id;
-      if (typeof id !== 'string') continue;
-      ids.add(id);
-      kept.push(line + '\n');
+      id = (JSON.parse(line) as { id?: unknown }).id;
     } catch {
       continue;
     }
+    if (typeof id !== 'string') continue;
+    ids.add(id);
+    file.write(line + '\n');
+    await file.drained();
   }
-  return { ids, lines: kept.join('') };
+  return ids;
 }
 
 async function* skipIds(items: AsyncIterable<InputItem>, ids: Set<string>): AsyncGenerator<InputItem> {

@@ -1,7 +1,8 @@
 // The process seen by the CLI: streams and environment, injectable so tests run main() in-process;
 // and the output file, written atomically.
 
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
@@ -51,8 +52,7 @@ export class OutputError extends Error {}
 /**
  * An output file written atomically: everything goes to a temporary file beside it, renamed over the
  * real name only when the run completes, so an interrupted run never leaves half a file under that name.
- * The file starts with `head` (the records kept by --resume). A write that fails (disk full) fails the
- * commit, and the temporary file is removed.
+ * A write that fails (disk full) fails the commit, and the temporary file is removed.
  */
 export class AtomicFile {
   private stream: WriteStream | null = null;
@@ -63,7 +63,7 @@ export class AtomicFile {
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   }
 
-  async open(head = ''): Promise<void> {
+  async open(): Promise<void> {
     const stream = createWriteStream(this.tmp);
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
@@ -71,7 +71,6 @@ export class AtomicFile {
     });
     stream.on('error', (e) => (this.failure ??= e));
     this.stream = stream;
-    if (head) stream.write(head);
     // Interrupted: remove the temporary file, leave the real one as it was. Synchronously: an
     // asynchronous removal waited for the analysis loop to yield again, which could be the end of the run.
     process.once('SIGINT', () => {
@@ -102,5 +101,20 @@ export class AtomicFile {
   async abort(): Promise<void> {
     this.stream?.destroy();
     await rm(this.tmp, { force: true });
+  }
+}
+
+/**
+ * The lines of a UTF-8 text file, streamed (a records file can be larger than a JavaScript string may
+ * be); none for a file that does not exist.
+ */
+export async function* readLines(path: string): AsyncGenerator<string> {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  try {
+    yield* createInterface({ input, crlfDelay: Infinity });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  } finally {
+    input.destroy();
   }
 }

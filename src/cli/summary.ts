@@ -1,7 +1,7 @@
 // `zhnews summary`: aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary.
 
-import { readFile, writeFile } from 'node:fs/promises';
-import { OutputError, type CliIO } from './io.js';
+import { access, writeFile } from 'node:fs/promises';
+import { OutputError, readLines, type CliIO } from './io.js';
 import { CorpusSummary, type CorpusSummaryRecord } from '../summary/corpus.js';
 import { summaryCsv } from '../summary/csv.js';
 import type { OutputRecord } from '../types.js';
@@ -33,25 +33,27 @@ export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
   const summary = new CorpusSummary(run.top);
   let bad = 0;
   for (const p of run.paths.length ? run.paths : ['-']) {
-    let text: string;
+    // A records file is read line by line: an archive's records can outgrow any one string.
+    let i = 0;
     try {
-      text = p === '-' ? (await io.readStdin()).toString('utf8') : await readFile(p, 'utf8');
+      if (p !== '-') await access(p);
+      const lines = p === '-' ? (await io.readStdin()).toString('utf8').split('\n') : readLines(p);
+      for await (const line of lines) {
+        i++;
+        if (!line.trim()) continue;
+        try {
+          const r = JSON.parse(line) as OutputRecord;
+          if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error('not a zhnews record');
+          summary.add(r);
+        } catch (e) {
+          io.stderr.write(`zhnews: ${p}:${i}: ${(e as Error).message}\n`);
+          bad++;
+        }
+      }
     } catch (e) {
       io.stderr.write(`zhnews: ${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       bad++;
-      continue;
     }
-    text.split('\n').forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        const r = JSON.parse(line) as OutputRecord;
-        if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error('not a zhnews record');
-        summary.add(r);
-      } catch (e) {
-        io.stderr.write(`zhnews: ${p}:${i + 1}: ${(e as Error).message}\n`);
-        bad++;
-      }
-    });
   }
   const out = renderSummary(summary.result(), run.format, run.bom);
   if (run.out) await writeOutput(run.out, out);

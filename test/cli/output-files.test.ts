@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { AtomicFile, OutputError, drained } from '../../src/cli/io.js';
+import { AtomicFile, OutputError, drained, readLines } from '../../src/cli/io.js';
 import { writeSummaryFile } from '../../src/cli/summary.js';
 import { CorpusSummary } from '../../src/summary/corpus.js';
 
@@ -13,7 +13,8 @@ describe('AtomicFile', () => {
   it('writes to a temporary file and renames it over the name on commit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
     const f = new AtomicFile(join(dir, 'out.jsonl'));
-    await f.open('{"id":"kept"}\n');
+    await f.open();
+    f.write('{"id":"kept"}\n');
     f.write('{"id":"new"}\n');
     expect(readdirSync(dir)).toEqual([`.out.jsonl.${process.pid}.tmp`]);
     await f.commit();
@@ -86,5 +87,18 @@ describe('drained (backpressure on the output)', () => {
     gone.stream.destroy(); // closed without an error: no 'drain' will come
     await waiting;
     await drained(gone.stream);
+  });
+});
+
+describe('readLines (records files, --resume)', () => {
+  it('streams the lines of a file, CRLF or LF, and none of a file that does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-lines-'));
+    writeFileSync(join(dir, 'r.jsonl'), '{"id":"甲"}\r\n{"id":"乙"}\n{"id":"丙"}');
+    const lines: string[] = [];
+    for await (const l of readLines(join(dir, 'r.jsonl'))) lines.push(l);
+    expect(lines).toEqual(['{"id":"甲"}', '{"id":"乙"}', '{"id":"丙"}']);
+    const none: string[] = [];
+    for await (const l of readLines(join(dir, 'missing.jsonl'))) none.push(l);
+    expect(none).toEqual([]);
   });
 });
