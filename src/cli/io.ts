@@ -3,7 +3,7 @@
 
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Writable } from 'node:stream';
+import { drained } from '../streams.js';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
@@ -27,24 +27,8 @@ export function processIO(): CliIO {
   };
 }
 
-/**
- * Waits while `stream` holds more unwritten output than its high-water mark (a slow disk, a slow reader
- * of a pipe). Without it a run whose loop never yields to the event loop — in-process analysis of files
- * read synchronously — kept its whole output in memory until the end (9.8 MB for 7 MB of input).
- */
-export async function drained(stream: unknown): Promise<void> {
-  const s = stream as Partial<Writable> | null | undefined;
-  if (!s?.writableNeedDrain || s.destroyed || typeof s.once !== 'function') return;
-  const w = s as Writable;
-  // A stream that fails or closes instead never drains: go on (a failure is the file's to report, at commit).
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      for (const event of ['drain', 'error', 'close'] as const) w.off(event, done);
-      resolve();
-    };
-    for (const event of ['drain', 'error', 'close'] as const) w.once(event, done);
-  });
-}
+/** Backpressure for the output (src/streams.ts); the CLI's writers wait on it after every record. */
+export { drained };
 
 /** The output file could not be written (no permission, disk full ...): the run stops, exit status 2. */
 export class OutputError extends Error {}

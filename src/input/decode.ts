@@ -199,9 +199,12 @@ function wholeUtf8(bytes: Uint8Array): number {
   let i = bytes.length - 1;
   while (i >= 0 && bytes.length - i <= 4 && (bytes[i]! & 0xc0) === 0x80) i--;
   if (i < 0) return bytes.length;
-  const c = bytes[i]!;
-  const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 1;
-  return i + len > bytes.length ? i : bytes.length;
+  return i + Math.max(1, utf8Length(bytes[i]!)) > bytes.length ? i : bytes.length;
+}
+
+/** Bytes of the UTF-8 sequence a lead byte starts (1-4), 0 for a byte that cannot lead one. */
+function utf8Length(c: number): number {
+  return c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
 }
 
 /**
@@ -216,13 +219,7 @@ export function detectStreamEncoding(prefix: Uint8Array, eof: boolean, encoding:
     if (cut > 0) {
       // UTF-16's line break is two bytes: keep the length even.
       if (cut % 2 === 1 && cut < prefix.length && prefix[cut] === 0) cut++;
-    } else {
-      // One long line: drop a UTF-8 sequence cut at the end.
-      cut = prefix.length;
-      let k = cut - 1;
-      while (k > 0 && cut - k < 4 && (prefix[k]! & 0xc0) === 0x80) k--;
-      if ((prefix[k]! & 0xc0) === 0xc0) cut = k;
-    }
+    } else cut = wholeUtf8(prefix); // one long line: drop a UTF-8 sequence cut at the end
     sample = prefix.subarray(0, cut);
   }
   const d = decode(sample, 'auto');
@@ -233,8 +230,7 @@ export function detectStreamEncoding(prefix: Uint8Array, eof: boolean, encoding:
 /** Byte offset of the first byte that does not start a well-formed UTF-8 sequence (for the message). */
 export function firstBadByte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
-    const c = bytes[i]!;
-    const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    const more = utf8Length(bytes[i]!) - 1;
     if (more < 0) return i;
     for (let k = 1; k <= more; k++) if ((bytes[i + k] ?? 0) >> 6 !== 2) return i;
     i += more + 1;

@@ -9,6 +9,7 @@ import { createReadStream, readFile, readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse';
 import type { ErrorRecord, InputDocument } from '../types.js';
 import { SCHEMA_VERSION } from '../types.js';
+import { drained } from '../streams.js';
 import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, type EncodingOption } from './decode.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
@@ -234,16 +235,7 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
   // Decoded text goes into the parser as the rows are taken out (its buffer full, the feed waits).
   let stop: string | null = null;
   const put = async (text: string) => {
-    if (!text || parser.destroyed || parser.write(text)) return;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        parser.off('drain', done);
-        parser.off('close', done);
-        resolve();
-      };
-      parser.once('drain', done);
-      parser.once('close', done);
-    });
+    if (text && !parser.destroyed && !parser.write(text)) await drained(parser);
   };
   const feed = (async () => {
     try {
