@@ -133,12 +133,17 @@ function trained(): NaturalClassifier {
   };
   model.train();
   model.textToFeatures = (observation: string[]) => {
-    const present = new Set<number>();
-    for (const f of observation) {
+    // { 0: position, 1: position, ... }, each position once (a phrase may repeat a feature), built
+    // directly: a Set spread into an array and copied into an object cost more than the classification.
+    const sparse: Record<number, number> = {};
+    let n = 0;
+    next: for (const f of observation) {
       const i = position.get(f);
-      if (i !== undefined) present.add(i);
+      if (i === undefined) continue;
+      for (let k = 0; k < n; k++) if (sparse[k] === i) continue next;
+      sparse[n++] = i;
     }
-    return Object.assign({}, [...present]) as unknown as number[];
+    return sparse as unknown as number[];
   };
   return model;
 }

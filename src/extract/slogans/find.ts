@@ -55,20 +55,32 @@ function quotedCandidates(text: string, out: Candidate[]): void {
 }
 
 // The unquoted lexicon forms by first character (longest first, as listed), so the scan tries only the
-// few forms that can start at a character instead of the whole lexicon at every character.
-const formIndex = new WeakMap<readonly string[], Map<number, string[]>>();
-function formsStartingWith(forms: readonly string[], code: number): readonly string[] | undefined {
+// few forms that can start at a character instead of the whole lexicon at every character; and one flag
+// per UTF-16 code saying whether a form or a Chinese numeral starts there, so that the common case (a
+// character that starts neither) costs one typed-array read instead of a Map and a Set probe.
+interface FormIndex {
+  byFirst: Map<number, string[]>;
+  /** STARTS_FORM | CN_DIGIT bits per UTF-16 code. */
+  flags: Uint8Array;
+}
+const STARTS_FORM = 1;
+const CN_DIGIT = 2;
+const formIndex = new WeakMap<readonly string[], FormIndex>();
+function indexForms(forms: readonly string[]): FormIndex {
   let index = formIndex.get(forms);
   if (!index) {
-    index = new Map();
+    index = { byFirst: new Map(), flags: new Uint8Array(65536) };
     for (const f of forms) {
-      const list = index.get(f.charCodeAt(0)) ?? [];
+      const code = f.charCodeAt(0);
+      const list = index.byFirst.get(code) ?? [];
       list.push(f);
-      index.set(f.charCodeAt(0), list);
+      index.byFirst.set(code, list);
+      index.flags[code]! |= STARTS_FORM;
     }
+    for (const c of CN_DIGITS) index.flags[c.charCodeAt(0)]! |= CN_DIGIT;
     formIndex.set(forms, index);
   }
-  return index.get(code);
+  return index;
 }
 
 const CN_DIGIT_CODES = new Set(Array.from(CN_DIGITS, (c) => c.charCodeAt(0)));
@@ -97,13 +109,15 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
     out.push({ start: r.s, end: r.e, kind, canonical, rank: 1 });
   };
   for (const [cs, ce] of findFormulas(s)) push(cs, ce, 'formula', s.slice(cs, ce));
+  const { byFirst, flags } = indexForms(k.unquotedForms);
   for (let i = 0; i < s.length; i++) {
     // Character codes first: most characters start no form and are no numeral, and a one-character
     // string of a CJK character is a fresh allocation.
     const code = s.charCodeAt(i);
-    const forms = formsStartingWith(k.unquotedForms, code);
-    const digit = CN_DIGIT_CODES.has(code);
-    if (!forms && !digit) continue;
+    const flag = flags[code]!;
+    if (flag === 0) continue;
+    const forms = flag & STARTS_FORM ? byFirst.get(code) : undefined;
+    const digit = (flag & CN_DIGIT) !== 0;
     const prev = s[i - 1];
     // Lexicon slogans; a numeral just before (二十四五…) or a count after (十四五年) means another reading.
     for (const form of forms ?? []) {
