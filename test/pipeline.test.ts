@@ -23,6 +23,15 @@ describe('pipeline', () => {
     }
   });
 
+  it('reads the dateline of running text: reporters, correspondents and date, the text left as it was', () => {
+    const raw = '新华社杭州11月20日电（记者 王晓明 通讯员 李佳）浙江省今天召开推进会。\n会议要求各地抓好落实。';
+    const rec = running.analyze('wire', raw);
+    expect(rec.articles).toHaveLength(1);
+    expect(rec.articles[0]).toMatchObject({ dateline: '11月20日', reporters: ['王晓明'], correspondents: ['李佳'], start: 0 });
+    expect(rec.articles[0]!.paragraphs[0]).toBe('新华社杭州11月20日电（记者 王晓明 通讯员 李佳）浙江省今天召开推进会。');
+    expect(rec.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['王晓明', '李佳']);
+  });
+
   it('finds the seed page reporters as people, in the byline, at their raw offsets', () => {
     const raw = readFileSync(SEED, 'utf8');
     const rec = page.analyze('seed', raw);

@@ -7,6 +7,7 @@
 //   matchMarker("（上接第一版）新区…") -> { kind: "from", page: "第一版", start: 0, end: 7 }
 
 import { compilePattern, readDict } from '../dicts.js';
+import { isSpace } from '../text/chars.js';
 
 export type BylineRole = 'reporter' | 'correspondent' | 'other' | 'suffix';
 
@@ -120,6 +121,26 @@ export function matchDateline(compact: string): DatelineMatch | null {
     return { length: m[0].length, date, who };
   }
   return null;
+}
+
+/**
+ * The dateline opening a one-line paragraph, read: the date as written and the byline inside it, or null.
+ *   readDateline("本报讯（记者 王晓明 通讯员 李佳）11月20日，…") -> { date: null, byline: { reporters: ["王晓明"], correspondents: ["李佳"], … } }
+ */
+export function readDateline(paragraph: string): { date: string | null; byline: Byline | null } | null {
+  // Matched on the text without whitespace (as on a page); the byline is cut from the text itself, so
+  // the spaces between its names stay.
+  const index: number[] = [];
+  let compact = '';
+  for (let i = 0; i < paragraph.length; i++) {
+    if (isSpace(paragraph[i]!)) continue;
+    compact += paragraph[i];
+    index.push(i);
+  }
+  const d = matchDateline(compact);
+  if (!d) return null;
+  const byline = d.who ? parseByline(paragraph.slice(index[d.who[0]]!, index[d.who[1] - 1]! + 1)) : null;
+  return { date: d.date, byline };
 }
 
 export interface MarkerMatch {

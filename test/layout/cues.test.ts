@@ -1,7 +1,7 @@
 // Layout cues: bylines, datelines, continuation markers and furniture, read from dicts/layout-*.tsv.
 
 import { describe, expect, it } from 'vitest';
-import { isFurniture, matchDateline, matchMarker, parseByline } from '../../src/layout/cues.js';
+import { isFurniture, matchDateline, matchMarker, parseByline, readDateline } from '../../src/layout/cues.js';
 import { endsSentence, splitLines } from '../../src/layout/lines.js';
 
 describe('parseByline', () => {
@@ -54,6 +54,26 @@ describe('matchDateline', () => {
 
   it.each(['据英国广播公司10月12日报道', '今年以来，本报讯员', '随着我国汽车产品综合竞争力'])('no dateline: %s', (text) => {
     expect(matchDateline(text)).toBeNull();
+  });
+});
+
+describe('readDateline', () => {
+  it.each([
+    ['本报讯（记者 王晓明 通讯员 李佳）11月20日，余杭区召开推进会。', null, ['王晓明'], ['李佳']],
+    ['新华社北京3月5日电（记者 张三 李四）国务院总理今天作政府工作报告。', '3月5日', ['张三', '李四'], []],
+    ['本报杭州 11 月 20 日电（记者 周子涵 通讯员 陈默 林芳）浙江今天发布新规。', '11月20日', ['周子涵'], ['陈默', '林芳']],
+  ])('%s', (text, date, reporters, correspondents) => {
+    const d = readDateline(text)!;
+    expect(d.date).toBe(date);
+    expect(d.byline).toMatchObject({ reporters, correspondents });
+  });
+
+  it('reads a dateline without a byline', () => {
+    expect(readDateline('本报8月11日讯 今天下午，区政协召开常委会议。')).toEqual({ date: '8月11日', byline: null });
+  });
+
+  it.each(['记者从区发改局获悉，全年投资增长8%。', '今天是个好天气。', ''])('no dateline: %s', (text) => {
+    expect(readDateline(text)).toBeNull();
   });
 });
 
