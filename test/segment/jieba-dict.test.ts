@@ -39,6 +39,9 @@ describe("zhnews's jieba dictionaries (dicts/seg-news.*)", () => {
     ['他们在沿街摆摊', ['沿街']],
     // a character the HMM may not glue to a neighbour: 是 stays alone
     ['这是一个好消息', ['这', '是']],
+    // modern news words (seg-modern-words.tsv) the 1998-2005 sources lack, which jieba alone split
+    ['直播间里的预制菜卖得很火，电商平台也开始带货', ['直播间', '预制菜', '电商', '带货']],
+    ['城中村改造和充电桩建设纳入专项债支持范围', ['城中村', '充电桩', '专项债']],
   ])('%s -> contains %j', (text, expected) => {
     const words = cut(text);
     for (const w of expected) expect(words).toContain(w);
