@@ -38,6 +38,7 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['冷链专列累计开行超万列', '万列', 'quantity', 10000, '列'],
     ['港区年吞吐能力超千万标箱', '千万标箱', 'quantity', 10000000, '标箱'],
     ['梳理出8大类服务事项', '8大类', 'quantity', 8, '大类'],
+    ['公司拟配售1.5亿股新股', '1.5亿股', 'quantity', 150000000, '股'],
     ['粮食产量实现“十二连增”', '十二连增', 'quantity', 12, '连增'],
     ['数十家企业参加招聘', '数十家', 'quantity', 10, '家'],
     ['十几个省份参与', '十几个', 'quantity', 10, '个'],
@@ -219,6 +220,8 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['培育4个万亿级产业集群', '万亿级'],
     ['老校长给新教师上了一堂党课', '一堂'],
     ['今后一个时期的主要任务', '一个'],
+    ['一股热潮正在兴起', '一股'],
+    ['全市上万股民参与线上交易', '上万股'],
   ])('%s: %s is no figure', (text, span) => {
     expect(spans(text, run(text))).not.toContain(span);
   });
