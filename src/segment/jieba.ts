@@ -18,6 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Segmenter, SegmenterOptions, WordToken } from './segmenter.js';
 import { alignWords } from './align.js';
+import { WordTags } from './word-tags.js';
 import { windows } from '../text/windows.js';
 import { dictPath } from '../paths.js';
 
@@ -91,37 +92,45 @@ function load(): Nodejieba {
   return jieba;
 }
 
-let dictTags: Map<string, string> | null = null;
+let dictTags: WordTags | null = null;
 /** Words added with insertWord, and their tags: jieba's trie lets them override the files' tags. */
 const addedTags = new Map<string, string>();
 /** Tags of one-UTF-16-unit words by code (about half of all words), memoised from lookupTag. */
 let singleTags: (string | undefined)[] = [];
 
-function tagOf(word: string, table: ReadonlyMap<string, string>): string {
+/** What lookupTag reads tags from: the loaded dictionaries' WordTags, or a fixed table in tests. */
+type TagTable = { get(word: string): string | undefined };
+
+function tagOf(word: string, table: TagTable): string {
   if (word.length !== 1) return lookupTag(word, table);
   const c = word.charCodeAt(0);
   return (singleTags[c] ??= lookupTag(word, table));
 }
 
 /** The loaded dictionaries' word -> tag table (the user dictionary after the main one: its tags win). */
-function tagTable(): Map<string, string> {
+function tagTable(): WordTags {
   if (!dictTags) {
     load();
-    dictTags = new Map();
-    // `word freq tag` (or `word tag` in a user dictionary), parsed with indexOf: 100,000 lines in every
-    // worker's start-up.
-    for (const path of [loaded!.dict, loaded!.userDict]) {
-      const text = readFileSync(path, 'utf8');
+    // `word freq tag` (or `word tag` in a user dictionary), parsed in place with indexOf: 100,000 lines
+    // in every worker's start-up.
+    const texts = [loaded!.dict, loaded!.userDict].map((path) => readFileSync(path, 'utf8'));
+    let lines = 0;
+    for (const text of texts) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    dictTags = new WordTags(lines + 2);
+    for (const text of texts) {
       for (let at = 0; at < text.length; ) {
         let nl = text.indexOf('\n', at);
         if (nl < 0) nl = text.length;
-        const line = text.slice(at, nl).trim();
+        // The line [a, b) without its edge whitespace (\r included), read in place.
+        let a = at;
+        let b = nl;
         at = nl + 1;
-        const sp1 = line.indexOf(' ');
-        if (sp1 <= 0) continue;
-        const sp2 = line.lastIndexOf(' ');
-        const tag = line.slice(sp2 + 1);
-        if (tag && !/^\d+$/.test(tag)) dictTags.set(line.slice(0, sp1), tag);
+        while (a < b && text.charCodeAt(a) <= 32) a++;
+        while (b > a && text.charCodeAt(b - 1) <= 32) b--;
+        const sp1 = text.indexOf(' ', a);
+        if (sp1 <= a || sp1 >= b) continue;
+        const tag = text.slice(text.lastIndexOf(' ', b - 1) + 1, b);
+        if (tag && !/^\d+$/.test(tag)) dictTags.setSlice(text, a, sp1, tag);
       }
     }
   }
@@ -133,7 +142,7 @@ function tagTable(): Map<string, string> {
  * characters (SpecialRule): none -> x; only digits among them -> m; letters among them -> eng. The
  * count stops once half the word has been seen to be ASCII, as cppjieba's loop does.
  */
-export function lookupTag(word: string, table: ReadonlyMap<string, string> = tagTable()): string {
+export function lookupTag(word: string, table: TagTable = tagTable()): string {
   const known = (addedTags.size ? addedTags.get(word) : undefined) ?? table.get(word);
   if (known) return known;
   const runes = Array.from(word);
