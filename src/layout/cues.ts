@@ -123,16 +123,20 @@ export function matchDateline(compact: string): DatelineMatch | null {
   return null;
 }
 
+/** UTF-16 units of a paragraph's opening in which readDateline looks for a dateline. */
+const DATELINE_SPAN = 200;
+
 /**
  * The dateline opening a one-line paragraph, read: the date as written and the byline inside it, or null.
  *   readDateline("本报讯（记者 王晓明 通讯员 李佳）11月20日，…") -> { date: null, byline: { reporters: ["王晓明"], correspondents: ["李佳"], … } }
  */
 export function readDateline(paragraph: string): { date: string | null; byline: Byline | null } | null {
   // Matched on the text without whitespace (as on a page); the byline is cut from the text itself, so
-  // the spaces between its names stay.
+  // the spaces between its names stay. A dateline is short (the patterns allow a 40-character byline), so
+  // only the paragraph's opening is looked at: running text can be one line of millions of characters.
   const index: number[] = [];
   let compact = '';
-  for (let i = 0; i < paragraph.length; i++) {
+  for (let i = 0; i < Math.min(paragraph.length, DATELINE_SPAN); i++) {
     if (isSpace(paragraph[i]!)) continue;
     compact += paragraph[i];
     index.push(i);

@@ -68,6 +68,11 @@ describe('readDateline', () => {
     expect(d.byline).toMatchObject({ reporters, correspondents });
   });
 
+  it('looks only at the opening of a huge one-line paragraph', () => {
+    const text = '新华社北京3月5日电（记者 张三）' + '国务院总理今天作政府工作报告。'.repeat(200_000);
+    expect(readDateline(text)).toMatchObject({ date: '3月5日', byline: { reporters: ['张三'] } });
+  });
+
   it('reads a dateline without a byline', () => {
     expect(readDateline('本报8月11日讯 今天下午，区政协召开常委会议。')).toEqual({ date: '8月11日', byline: null });
   });
