@@ -11,7 +11,7 @@ export class WordTags {
   private units: Uint16Array;
   private unitCount = 0;
   private at: Int32Array;
-  private len: Uint8Array;
+  private len: Uint16Array;
   private tagOf: Uint8Array;
   /** slots[h] = entry + 1 (0: empty), linear probing; resized at half full. */
   private slots: Int32Array;
@@ -26,7 +26,7 @@ export class WordTags {
     const entries = Math.max(16, expected);
     this.units = new Uint16Array(entries * 3);
     this.at = new Int32Array(entries);
-    this.len = new Uint8Array(entries);
+    this.len = new Uint16Array(entries);
     this.tagOf = new Uint8Array(entries);
     let cap = 32;
     while (cap < entries * 2) cap *= 2;
@@ -34,7 +34,7 @@ export class WordTags {
     this.mask = cap - 1;
   }
 
-  /** Sets the tag of `word` (a later call for the same word wins). Words over 255 units are ignored. */
+  /** Sets the tag of `word` (a later call for the same word wins); an empty word is ignored. */
   set(word: string, tag: string): void {
     this.setSlice(word, 0, word.length, tag);
   }
@@ -42,7 +42,8 @@ export class WordTags {
   /** set() of the word text[from .. to), read in place (a dictionary file's text, line by line). */
   setSlice(text: string, from: number, to: number, tag: string): void {
     const n = to - from;
-    if (n <= 0 || n > 255) return;
+    if (n <= 0) return;
+    if (n > 0xffff) throw new RangeError('word tags: a word of more than 65,535 units');
     let t = this.tagIds.get(tag);
     if (t === undefined) {
       if (this.tags.length === 256) throw new RangeError('word tags: more than 256 distinct tags');
@@ -96,7 +97,7 @@ export class WordTags {
   private growEntries(): void {
     const cap = this.at.length * 2;
     const at = new Int32Array(cap);
-    const len = new Uint8Array(cap);
+    const len = new Uint16Array(cap);
     const tagOf = new Uint8Array(cap);
     at.set(this.at);
     len.set(this.len);
