@@ -89,6 +89,29 @@ describe('reading documents', () => {
     expect(docs).toEqual([{ id: 'x1', text: '青岛开发区', encoding: 'UTF-8' }]);
   });
 
+  it('follows a dotted --id-field / --text-field into nested objects, and joins a list of paragraphs', async () => {
+    const lines = [
+      '{"meta":{"id":"a1"},"data":{"body":"青岛开发区召开会议。"}}',
+      '{"meta":{"id":7},"data":{"body":["第一段，市政府召开会议。","第二段，增长5%。"]}}',
+      '{"meta":{"id":"a3"},"data":{"body":[1,2]}}',
+      '{"meta":{"id":"a4"},"data":"正文"}',
+      '{"meta.id":"literal","data.body":"键名本身带点。"}',
+    ];
+    const docs = await all([source('n.jsonl', lines.join('\n') + '\n')], 'jsonl', 'meta.id', 'data.body');
+    expect(docs[0]).toEqual({ id: 'a1', text: '青岛开发区召开会议。', encoding: 'UTF-8' });
+    expect(docs[1]).toEqual({ id: '7', text: '第一段，市政府召开会议。\n第二段，增长5%。', encoding: 'UTF-8' });
+    expect(docs[2]).toMatchObject({ id: 'a3', error: 'line 3 has no string field "data.body"' });
+    expect(docs[3]).toMatchObject({ id: 'a4', error: 'line 4 has no string field "data.body"' });
+    expect(docs[4]).toEqual({ id: 'literal', text: '键名本身带点。', encoding: 'UTF-8' });
+  });
+
+  it('finds only a record\'s own fields', async () => {
+    const docs = await all([source('p.jsonl', '{"id":"p1","text":"正文"}\n')], 'jsonl', 'id', 'constructor');
+    expect(docs[0]).toMatchObject({ id: 'p1', error: 'line 1 has no string field "constructor"' });
+    const nested = await all([source('q.jsonl', '{"id":"q1","text":{"a":"正文"}}\n')], 'jsonl', 'id', 'text.toString');
+    expect(nested[0]).toMatchObject({ id: 'q1', error: 'line 1 has no string field "text.toString"' });
+  });
+
   it('flags a JSONL line whose bytes are not UTF-8 and keeps the others', async () => {
     const bytes = Buffer.concat([Buffer.from('{"id":"a","text":"好"}\n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from('{"id":"c","text":"行"}\n')]);
     const docs = await all([source('mixed.jsonl', bytes)], 'jsonl');

@@ -185,11 +185,29 @@ function legacyHint(bytes: Uint8Array): string {
 function fromObject(obj: unknown, where: string, what: string, options: InputOptions): InputItem {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return errorRecord(where, `${what} is not a JSON object`);
   const rec = obj as Record<string, unknown>;
-  const rawId = rec[options.idField];
+  const rawId = fieldOf(rec, options.idField);
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : where;
-  const text = rec[options.textField];
+  const value = fieldOf(rec, options.textField);
+  // Crawlers often keep an article as a list of paragraphs: one line each, as running text reads them.
+  const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
   if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"`);
   return { id, text };
+}
+
+/**
+ * A field of a record: its own key `name`, else, for a dotted name, the path into nested objects
+ * (data.body -> rec.data.body), as crawler exports nest an article under its metadata. Only own keys
+ * count: "constructor" or "toString" find nothing.
+ */
+function fieldOf(rec: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(rec, name)) return rec[name];
+  if (!name.includes('.')) return undefined;
+  let value: unknown = rec;
+  for (const key of name.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 /** Bytes at the start of a CSV stream that choose its encoding (all of a smaller file). */
