@@ -52,12 +52,22 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   keywords: 10,
 };
 
+/** What the input says about a document besides its text. */
+export interface DocumentMeta {
+  /** The encoding its bytes were decoded from. */
+  encoding?: string | undefined;
+  /** Its date from its input record (--date-field), ISO. */
+  date?: string | undefined;
+}
+
 /** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
 export interface AnalysisState {
   id: string;
   raw: string;
   /** The encoding the input was decoded from, when known. */
   encoding: string | undefined;
+  /** The document's date from its input record (--date-field), ISO, when known. */
+  date: string | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
@@ -94,10 +104,11 @@ const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number
 export const STAGES: readonly Stage[] = [
   {
     name: 'layout',
-    run: ({ raw, options }) => {
+    run: (state) => {
+      const { raw, options } = state;
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
       const layout = page ? layoutPage(raw) : layoutRunningText(raw);
-      const referenceYear = referenceYearOf({ options, page, raw });
+      const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
       if (!isTraditional(raw)) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
       return { layout: { ...layout, passages }, script: 'traditional', page, referenceYear };
@@ -158,12 +169,13 @@ export const STAGES: readonly Stage[] = [
 ];
 
 /**
- * The year 今年 and month-day dates resolve to: --year, else for a newspaper page the year the page
- * states most (a page is one dated edition), else none: a paragraph quoted on its own may mention a
- * year that is not its date ("2026年目标……4月29日召开"), so its month-day dates stay "--04-29".
+ * The year 今年 and month-day dates resolve to: --year, else the year of the document's own date (its
+ * record's --date-field: the day it was published), else for a newspaper page the year the page states
+ * most (a page is one dated edition), else none: a paragraph quoted on its own may mention a year that
+ * is not its date ("2026年目标……4月29日召开"), so its month-day dates stay "--04-29".
  */
-export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 'raw'>): number | null {
-  return state.options.referenceYear ?? (state.page ? statedYear(state.raw) : null);
+export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 'raw' | 'date'>): number | null {
+  return state.options.referenceYear ?? (state.date ? Number(state.date.slice(0, 4)) : null) ?? (state.page ? statedYear(state.raw) : null);
 }
 
 /** The year a document states most often ("2022年" x3 -> 2022), as the default reference year. */
@@ -244,16 +256,17 @@ export class Pipeline {
     this.env = { segmenter: env?.segmenter ?? new JiebaSegmenter({ hmm: true }) };
   }
 
-  analyze(id: string, raw: string, meta: { encoding?: string | undefined } = {}): DocumentRecord {
+  analyze(id: string, raw: string, meta: DocumentMeta = {}): DocumentRecord {
     return assemble(this.run(id, raw, meta));
   }
 
   /** The whole analysis state (passages included), for views that render text with its annotations. */
-  run(id: string, raw: string, meta: { encoding?: string | undefined } = {}): AnalysisState {
+  run(id: string, raw: string, meta: DocumentMeta = {}): AnalysisState {
     let state: AnalysisState = {
       id,
       raw,
       encoding: meta.encoding,
+      date: meta.date,
       script: 'simplified',
       page: false,
       referenceYear: null,
@@ -300,6 +313,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
     schemaVersion: SCHEMA_VERSION,
     ...(state.encoding ? { encoding: state.encoding } : {}),
     ...(state.script === 'traditional' ? { script: state.script } : {}),
+    ...(state.date ? { date: state.date } : {}),
     articles: state.layout.articles.map((a) => ({
       // Rebuilt field by field: a fixed key order, whatever the layout stage produced.
       title: a.title,

@@ -84,6 +84,8 @@ export interface DocumentRecord {
   encoding?: string;
   /** 'traditional' when the text was converted to Simplified Chinese for analysis. */
   script?: 'simplified' | 'traditional';
+  /** The document's date from its input record (--date-field), ISO; absent when it has none. */
+  date?: string;
   articles: Article[];
   entities: Entity[];
   figures: Figure[];
@@ -111,4 +113,6 @@ export interface InputDocument {
   text: string;
   /** The encoding the bytes were decoded from ("UTF-8", "GB18030", "Big5", "UTF-16LE", ...). */
   encoding?: string;
+  /** The document's date from its input record (--date-field), ISO: "2024-03-05", "2024-03" or "2024". */
+  date?: string;
 }

@@ -105,6 +105,34 @@ describe('reading documents', () => {
     expect(docs[4]).toEqual({ id: 'literal', text: '键名本身带点。', encoding: 'UTF-8' });
   });
 
+  it('reads the document date from --date-field, nested or not, and leaves out one that is no date', async () => {
+    const lines = [
+      '{"id":"d1","pub":"2024/3/5 08:30","text":"正文一"}',
+      '{"id":"d2","meta":{"time":1709598600},"text":"正文二"}',
+      '{"id":"d3","pub":"昨天","text":"正文三"}',
+      '{"id":"d4","text":"正文四"}',
+    ];
+    const out: InputItem[] = [];
+    const src = source('d.jsonl', lines.join('\n') + '\n');
+    for await (const d of readDocuments([src], { format: 'jsonl', idField: 'id', textField: 'text', dateField: 'pub' })) out.push(d);
+    expect(out.map((d) => ('date' in d ? d.date : null))).toEqual(['2024-03-05', null, null, null]);
+    const nested: InputItem[] = [];
+    for await (const d of readDocuments([src], { format: 'jsonl', idField: 'id', textField: 'text', dateField: 'meta.time' })) nested.push(d);
+    expect(nested.map((d) => ('date' in d ? d.date : null))).toEqual([null, '2024-03-05', null, null]);
+    // Without --date-field nothing is read.
+    expect((await all([src], 'jsonl')).some((d) => 'date' in d)).toBe(false);
+  });
+
+  it('reads the document date of a CSV row', async () => {
+    const csv = 'id,日期,text\nc1,2023年12月1日,正文一\nc2,,正文二\n';
+    const out: InputItem[] = [];
+    for await (const d of readDocuments([source('d.csv', csv)], { format: 'csv', idField: 'id', textField: 'text', dateField: '日期' })) out.push(d);
+    expect(out).toEqual([
+      { id: 'c1', text: '正文一', date: '2023-12-01', encoding: 'UTF-8' },
+      { id: 'c2', text: '正文二', encoding: 'UTF-8' },
+    ]);
+  });
+
   it('finds only a record\'s own fields', async () => {
     const docs = await all([source('p.jsonl', '{"id":"p1","text":"正文"}\n')], 'jsonl', 'id', 'constructor');
     expect(docs[0]).toMatchObject({ id: 'p1', error: 'line 1 has no string field "constructor"' });

@@ -23,6 +23,19 @@ describe('pipeline', () => {
     }
   });
 
+  it('takes the document date as the year of 今年 and of month-day dates, and writes it to the record', () => {
+    const raw = '今年3月5日，区政府召开会议，部署全年工作。';
+    const dated = running.analyze('d', raw, { date: '2024-03-06' });
+    expect(dated.date).toBe('2024-03-06');
+    expect(dated.figures.find((f) => f.type === 'date')).toMatchObject({ text: '今年3月5日', value: '2024-03-05' });
+    // --year still wins; without either the month-day date stays yearless and the record has no date.
+    const year = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none', referenceYear: 2022 }).analyze('d', raw, { date: '2024-03-06' });
+    expect(year.figures.find((f) => f.type === 'date')).toMatchObject({ value: '2022-03-05' });
+    const bare = running.analyze('d', raw);
+    expect(bare).not.toHaveProperty('date');
+    expect(bare.figures.find((f) => f.type === 'date')).toMatchObject({ value: '--03-05' });
+  });
+
   it('reads the dateline of running text: reporters, correspondents and date, the text left as it was', () => {
     const raw = '新华社杭州11月20日电（记者 王晓明 通讯员 李佳）浙江省今天召开推进会。\n会议要求各地抓好落实。';
     const rec = running.analyze('wire', raw);

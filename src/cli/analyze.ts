@@ -15,7 +15,7 @@ import { writeSummaryFile } from './summary.js';
 
 export interface AnalyzeRun {
   paths: string[];
-  input: { format: InputFormat; idField: string; textField: string; encoding: EncodingOption; glob: string };
+  input: { format: InputFormat; idField: string; textField: string; dateField: string | undefined; encoding: EncodingOption; glob: string };
   format: OutputFormat | undefined;
   out: string | undefined;
   resume: boolean;
@@ -54,7 +54,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     const size = Buffer.byteLength(item.text);
     if (pool) return [await pool.run(item), size];
     try {
-      return [pipeline!.analyze(item.id, item.text, { encoding: item.encoding }), size];
+      return [pipeline!.analyze(item.id, item.text, { encoding: item.encoding, date: item.date }), size];
     } catch (e) {
       // A bug on one document must not cost the others: it becomes that document's error record.
       return [errorRecord(item.id, `analysis failed: ${(e as Error).message}`), size];

@@ -58,6 +58,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--input-format <format>', 'text: one document per file; jsonl: one per line; csv: one per row').choices(INPUT_FORMATS).default('text'))
     .option('--id-field <name>', 'JSONL/CSV field holding the document id (JSONL: a.b reaches into nested objects)', 'id')
     .option('--text-field <name>', 'JSONL/CSV field holding the document text (JSONL: a.b reaches into nested objects; a list of strings is read as paragraphs)', 'text')
+    .option('--date-field <name>', "JSONL/CSV field holding the document's date (2024-03-05, 2024年3月5日, a Unix time ...): written to the record, the year 今年 and month-day dates resolve to, and the date of the corpus summary")
     .addOption(new Option('--encoding <name>', 'input encoding; auto detects UTF-8/16, GB18030/GBK, Big5').choices(ENCODINGS).default('auto'))
     .option('--glob <pattern>', 'files to take from directories', DEFAULT_GLOB)
     .option('--jobs <n>', 'worker threads (1: in-process)', String(availableParallelism()))
@@ -227,6 +228,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       format: o.inputFormat as AnalyzeRun['input']['format'],
       idField: String(o.idField),
       textField: String(o.textField),
+      dateField: o.dateField === undefined ? undefined : String(o.dateField),
       encoding: o.encoding as AnalyzeRun['input']['encoding'],
       glob: String(o.glob),
     },

@@ -21,7 +21,7 @@ const heap = new HeapKeeper();
 parentPort!.on('message', (task: WorkerTask) => {
   let record: OutputRecord;
   try {
-    record = pipeline.analyze(task.id, task.text, { encoding: task.encoding });
+    record = pipeline.analyze(task.id, task.text, { encoding: task.encoding, date: task.date });
   } catch (e) {
     record = errorRecord(task.id, `analysis failed: ${(e as Error).message}`);
   }

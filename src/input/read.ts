@@ -11,6 +11,7 @@ import type { ErrorRecord, InputDocument } from '../types.js';
 import { SCHEMA_VERSION } from '../types.js';
 import { drained } from '../streams.js';
 import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, type EncodingOption } from './decode.js';
+import { documentDate } from './document-date.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -19,6 +20,8 @@ export interface InputOptions {
   format: InputFormat;
   idField: string;
   textField: string;
+  /** JSONL/CSV field holding the document's date (documentDate reads it); none by default. */
+  dateField?: string | undefined;
   encoding?: EncodingOption;
 }
 
@@ -191,7 +194,8 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   // Crawlers often keep an article as a list of paragraphs: one line each, as running text reads them.
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
   if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"`);
-  return { id, text };
+  const date = options.dateField === undefined ? null : documentDate(fieldOf(rec, options.dateField));
+  return date ? { id, text, date } : { id, text };
 }
 
 /**

@@ -44,7 +44,7 @@ export interface CorpusSummaryRecord {
   documents: number;
   errors: number;
   articles: number;
-  /** Documents per article date. */
+  /** Documents per date: the document's own date, else its articles' dates. */
   dates: { date: string; documents: number }[];
   entities: Record<EntityType, CountRow[]>;
   slogans: SloganRow[];
@@ -78,7 +78,9 @@ export class CorpusSummary {
     }
     this.documents++;
     this.articles += record.articles.length;
-    const dates = [...new Set(record.articles.map((a) => a.date).filter((d): d is string => !!d))].sort();
+    // The document's own date (its record's --date-field: the day it was published) when it has one,
+    // else the dates its articles' datelines state.
+    const dates = record.date ? [record.date] : [...new Set(record.articles.map((a) => a.date).filter((d): d is string => !!d))].sort();
     for (const d of dates) this.dates.set(d, (this.dates.get(d) ?? 0) + 1);
 
     const seen = new Set<string>();

@@ -117,6 +117,27 @@ describe('summary', () => {
   });
 });
 
+describe('dated crawler exports (--date-field)', () => {
+  it('dates each record and the summary by the export\'s date field, the same with --jobs 1 and 2', () => {
+    const input = [
+      '{"id":"a","meta":{"published":"2024-03-06 09:12"},"text":"3月5日，市政府推进“微改革”，全年GDP增长5%。"}',
+      '{"id":"b","meta":{"published":"2023年12月1日"},"text":"全区深化“微改革”。"}',
+      '{"id":"c","meta":{"published":"不详"},"text":"“微改革”持续推进。"}',
+    ].join('\n');
+    const args = ['analyze', '--input-format', 'jsonl', '--date-field', 'meta.published', '--format', 'jsonl'];
+    const j1 = cli([...args, '--jobs', '1'], { input });
+    const j2 = cli([...args, '--jobs', '2'], { input });
+    expect(j1.status, j1.stderr).toBe(0);
+    expect(j2.stdout).toBe(j1.stdout);
+    const recs = j1.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((r) => r.date ?? null)).toEqual(['2024-03-06', '2023-12-01', null]);
+    expect(recs[0].figures.find((f: { text: string }) => f.text === '3月5日')).toMatchObject({ value: '2024-03-05' });
+    const sum = JSON.parse(cli(['summary'], { input: j1.stdout }).stdout);
+    expect(sum.dates).toEqual([{ date: '2023-12-01', documents: 1 }, { date: '2024-03-06', documents: 1 }]);
+    expect(sum.slogans).toEqual([expect.objectContaining({ text: '微改革', documents: 3, first: '2023-12-01', last: '2024-03-06' })]);
+  });
+});
+
 describe('interrupting a run', () => {
   it('Ctrl-C during a long --out run stops it at once: exit 130, the temporary file removed, the old output kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-interrupt-'));

@@ -38,6 +38,14 @@ describe('zhnews schema', () => {
     expect(n).toBe(1 + 8 + 3 + 2);
   });
 
+  it('accepts a record dated by --date-field, and rejects a date that is not ISO', () => {
+    const input = '{"id":"d","published":"2024年3月5日","text":"今年3月5日，市政府召开会议。"}\n';
+    const rec = JSON.parse(cli(['analyze', '--input-format', 'jsonl', '--date-field', 'published', '--format', 'jsonl'], { input }).stdout);
+    expect(rec.date).toBe('2024-03-05');
+    expect(validate(rec), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...rec, date: '2024年3月5日' })).toBe(false);
+  });
+
   it('rejects a record that breaks the contract', () => {
     const rec = JSON.parse(cli(['analyze', SEED]).stdout) as DocumentRecord;
     (rec.entities[0] as { type: string }).type = 'PERSON';

@@ -65,3 +65,20 @@ describe('corpus summary', () => {
     expect(rows.find((x) => x.section === 'entity')!.text).toBe('\'=HYPERLINK("http://x")');
   });
 });
+
+describe('corpus summary with document dates (--date-field)', () => {
+  it("counts a document under its own date, before its articles' datelines, and dates slogans by it", () => {
+    const s = new CorpusSummary(10);
+    const slogan = { kind: 'coined' as const, text: '微改革', start: 0, end: 3, canonical: '微改革' };
+    s.add(doc('a', '2022-08-11', { date: '2022-08-12', slogans: [slogan] }));
+    s.add(doc('b', null, { date: '2023-01-05', slogans: [slogan] }));
+    s.add(doc('c', '2022-07-01', { slogans: [slogan] }));
+    const r = s.result();
+    expect(r.dates).toEqual([
+      { date: '2022-07-01', documents: 1 },
+      { date: '2022-08-12', documents: 1 },
+      { date: '2023-01-05', documents: 1 },
+    ]);
+    expect(r.slogans[0]).toMatchObject({ text: '微改革', documents: 3, first: '2022-07-01', last: '2023-01-05' });
+  });
+});
