@@ -23,6 +23,7 @@ interface Cues {
   datelines: RegExp[];
   markers: { re: RegExp; kind: 'from' | 'to' }[];
   furniture: RegExp[];
+  captions: RegExp[];
 }
 
 let cues: Cues | null = null;
@@ -41,7 +42,8 @@ function loadCues(): Cues {
     kind: (r.fields[1] === 'to' ? 'to' : 'from') as 'from' | 'to',
   }));
   const furniture = readDict('layout-furniture.tsv', 1).map((r) => compilePattern('layout-furniture.tsv', r, 0));
-  cues = { labels, datelines, markers, furniture };
+  const captions = readDict('layout-captions.tsv', 1).map((r) => compilePattern('layout-captions.tsv', r, 0));
+  cues = { labels, datelines, markers, furniture, captions };
   return cues;
 }
 
@@ -168,6 +170,11 @@ export function matchMarker(compact: string): MarkerMatch | null {
 }
 
 /** Page furniture (版头, 责任编辑：…): `compact` is the whole line without whitespace. */
+/** Does a line (whitespace removed) open or close a photo caption? (layout-captions.tsv) */
+export function isCaption(compact: string): boolean {
+  return loadCues().captions.some((re) => re.test(compact));
+}
+
 export function isFurniture(compact: string): boolean {
   return loadCues().furniture.some((re) => re.test(compact));
 }

@@ -81,6 +81,11 @@ export function endsWithLeadDash(compact: string): boolean {
   return /[—－-]{2,}$/u.test(compact);
 }
 
+/** A subtitle printed under its title opens with a dash: "——全市制造业数字化转型调查". */
+export function startsWithDash(compact: string): boolean {
+  return /^[—－]{1,3}[^—－]/u.test(compact) && !endsWithLeadDash(compact);
+}
+
 /**
  * The usual printed width of body lines around each line: the most common rounded width among the
  * text lines within `radius` lines either side (ties go to the wider). Headlines and short paragraph

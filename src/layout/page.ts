@@ -20,8 +20,8 @@ import { PassageBuilder, type Passage, type PassageKind } from '../text/passage.
 import { isLatinOrDigit, isSpace } from '../text/chars.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
-import { endsSentence, endsWithLeadDash, localWidths, splitLines, type Line } from './lines.js';
-import { isFurniture, matchDateline, matchMarker, parseByline, type Byline } from './cues.js';
+import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
+import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, type Byline } from './cues.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
 
@@ -36,7 +36,11 @@ type Item =
   | { type: 'para'; pieces: Piece[]; afterBlank: boolean }
   | { type: 'head'; lines: number[] }
   | { type: 'byline'; line: number; byline: Byline }
-  | { type: 'marker'; line: number; s: number; e: number; kind: 'from' | 'to'; page: string };
+  | { type: 'marker'; line: number; s: number; e: number; kind: 'from' | 'to'; page: string }
+  | { type: 'caption'; lines: number[] };
+
+/** How a caption ends: its photographer's credit (摄 / 摄影), else a full stop. */
+const CAPTION_END = /(?:摄影?|[。！.])$/u;
 
 // Lines longer than this are not bylines or headlines whatever they look like.
 const MAX_CUE_WIDTH = 40;
@@ -50,6 +54,8 @@ interface LineCue {
   /** The page a closing marker that fills the whole line points to. */
   to: string | null;
   furniture: boolean;
+  /** A photo caption's credit or opening: "图为…", "…本报记者 王伟 摄". */
+  caption: boolean;
 }
 
 /** Reads the cues of a non-blank line. */
@@ -69,7 +75,7 @@ function lineCue(raw: string, l: Line): LineCue {
     from = { e: k, page: m.page };
   }
   const to = m && m.kind === 'to' && m.start === 0 ? m.page : null;
-  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
+  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact), caption: isCaption(l.compact) };
 }
 
 /** Builds the cleaned text of raw UTF-16 pieces: layout whitespace dropped, spaces between Latin words kept. */
@@ -194,6 +200,19 @@ function walkLines(raw: string, lines: Line[]): Walk {
       continue;
     }
     if (cue.furniture && !wasOpen) continue;
+    // A photo caption printed between the articles: its own item, in no article. It may wrap; it
+    // ends at its credit ("…摄") or at the end of a sentence.
+    if (cue.caption && !wasOpen) {
+      const group = [l.n];
+      let k = i;
+      while (!CAPTION_END.test(lines[k]!.compact) && k + 1 < lines.length && k - i < 2 && isPlain(lines[k + 1]!)) group.push(lines[++k]!.n);
+      if (CAPTION_END.test(lines[k]!.compact)) {
+        items.push({ type: 'caption', lines: group });
+        para = null;
+        i = k;
+        continue;
+      }
+    }
     if (l.indent >= 1) {
       para = null;
       addPiece(l, l.cs);
@@ -316,8 +335,12 @@ function cutArticles(
         // A bracketed byline printed after the body belongs to that body.
         if (!cur || (hasBody && !it.byline.trailing)) start();
         break;
+      case 'caption':
+        return;
       case 'marker':
         if (it.kind === 'from' && (!cur || hasBody)) start();
+        // "（下转第二版）" printed after a caption or a headline still ends the article before it.
+        else if (!cur && it.kind === 'to' && articles.length > 0) cur = articles[articles.length - 1]!;
         else if (!cur) start();
         break;
       case 'para': {
@@ -406,7 +429,7 @@ export function layoutPage(raw: string): LayoutResult {
     const lineOf = (i: number): [number, number] => {
       const it = items[i]!;
       if (it.type === 'para') return [it.pieces[0]!.line, it.pieces[it.pieces.length - 1]!.line];
-      if (it.type === 'head') return [it.lines[0]!, it.lines[it.lines.length - 1]!];
+      if (it.type === 'head' || it.type === 'caption') return [it.lines[0]!, it.lines[it.lines.length - 1]!];
       return [it.line, it.line];
     };
     spans.push({
@@ -420,11 +443,18 @@ export function layoutPage(raw: string): LayoutResult {
   // Nothing but headline-like lines ("第一行\n第二行"): not a page after all.
   if (articles.length === 0) return layoutRunningText(raw);
 
+  // Photo captions belong to no article, but their text is read like the rest.
+  for (const it of items) {
+    if (it.type === 'caption') passages.push(buildPassage(raw, cps, it.lines.map((n) => piece(lines[n]!)), 'caption', -1));
+  }
+
   // Step 4: headline groups.
   const candidates: HeadlineCandidate[] = heads.map((i) => {
     const it = items[i] as Extract<Item, { type: 'head' }>;
-    const title = it.lines.filter((n) => !endsWithLeadDash(lines[n]!.compact));
-    const sub = it.lines.filter((n) => endsWithLeadDash(lines[n]!.compact));
+    // A subtitle either leads into the title ("…之际———" above it) or follows it ("——全市…调查").
+    const isSub = (n: number) => endsWithLeadDash(lines[n]!.compact) || startsWithDash(lines[n]!.compact);
+    const title = it.lines.filter((n) => !isSub(n));
+    const sub = it.lines.filter(isSub);
     return {
       item: i,
       firstLine: it.lines[0]!,
@@ -443,7 +473,7 @@ export function layoutPage(raw: string): LayoutResult {
     }
     if (a < 0) return;
     if (c.title) articles[a]!.title = c.title.text;
-    if (c.subtitle) articles[a]!.subtitle = c.subtitle.text.replace(/[—－-]+$/u, '') || null;
+    if (c.subtitle) articles[a]!.subtitle = c.subtitle.text.replace(/^[—－-]+|[—－-]+$/gu, '') || null;
     // A headline printed against its body (only blank lines between) is part of the article's
     // span; one printed elsewhere on the page is not (it keeps its own passage).
     const place = spans[a]!;

@@ -11,7 +11,7 @@
 import type { Span } from '../types.js';
 import { foldWidth } from './chars.js';
 
-export type PassageKind = 'paragraph' | 'headline' | 'subtitle' | 'byline' | 'marker';
+export type PassageKind = 'paragraph' | 'headline' | 'subtitle' | 'byline' | 'marker' | 'caption';
 
 export interface Passage {
   kind: PassageKind;

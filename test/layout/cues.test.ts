@@ -1,7 +1,7 @@
 // Layout cues: bylines, datelines, continuation markers and furniture, read from dicts/layout-*.tsv.
 
 import { describe, expect, it } from 'vitest';
-import { isFurniture, matchDateline, matchMarker, parseByline, readDateline } from '../../src/layout/cues.js';
+import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline } from '../../src/layout/cues.js';
 import { endsSentence, splitLines } from '../../src/layout/lines.js';
 
 describe('parseByline', () => {
@@ -106,8 +106,32 @@ describe('isFurniture', () => {
     ['2023年6月14日星期三', true],
     ['第一阶段工作组织架构', false],
     ['国产商用车“排队”出海', false],
+    ['2024年3月6日星期三责任编辑：李明美编：张华', true],
+    ['04要闻', true],
+    ['第3版综合', true],
+    // a short headline with a number is no page header
+    ['5项措施', false],
+    ['12家企业上榜', false],
   ])('%s -> %s', (line, yes) => {
     expect(isFurniture(line)).toBe(yes);
+  });
+});
+
+describe('isCaption', () => {
+  it.each([
+    ['图为工人在生产线上作业。本报记者王伟摄', true],
+    ['图为：志愿者为老人量血压。', true],
+    ['上图为新建成的城市书房。', true],
+    ['新华社记者李贺摄', true],
+    ['王伟摄', true],
+    ['陈静、刘芳摄影', false],
+    ['通讯员陈静、刘芳摄影', true],
+    // body and headline lines are not
+    ['记者在现场看到，工作人员正在拍摄', false],
+    ['图书馆新馆开放', false],
+    ['企业积极开展技术改造', false],
+  ])('%s -> %s', (line, yes) => {
+    expect(isCaption(line)).toBe(yes);
   });
 });
 

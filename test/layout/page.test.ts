@@ -217,6 +217,35 @@ describe('layoutPage: fixture pages', () => {
   });
 });
 
+describe('layoutPage: a page with a caption, a dash-led subtitle and a combined header line', () => {
+  const raw = page('smart-manufacturing-2024-03.txt');
+  const r = layoutPage(raw);
+
+  it('finds the two articles, with the subtitle printed under the title apart from it', () => {
+    expectLayoutHolds(raw, r);
+    expect(r.articles.map((a) => [a.title, a.subtitle, a.reporters, a.correspondents, a.dateline, a.paragraphs.length])).toEqual([
+      ['聚焦新质生产力智能制造“新引擎”跑出加速度', '全市制造业数字化转型调查', ['郑雨桐', '韩蕾'], [], '3月5日', 2],
+      ['市人民医院互联网医院上线', null, ['孙悦'], ['陈默'], null, 2],
+    ]);
+    expect(r.articles[0]!.paragraphs[1]).toContain('关键工序数控化率达到68.5%');
+  });
+
+  it('keeps the photo caption out of every article but reads its text', () => {
+    const caption = r.passages.filter((p) => p.kind === 'caption');
+    expect(caption.map((p) => p.text)).toEqual(['图为工人在生产线上作业。本报记者王伟摄']);
+    expect(caption[0]!.article).toBe(-1);
+    expect(r.articles.flatMap((a) => a.paragraphs).some((p) => p.includes('图为'))).toBe(false);
+  });
+
+  it('gives the closing marker after the caption to the article before it, and drops the header lines', () => {
+    const marker = r.passages.find((p) => p.kind === 'marker')!;
+    expect(marker.article).toBe(1);
+    expect(r.articles[1]!.end).toBe([...raw].length - 1);
+    // "04 要闻" and "2024年3月6日 星期三 责任编辑：李明 美编：张华" are page furniture: no passage holds them.
+    expect(r.passages.some((p) => /要闻|责任编辑/.test(p.text))).toBe(false);
+  });
+});
+
 describe('layoutPage: the seed page', () => {
   const raw = readFileSync(SEED, 'utf8');
   const r = layoutPage(raw);
