@@ -39,6 +39,15 @@ type Item =
   | { type: 'marker'; line: number; s: number; e: number; kind: 'from' | 'to'; page: string }
   | { type: 'caption'; lines: number[] };
 
+/**
+ * Does the line open a paragraph by its look: indented, or led by a bullet, as the items of a news
+ * digest are ("●4月1日，市图书馆新馆正式开放，").
+ */
+function opensItem(l: Line): boolean {
+  return l.indent >= 1 || BULLET.test(l.compact);
+}
+const BULLET = /^[●■◆▲★☆◇○•▪]/u;
+
 /** How a caption ends: its photographer's credit (摄 / 摄影), else a full stop. */
 const CAPTION_END = /(?:摄影?|[。！.])$/u;
 
@@ -172,7 +181,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     }
   };
 
-  const isPlain = (l: Line) => !!l.compact && l.indent < 1 && !isStructural(l) && !cueOf(l).furniture;
+  const isPlain = (l: Line) => !!l.compact && !opensItem(l) && !isStructural(l) && !cueOf(l).furniture;
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -213,9 +222,16 @@ function walkLines(raw: string, lines: Line[]): Walk {
         continue;
       }
     }
-    if (l.indent >= 1) {
+    if (opensItem(l)) {
       para = null;
-      addPiece(l, l.cs);
+      // A digest item's bullet is print, not text: the paragraph starts after it.
+      let s = l.cs;
+      if (BULLET.test(l.compact)) {
+        while (s < l.ce && isSpace(raw[s]!)) s++;
+        s += raw.codePointAt(s)! > 0xffff ? 2 : 1;
+        while (s < l.ce && isSpace(raw[s]!)) s++;
+      }
+      addPiece(l, s);
       continue;
     }
     if (wasOpen) {

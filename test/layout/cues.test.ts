@@ -16,6 +16,8 @@ describe('parseByline', () => {
     ['（本报记者 王晓峰 通讯员 陈静）', ['王晓峰'], ['陈静'], true],
     ['□记者 李涛 实习生 孙悦 报道', ['李涛'], [], false],
     ['新华社记者 艾力·买买提', ['艾力·买买提'], [], false],
+    ['文/周晓川', [], [], false],
+    ['文/本报记者 郑雨桐', ['郑雨桐'], [], false],
   ])('%s', (line, reporters, correspondents, trailing) => {
     expect(parseByline(line)).toEqual({ reporters, correspondents, trailing });
   });

@@ -246,6 +246,27 @@ describe('layoutPage: a page with a caption, a dash-led subtitle and a combined 
   });
 });
 
+describe('layoutPage: a commentary with a writer\'s credit and a news digest', () => {
+  const raw = page('city-digest-2024-04.txt');
+  const r = layoutPage(raw);
+
+  it('reads 文/周晓川 as a byline that names no reporter, not as part of the title', () => {
+    expectLayoutHolds(raw, r);
+    expect(r.articles[0]).toMatchObject({ title: '让“一件事”办得更顺心', reporters: [], correspondents: [] });
+    expect(r.articles[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('opens a paragraph at each bullet of the digest, without the bullet, and keeps the digest apart', () => {
+    expect(r.articles).toHaveLength(2);
+    expect(r.articles[1]).toMatchObject({
+      title: '简讯',
+      reporters: ['林芳'],
+      paragraphs: ['4月1日，市图书馆新馆正式开放，首批上架图书80万册。', '市统计局发布数据显示，一季度全市社会消费品零售总额同比增长7.2%。'],
+    });
+    expect(r.articles[0]!.paragraphs[1]!.endsWith('才能让便民服务更有温度。')).toBe(true);
+  });
+});
+
 describe('layoutPage: the seed page', () => {
   const raw = readFileSync(SEED, 'utf8');
   const r = layoutPage(raw);
