@@ -45,6 +45,11 @@ describe('pipeline', () => {
     expect(rec.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['王晓明', '李佳']);
   });
 
+  it('reads a bracketed byline closing running text', () => {
+    const rec = running.analyze('t', '本报讯 一季度全市进出口总值同比增长9.1%。\n下一步将建设综合试验区。（记者 张三 通讯员 王五）');
+    expect(rec.articles[0]).toMatchObject({ reporters: ['张三'], correspondents: ['王五'] });
+  });
+
   it('finds the seed page reporters as people, in the byline, at their raw offsets', () => {
     const raw = readFileSync(SEED, 'utf8');
     const rec = page.analyze('seed', raw);

@@ -149,6 +149,19 @@ export function readDateline(paragraph: string): { date: string | null; byline: 
   return { date: d.date, byline };
 }
 
+/** A bracketed byline closing a paragraph after its last sentence: "…突破5000亿元。（记者 宗武邦）". */
+const TRAILING_BYLINE = /[。！？!?”」][\s\u3000]*([（(][^（）()]{3,40}[）)])[\s\u3000]*$/u;
+
+/**
+ * The byline a paragraph ends with, in brackets after its last sentence, or null. The text stays in the
+ * paragraph (it is printed there); only the names are read.
+ *   trailingByline("…力争全年外贸规模突破5000亿元。（记者 宗武邦）") -> { reporters: ["宗武邦"], … }
+ */
+export function trailingByline(paragraph: string): Byline | null {
+  const m = TRAILING_BYLINE.exec(paragraph.slice(-60));
+  return m ? parseByline(m[1]!) : null;
+}
+
 export interface MarkerMatch {
   kind: 'from' | 'to';
   page: string;

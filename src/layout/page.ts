@@ -21,7 +21,7 @@ import { isLatinOrDigit, isSpace } from '../text/chars.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
-import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, type Byline } from './cues.js';
+import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
 
@@ -148,7 +148,15 @@ function walkLines(raw: string, lines: Line[]): Walk {
   const open = () => {
     if (!para) return false;
     const last = para.pieces[para.pieces.length - 1]!;
-    return !endsSentence(raw.slice(last.s, last.e).replace(/\s+/gu, ''));
+    const text = raw.slice(last.s, last.e).replace(/\s+/gu, '');
+    if (endsSentence(text)) return false;
+    // A bracketed byline after the last sentence closes the paragraph too, even wrapped over two
+    // lines: "…同比增长9.1%。（记者" / "张三 李四）".
+    if (/[）)]$/u.test(text)) {
+      const prev = para.pieces[para.pieces.length - 2];
+      if (trailingByline((prev ? raw.slice(prev.s, prev.e) : '') + raw.slice(last.s, last.e))) return false;
+    }
+    return true;
   };
   const startPara = (piece: Piece) => {
     para = { pieces: [piece] };
@@ -437,6 +445,14 @@ export function layoutPage(raw: string): LayoutResult {
       }
     }
     if (own.length === 0) continue;
+    // A bracketed byline closing the last paragraph ("…5000亿元。（记者 宗武邦）") names the reporters too;
+    // read from the raw text, whose spaces keep the names apart ("记者 张三 李四").
+    const lastPara = own.filter((p) => p.kind === 'paragraph').pop();
+    if (lastPara && lastPara.map.length) {
+      const tail = sliceByCp(raw, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1);
+      const closing = trailingByline(tail.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, ''));
+      if (closing) addByline(art, closing);
+    }
     art.start = Math.min(...own.map((p) => p.map[0]!));
     art.end = Math.max(...own.map((p) => p.map[p.map.length - 1]! + 1));
     passages.push(...own);

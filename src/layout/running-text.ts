@@ -5,12 +5,13 @@
 //   "第一段。\n\n  第二段。" -> paragraphs ["第一段。", "第二段。"], one article [0, 12)
 // A dateline opening the first paragraph is read as on a page (it stays in the text): a wire story's
 // "本报讯（记者 王晓明 通讯员 李佳）…" gives reporters ["王晓明"], correspondents ["李佳"];
-// "新华社北京3月5日电（记者 张三）…" dateline "3月5日", reporters ["张三"].
+// "新华社北京3月5日电（记者 张三）…" dateline "3月5日", reporters ["张三"]; a bracketed byline closing
+// the last paragraph ("…。（记者 宗武邦）") names reporters too.
 
 import { verbatimPassage, type Passage } from '../text/passage.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
-import { readDateline } from './cues.js';
+import { readDateline, trailingByline } from './cues.js';
 
 export function layoutRunningText(raw: string): LayoutResult {
   const cp = utf16ToCodePoints(raw);
@@ -28,10 +29,10 @@ export function layoutRunningText(raw: string): LayoutResult {
   const last = passages[passages.length - 1]!;
   const article = newArticle(first.map[0]!, last.map[last.map.length - 1]! + 1, passages.map((p) => p.text));
   const dateline = readDateline(first.text);
-  if (dateline) {
-    article.dateline = dateline.date;
-    article.reporters = [...new Set(dateline.byline?.reporters)];
-    article.correspondents = [...new Set(dateline.byline?.correspondents)];
-  }
+  if (dateline) article.dateline = dateline.date;
+  // Names from the dateline's byline, then from a bracketed one closing the text ("…。（记者 宗武邦）").
+  const bylines = [dateline?.byline, trailingByline(last.text)];
+  article.reporters = [...new Set(bylines.flatMap((b) => b?.reporters ?? []))];
+  article.correspondents = [...new Set(bylines.flatMap((b) => b?.correspondents ?? []))];
   return { articles: [article], passages };
 }

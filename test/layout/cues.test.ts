@@ -1,7 +1,7 @@
 // Layout cues: bylines, datelines, continuation markers and furniture, read from dicts/layout-*.tsv.
 
 import { describe, expect, it } from 'vitest';
-import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline } from '../../src/layout/cues.js';
+import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline, trailingByline } from '../../src/layout/cues.js';
 import { endsSentence, splitLines } from '../../src/layout/lines.js';
 
 describe('parseByline', () => {
@@ -116,6 +116,26 @@ describe('isFurniture', () => {
     ['12家企业上榜', false],
   ])('%s -> %s', (line, yes) => {
     expect(isFurniture(line)).toBe(yes);
+  });
+});
+
+describe('trailingByline', () => {
+  it.each([
+    ['下一步，全市将建设跨境电商综合试验区。（记者 宗武邦）', ['宗武邦'], []],
+    ['一季度进出口同比增长9.1%。（记者 张三 李四 通讯员 王五）', ['张三', '李四'], ['王五']],
+    ['他说：“我们会坚持下去。”（本报记者 林芳）', ['林芳'], []],
+  ])('%s', (text, reporters, correspondents) => {
+    expect(trailingByline(text)).toMatchObject({ reporters, correspondents });
+  });
+
+  it.each([
+    // a parenthesis that is not a byline, one inside the sentence, one with no sentence before it
+    '全市新增市场主体3.2万户。（数据来源：市市场监管局）',
+    '记者（左一）在现场采访。',
+    '（记者 宗武邦）',
+    '全市新增市场主体3.2万户。',
+  ])('no closing byline: %s', (text) => {
+    expect(trailingByline(text)).toBeNull();
   });
 });
 

@@ -267,6 +267,34 @@ describe('layoutPage: a commentary with a writer\'s credit and a news digest', (
   });
 });
 
+describe('layoutPage: bylines in brackets closing an article', () => {
+  const raw = [
+    '第5版　经济',
+    '2024年4月9日　星期二',
+    '',
+    '外贸开局稳中有进',
+    '　　本报讯　一季度全市进出口总值',
+    '1268.3亿元，同比增长9.1%。（记者',
+    '张三　李四　通讯员　王五）',
+    '',
+    '服务业回暖',
+    '　　本报讯　一季度全市服务业增加值',
+    '增长6.2%。（记者　宗武邦）',
+    '',
+  ].join('\n');
+  const r = layoutPage(raw);
+
+  it('reads the names, even when the byline wraps, and the next headline starts a new article', () => {
+    expectLayoutHolds(raw, r);
+    expect(r.articles.map((a) => [a.title, a.reporters, a.correspondents, a.paragraphs.length])).toEqual([
+      ['外贸开局稳中有进', ['张三', '李四'], ['王五'], 1],
+      ['服务业回暖', ['宗武邦'], [], 1],
+    ]);
+    // The byline is printed in the paragraph and stays there.
+    expect(r.articles[1]!.paragraphs[0]).toBe('本报讯一季度全市服务业增加值增长6.2%。（记者宗武邦）');
+  });
+});
+
 describe('layoutPage: the seed page', () => {
   const raw = readFileSync(SEED, 'utf8');
   const r = layoutPage(raw);
