@@ -222,6 +222,8 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['今后一个时期的主要任务', '一个'],
     ['一股热潮正在兴起', '一股'],
     ['全市上万股民参与线上交易', '上万股'],
+    ['汽车零部件企业加快转型', '零部'],
+    ['三部门联合印发通知', '三部'],
   ])('%s: %s is no figure', (text, span) => {
     expect(spans(text, run(text))).not.toContain(span);
   });
