@@ -211,6 +211,8 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['三成为重点'],
     ['入伍时分'],
     ['内陆地区有许多盐湖'],
+    ['精密零件加工企业'],
+    ['防汛工作十万火急'],
   ])('%s has no figure', (text) => {
     expect(spans(text, run(text))).toEqual([]);
   });
