@@ -213,6 +213,9 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['内陆地区有许多盐湖'],
     ['精密零件加工企业'],
     ['防汛工作十万火急'],
+    ['第二次世界大战结束后'],
+    ['网上有人胡说八道'],
+    ['千头万绪抓重点'],
   ])('%s has no figure', (text) => {
     expect(spans(text, run(text))).toEqual([]);
   });
