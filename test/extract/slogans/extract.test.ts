@@ -101,6 +101,11 @@ describe('extractSlogans leaves non-slogans alone', () => {
     ['粮食产量实现“十连丰”。'],
     ['全年出口增长12.5%，连续三年保持增长。'],
     ['两重性是事物的普遍特征。'],
+    // quoted numeral-led words that are everyday words, not formulas
+    ['该县在全省率先实现了“零的突破”。'],
+    ['今年成交的“二手房”数量明显增加。'],
+    ['这个小镇过去是“三不管”地带。'],
+    ['这家企业被评为“十佳”民营企业。'],
     // quoted speech
     ['他说：“我们一定要把群众的事办好。”'],
     ['村民老王笑着说：“现在日子越过越红火了！”'],
