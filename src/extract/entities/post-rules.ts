@@ -498,6 +498,33 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
   return out;
 }
 
+/** Verbs of joint action that stand between two bodies, never inside one's name: 区教育局|联合|市公安局. */
+const JOINT_VERBS = new Set(['联合', '会同', '携手', '联手', '协同']);
+
+/**
+ * 3b. Two bodies acting together are two organisations: an ORG of the model that runs over a verb of
+ * joint action (jieba's own word, tagged as a verb) between two names that each end in an organisation
+ * head is split there. 区教育局联合市公安局 -> 区教育局 | 市公安局. (联合国, 联合会 are words of their own.)
+ */
+export function splitJointBodies(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  if (!ents.some((x) => x.type === 'ORG')) return ents;
+  const out: EntityMatch[] = [];
+  for (const x of ents) {
+    let s = x.s;
+    if (x.type === 'ORG') {
+      for (let k = wordIndexAt(words, x.s); k >= 0 && k < words.length && words[k]!.e < x.e; k++) {
+        const w = words[k]!;
+        if (w.s <= s || !JOINT_VERBS.has(w.word) || !w.pos.startsWith('v')) continue;
+        if (!endsInHead(text.slice(s, w.s), gaz) || !endsInHead(text.slice(w.e, x.e), gaz)) continue;
+        out.push({ ...x, s, e: w.s });
+        s = w.e;
+      }
+    }
+    out.push(s === x.s ? x : { ...x, s });
+  }
+  return out;
+}
+
 /** Does a gazetteer place start at s and end before e? */
 function startsWithPlace(text: string, s: number, e: number, names: CharTrie, gaz: Gazetteers): boolean {
   return placeEndsIn(text, s, s + 1, e - 1, names, gaz);
@@ -748,6 +775,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = mergeAdminChains(text, out, gaz);
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);
+  out = splitJointBodies(text, words, out, gaz);
   out = splitOuterPlaces(text, out, gaz);
   out = joinZones(text, out);
   out = joinPlaceSuffixes(words, out, lex);

@@ -12,6 +12,7 @@ import {
   loadLexicon,
   mergeAdminChains,
   repairOrganisations,
+  splitJointBodies,
   snapPersons,
   splitOuterPlaces,
   joinDashedNames,
@@ -196,6 +197,21 @@ describe('addKnownNames', () => {
       'LOC:中国',
       'ORG:东盟',
     ]);
+  });
+});
+
+describe('splitJointBodies', () => {
+  const gaz = loadGazetteers();
+  it('splits two bodies the model read as one across a verb of joint action', () => {
+    const { text, words } = tokens('区/n|教育局/n|联合/v|市公安局/x|开展/v|检查/vn');
+    expect(show(text, splitJointBodies(text, words, ents(text, [['ORG', '区教育局联合市公安局']]), gaz))).toEqual(['ORG:区教育局', 'ORG:市公安局']);
+  });
+
+  it('keeps a name with 联合 in a word of its own, and one whose parts are not both bodies', () => {
+    const un = tokens('联合国/nt|开发/v|计划署/n|发布/v|报告/n');
+    expect(show(un.text, splitJointBodies(un.text, un.words, ents(un.text, [['ORG', '联合国开发计划署']]), gaz))).toEqual(['ORG:联合国开发计划署']);
+    const half = tokens('中国/ns|联合/v|航空/n|公司/n|开通/v|航线/n');
+    expect(show(half.text, splitJointBodies(half.text, half.words, ents(half.text, [['ORG', '中国联合航空公司']]), gaz))).toEqual(['ORG:中国联合航空公司']);
   });
 });
 
