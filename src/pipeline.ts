@@ -152,19 +152,28 @@ export const STAGES: readonly Stage[] = [
   },
   {
     name: 'keywords',
-    run: (state) => ({
-      keywords: topKeywords(
-        // Counted in the original characters (a Traditional page keeps its own keywords); where the
-        // analysis text is the original, the token's own string (already hashed by the tag lookup).
-        state.tokens.flatMap((ts, i) => {
-          const p = state.layout.passages[i]!;
-          const same = p.text === p.norm;
-          return ts.filter((t) => mayBeKeyword(t.pos, t.e - t.s)).map((t) => ({ word: same ? t.word : p.text.slice(t.s, t.e), pos: t.pos }));
-        }),
-        loadIdf(jiebaIdfPath()),
-        state.options.keywords,
-      ),
-    }),
+    run: (state) => {
+      // Bylines say who wrote the story, not what it is about: their lines and the names they give
+      // (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
+      const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
+      return {
+        keywords: topKeywords(
+          // Counted in the original characters (a Traditional page keeps its own keywords); where the
+          // analysis text is the original, the token's own string (already hashed by the tag lookup).
+          state.tokens.flatMap((ts, i) => {
+            const p = state.layout.passages[i]!;
+            if (p.kind === 'byline' || p.kind === 'marker') return [];
+            const same = p.text === p.norm;
+            return ts
+              .filter((t) => mayBeKeyword(t.pos, t.e - t.s))
+              .map((t) => ({ word: same ? t.word : p.text.slice(t.s, t.e), pos: t.pos }))
+              .filter((t) => !bylineNames.has(t.word));
+          }),
+          loadIdf(jiebaIdfPath()),
+          state.options.keywords,
+        ),
+      };
+    },
   },
 ];
 

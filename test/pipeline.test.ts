@@ -45,6 +45,16 @@ describe('pipeline', () => {
     expect(rec.entities.filter((e) => e.type === 'PER').map((e) => e.text)).toEqual(['王晓明', '李佳']);
   });
 
+  it('leaves the names of bylines and datelines out of the keywords', () => {
+    const raw = '本报讯（记者 王晓明 通讯员 李佳）余杭区推进数字经济，余杭区数字经济核心产业增加值增长12%。';
+    const rec = running.analyze('k', raw);
+    expect(rec.articles[0]).toMatchObject({ reporters: ['王晓明'], correspondents: ['李佳'] });
+    const words = rec.keywords.map((k) => k.word);
+    expect(words).toContain('余杭区');
+    expect(words).not.toContain('王晓明');
+    expect(words).not.toContain('李佳');
+  });
+
   it('reads a bracketed byline closing running text', () => {
     const rec = running.analyze('t', '本报讯 一季度全市进出口总值同比增长9.1%。\n下一步将建设综合试验区。（记者 张三 通讯员 王五）');
     expect(rec.articles[0]).toMatchObject({ reporters: ['张三'], correspondents: ['王五'] });
