@@ -216,7 +216,12 @@ function walkLines(raw: string, lines: Line[]): Walk {
       para = null;
       continue;
     }
-    if (cue.furniture && !wasOpen) continue;
+    if (cue.furniture && !wasOpen) {
+      // Page furniture between two finished sentences ends the paragraph: text after it starts anew,
+      // so no passage spans a line it leaves out.
+      para = null;
+      continue;
+    }
     // A photo caption printed between the articles: its own item, in no article. It may wrap; it
     // ends at its credit ("…摄") or at the end of a sentence.
     if (cue.caption && !wasOpen) {

@@ -295,6 +295,37 @@ describe('layoutPage: bylines in brackets closing an article', () => {
   });
 });
 
+describe('layoutPage: pages pieced together at random from awkward lines', () => {
+  // Captions, bullets, dash-led subtitles, wrapped and closing bylines, markers and furniture in every
+  // order: whatever the layout decides, every passage and article must still map onto the raw page.
+  const lines = [
+    '　　本报讯 市政府召开会议，', '部署全年工作。', '图为工人在作业。本报记者 王伟 摄', '●4月1日，新馆开放，',
+    '■本报记者 孙悦', '——全市调查', '（下转第二版）', '（上接第一版）', '', '智能制造跑出加速度',
+    '增长6.2%。（记者 宗武邦）', '（记者', '张三 李四）', '2024年3月6日 星期三 责任编辑：李明', '04 要闻',
+    '文/周晓川', '　　', '● ', '摄', '——', '图为', '　　据介绍，该平台首批开通18个科室。',
+  ];
+  it('keeps every passage and article on the raw page for 1,500 of them', () => {
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (let k = 0; k < 1500; k++) {
+      const raw = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]!).join('\n');
+      const r = layoutPage(raw);
+      const cps = [...raw];
+      for (const p of r.passages) {
+        expect(p.map.length).toBe(p.text.length);
+        if (!p.text) continue;
+        // The raw stretch a passage covers holds its text and nothing else (no line left out inside it).
+        expect(squeeze(cps.slice(p.map[0]!, p.map[p.map.length - 1]! + 1).join('')), raw).toBe(squeeze(p.text));
+        expect(p.article).toBeLessThan(r.articles.length);
+      }
+      for (const a of r.articles) {
+        expect(a.end).toBeGreaterThan(a.start);
+        expect(a.end).toBeLessThanOrEqual(cps.length);
+      }
+    }
+  });
+});
+
 describe('layoutPage: the seed page', () => {
   const raw = readFileSync(SEED, 'utf8');
   const r = layoutPage(raw);
