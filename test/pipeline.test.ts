@@ -55,6 +55,12 @@ describe('pipeline', () => {
     expect(words).not.toContain('李佳');
   });
 
+  it('reads the dateline and closing byline of Traditional running text, names in its own characters', () => {
+    const rec = running.analyze('t', '新華社北京3月5日電（記者 張三 通訊員 陳靜）國務院總理今天作政府工作報告。\n會議強調要推動高質量發展。（記者 黃志強）');
+    expect(rec.script).toBe('traditional');
+    expect(rec.articles[0]).toMatchObject({ dateline: '3月5日', reporters: ['張三', '黃志強'], correspondents: ['陳靜'] });
+  });
+
   it('reads a bracketed byline closing running text', () => {
     const rec = running.analyze('t', '本报讯 一季度全市进出口总值同比增长9.1%。\n下一步将建设综合试验区。（记者 张三 通讯员 王五）');
     expect(rec.articles[0]).toMatchObject({ reporters: ['张三'], correspondents: ['王五'] });

@@ -125,6 +125,20 @@ export function matchDateline(compact: string): DatelineMatch | null {
   return null;
 }
 
+/**
+ * A byline read from the Simplified copy of a Traditional text, with its names given back in the
+ * original's characters: the copy has the same length, so a name at index k of the copy is the
+ * original's [k, k + its length). (陳大文 stays 陳大文, not 陈大文.)
+ */
+export function inOriginal(b: Byline, copy: string, original: string): Byline {
+  if (copy === original) return b;
+  const back = (name: string) => {
+    const k = copy.indexOf(name);
+    return k < 0 ? name : original.slice(k, k + name.length);
+  };
+  return { ...b, reporters: b.reporters.map(back), correspondents: b.correspondents.map(back) };
+}
+
 /** UTF-16 units of a paragraph's opening in which readDateline looks for a dateline. */
 const DATELINE_SPAN = 200;
 

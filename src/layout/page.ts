@@ -21,7 +21,8 @@ import { isLatinOrDigit, isSpace } from '../text/chars.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
-import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
+import { inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
+import { isTraditional, toSimplified } from '../normalize/script.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
 
@@ -392,8 +393,13 @@ function cutArticles(
 export function layoutPage(raw: string): LayoutResult {
   if (typeof raw !== 'string' || !raw.trim()) return { articles: [], passages: [] };
   const cps = utf16ToCodePoints(raw);
-  const lines = splitLines(raw);
-  const { items } = walkLines(raw, lines);
+  // The cues (本报记者, 本报3月5日讯, 责任编辑, 图为 …) are Simplified: a Traditional page (本報記者, 本報4月8日訊)
+  // is read through a Simplified copy of the same length, every UTF-16 unit in its place, while the
+  // passages' text, titles and names keep the page's own characters.
+  const cue = isTraditional(raw) ? toSimplified(raw) : raw;
+  const cueOf = (s: string) => (cue === raw ? s : toSimplified(s));
+  const lines = splitLines(cue);
+  const { items } = walkLines(cue, lines);
 
   // Paragraph passages first (article index filled in below); datelines are read from them.
   const paraPassage = new Map<number, Passage>();
@@ -426,7 +432,7 @@ export function layoutPage(raw: string): LayoutResult {
         art.paragraphs.push(p.text);
         if (firstPara) {
           firstPara = false;
-          const { compact, index } = compactWithIndex(p.text);
+          const { compact, index } = compactWithIndex(cueOf(p.text));
           const d = matchDateline(compact);
           if (d) {
             art.dateline = d.date;
@@ -434,16 +440,16 @@ export function layoutPage(raw: string): LayoutResult {
               const s = p.map[index[d.who[0]]!]!;
               const e = p.map[index[d.who[1] - 1]!]! + 1;
               // Join the wrapped lines but keep the spaces between names: "记者 孙立\n平 黄敏".
-              const whoRaw = sliceByCp(raw, cps, s, e).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
-              const who = parseByline(whoRaw);
-              if (who) addByline(art, who);
+              const join = (t: string) => sliceByCp(t, cps, s, e).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
+              const who = parseByline(join(cue));
+              if (who) addByline(art, inOriginal(who, join(cue), join(raw)));
             }
           }
         }
       } else if (it.type === 'byline') {
         const l = lines[it.line]!;
         own.push(buildPassage(raw, cps, [{ line: l.n, s: l.cs, e: l.ce }], 'byline', idx));
-        addByline(art, it.byline);
+        addByline(art, inOriginal(it.byline, cue.slice(l.cs, l.ce), raw.slice(l.cs, l.ce)));
       } else if (it.type === 'marker') {
         own.push(buildPassage(raw, cps, [{ line: it.line, s: it.s, e: it.e }], 'marker', idx));
         if (it.kind === 'from' && art.continued_from === null) art.continued_from = it.page || null;
@@ -454,9 +460,10 @@ export function layoutPage(raw: string): LayoutResult {
     // read from the raw text, whose spaces keep the names apart ("记者 张三 李四").
     const lastPara = own.filter((p) => p.kind === 'paragraph').pop();
     if (lastPara && lastPara.map.length) {
-      const tail = sliceByCp(raw, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1);
-      const closing = trailingByline(tail.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, ''));
-      if (closing) addByline(art, closing);
+      const tail = (t: string) =>
+        sliceByCp(t, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
+      const closing = trailingByline(tail(cue));
+      if (closing) addByline(art, inOriginal(closing, tail(cue), tail(raw)));
     }
     art.start = Math.min(...own.map((p) => p.map[0]!));
     art.end = Math.max(...own.map((p) => p.map[p.map.length - 1]! + 1));

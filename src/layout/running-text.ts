@@ -11,7 +11,8 @@
 import { verbatimPassage, type Passage } from '../text/passage.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
-import { readDateline, trailingByline } from './cues.js';
+import { inOriginal, readDateline, trailingByline } from './cues.js';
+import { isTraditional, toSimplified } from '../normalize/script.js';
 
 export function layoutRunningText(raw: string): LayoutResult {
   const cp = utf16ToCodePoints(raw);
@@ -28,10 +29,20 @@ export function layoutRunningText(raw: string): LayoutResult {
   const first = passages[0]!;
   const last = passages[passages.length - 1]!;
   const article = newArticle(first.map[0]!, last.map[last.map.length - 1]! + 1, passages.map((p) => p.text));
-  const dateline = readDateline(first.text);
+  // Traditional text is read through a Simplified copy of the same length (the cues are Simplified);
+  // names come back in the text's own characters.
+  const traditional = isTraditional(raw);
+  const cue = (t: string) => (traditional ? toSimplified(t) : t);
+  const firstCue = cue(first.text);
+  const lastCue = cue(last.text);
+  const dateline = readDateline(firstCue);
   if (dateline) article.dateline = dateline.date;
+  const closing = trailingByline(lastCue);
   // Names from the dateline's byline, then from a bracketed one closing the text ("…。（记者 宗武邦）").
-  const bylines = [dateline?.byline, trailingByline(last.text)];
+  const bylines = [
+    dateline?.byline && inOriginal(dateline.byline, firstCue, first.text),
+    closing && inOriginal(closing, lastCue, last.text),
+  ];
   article.reporters = [...new Set(bylines.flatMap((b) => b?.reporters ?? []))];
   article.correspondents = [...new Set(bylines.flatMap((b) => b?.correspondents ?? []))];
   return { articles: [article], passages };

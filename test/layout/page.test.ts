@@ -295,6 +295,24 @@ describe('layoutPage: bylines in brackets closing an article', () => {
   });
 });
 
+describe('layoutPage: a Traditional-Chinese page', () => {
+  it('reads its cues through a Simplified copy and keeps its own characters in titles and names', () => {
+    const raw = page('hong-kong-trade-2024-04.txt');
+    const r = layoutPage(raw);
+    expectLayoutHolds(raw, r);
+    expect(r.articles).toHaveLength(1);
+    expect(r.articles[0]).toMatchObject({
+      title: '香港外貿開局穩中有進',
+      reporters: ['陳大文', '黃志強'],
+      correspondents: ['李小明'],
+      dateline: '4月8日',
+    });
+    expect(r.articles[0]!.paragraphs[0]!.startsWith('本報4月8日訊首季香港進出口總值')).toBe(true);
+    // 責任編輯：張三 is page furniture, as 责任编辑 is.
+    expect(r.passages.some((p) => p.text.includes('張三'))).toBe(false);
+  });
+});
+
 describe('layoutPage: pages pieced together at random from awkward lines', () => {
   // Captions, bullets, dash-led subtitles, wrapped and closing bylines, markers and furniture in every
   // order: whatever the layout decides, every passage and article must still map onto the raw page.
