@@ -193,9 +193,17 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   const value = fieldOf(rec, options.textField);
   // Crawlers often keep an article as a list of paragraphs: one line each, as running text reads them.
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
-  if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"`);
+  if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"${fieldsHint(rec)}`);
   const date = options.dateField === undefined ? null : documentDate(fieldOf(rec, options.dateField));
   return date ? { id, text, date } : { id, text };
+}
+
+/** " (its fields: id, body; name one with --text-field)": what a record has, for a misnamed field. */
+function fieldsHint(rec: Record<string, unknown>, what = 'fields'): string {
+  const keys = Object.keys(rec);
+  if (keys.length === 0) return '';
+  const shown = keys.slice(0, 8).join(', ') + (keys.length > 8 ? ', …' : '');
+  return ` (its ${what}: ${shown}; name one with --text-field)`;
 }
 
 /**
@@ -288,7 +296,7 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
     for await (const rec of parser as AsyncIterable<Record<string, string>>) {
       yield* skippedUpTo(good);
       if (good === 0 && !(options.textField in rec)) {
-        yield errorRecord(name, `CSV has no column "${options.textField}"`);
+        yield errorRecord(name, `CSV has no column "${options.textField}"${fieldsHint(rec, 'columns')}`);
         return;
       }
       const item = fromObject(rec, `${name}:${row}`, `row ${row}`, options);
