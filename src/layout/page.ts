@@ -397,7 +397,7 @@ export function layoutPage(raw: string): LayoutResult {
   // is read through a Simplified copy of the same length, every UTF-16 unit in its place, while the
   // passages' text, titles and names keep the page's own characters.
   const cue = isTraditional(raw) ? toSimplified(raw) : raw;
-  const cueOf = (s: string) => (cue === raw ? s : toSimplified(s));
+  const simplified = (s: string) => (cue === raw ? s : toSimplified(s));
   const lines = splitLines(cue);
   const { items } = walkLines(cue, lines);
 
@@ -432,7 +432,7 @@ export function layoutPage(raw: string): LayoutResult {
         art.paragraphs.push(p.text);
         if (firstPara) {
           firstPara = false;
-          const { compact, index } = compactWithIndex(cueOf(p.text));
+          const { compact, index } = compactWithIndex(simplified(p.text));
           const d = matchDateline(compact);
           if (d) {
             art.dateline = d.date;
@@ -440,7 +440,7 @@ export function layoutPage(raw: string): LayoutResult {
               const s = p.map[index[d.who[0]]!]!;
               const e = p.map[index[d.who[1] - 1]!]! + 1;
               // Join the wrapped lines but keep the spaces between names: "记者 孙立\n平 黄敏".
-              const join = (t: string) => sliceByCp(t, cps, s, e).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
+              const join = (t: string) => joinWrapped(sliceByCp(t, cps, s, e));
               const who = parseByline(join(cue));
               if (who) addByline(art, inOriginal(who, join(cue), join(raw)));
             }
@@ -460,8 +460,7 @@ export function layoutPage(raw: string): LayoutResult {
     // read from the raw text, whose spaces keep the names apart ("记者 张三 李四").
     const lastPara = own.filter((p) => p.kind === 'paragraph').pop();
     if (lastPara && lastPara.map.length) {
-      const tail = (t: string) =>
-        sliceByCp(t, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1).replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
+      const tail = (t: string) => joinWrapped(sliceByCp(t, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1));
       const closing = trailingByline(tail(cue));
       if (closing) addByline(art, inOriginal(closing, tail(cue), tail(raw)));
     }
@@ -543,6 +542,11 @@ function piece(l: Line): Piece {
 function addByline(art: Article, b: Byline): void {
   for (const r of b.reporters) if (!art.reporters.includes(r)) art.reporters.push(r);
   for (const c of b.correspondents) if (!art.correspondents.includes(c)) art.correspondents.push(c);
+}
+
+/** Wrapped lines joined, the spaces between words on a line kept: "记者 孙立\n平 黄敏" -> "记者 孙立平 黄敏". */
+function joinWrapped(s: string): string {
+  return s.replace(/[ \t\u3000]*[\r\n]+[ \t\u3000]*/gu, '');
 }
 
 /** raw code points [s, e) as a string. */
