@@ -107,9 +107,10 @@ export const STAGES: readonly Stage[] = [
     run: (state) => {
       const { raw, options } = state;
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
-      const layout = page ? layoutPage(raw) : layoutRunningText(raw);
+      const traditional = isTraditional(raw);
+      const layout = page ? layoutPage(raw, traditional) : layoutRunningText(raw, traditional);
       const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
-      if (!isTraditional(raw)) return { layout, script: 'simplified', page, referenceYear };
+      if (!traditional) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
       return { layout: { ...layout, passages }, script: 'traditional', page, referenceYear };
     },

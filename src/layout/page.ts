@@ -64,8 +64,6 @@ interface LineCue {
   /** The page a closing marker that fills the whole line points to. */
   to: string | null;
   furniture: boolean;
-  /** A photo caption's credit or opening: "图为…", "…本报记者 王伟 摄". */
-  caption: boolean;
 }
 
 /** Reads the cues of a non-blank line. */
@@ -85,7 +83,7 @@ function lineCue(raw: string, l: Line): LineCue {
     from = { e: k, page: m.page };
   }
   const to = m && m.kind === 'to' && m.start === 0 ? m.page : null;
-  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact), caption: isCaption(l.compact) };
+  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
 }
 
 /** Builds the cleaned text of raw UTF-16 pieces: layout whitespace dropped, spaces between Latin words kept. */
@@ -224,8 +222,9 @@ function walkLines(raw: string, lines: Line[]): Walk {
       continue;
     }
     // A photo caption printed between the articles: its own item, in no article. It may wrap; it
-    // ends at its credit ("…摄") or at the end of a sentence.
-    if (cue.caption && !wasOpen) {
+    // ends at its credit ("…摄") or at the end of a sentence. (Asked only here, where a paragraph has
+    // ended: its patterns are the costliest cue, and most lines continue a paragraph.)
+    if (!wasOpen && isCaption(l.compact)) {
       const group = [l.n];
       let k = i;
       while (!CAPTION_END.test(lines[k]!.compact) && k + 1 < lines.length && k - i < 2 && isPlain(lines[k + 1]!)) group.push(lines[++k]!.n);
@@ -389,14 +388,17 @@ function cutArticles(
   return { articles, heads };
 }
 
-/** Page layout: articles with raw code-point spans and clean paragraphs, plus every passage. */
-export function layoutPage(raw: string): LayoutResult {
+/**
+ * Page layout: articles with raw code-point spans and clean paragraphs, plus every passage.
+ * `traditional`: whether the page is Traditional Chinese, when the caller knows (else detected).
+ */
+export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   if (typeof raw !== 'string' || !raw.trim()) return { articles: [], passages: [] };
   const cps = utf16ToCodePoints(raw);
   // The cues (本报记者, 本报3月5日讯, 责任编辑, 图为 …) are Simplified: a Traditional page (本報記者, 本報4月8日訊)
   // is read through a Simplified copy of the same length, every UTF-16 unit in its place, while the
   // passages' text, titles and names keep the page's own characters.
-  const cue = isTraditional(raw) ? toSimplified(raw) : raw;
+  const cue = (traditional ?? isTraditional(raw)) ? toSimplified(raw) : raw;
   const simplified = (s: string) => (cue === raw ? s : toSimplified(s));
   const lines = splitLines(cue);
   const { items } = walkLines(cue, lines);
@@ -484,7 +486,7 @@ export function layoutPage(raw: string): LayoutResult {
   }
 
   // Nothing but headline-like lines ("第一行\n第二行"): not a page after all.
-  if (articles.length === 0) return layoutRunningText(raw);
+  if (articles.length === 0) return layoutRunningText(raw, cue !== raw);
 
   // Photo captions belong to no article, but their text is read like the rest.
   for (const it of items) {

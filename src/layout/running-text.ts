@@ -14,7 +14,8 @@ import { newArticle, type LayoutResult } from './types.js';
 import { inOriginal, readDateline, trailingByline } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 
-export function layoutRunningText(raw: string): LayoutResult {
+/** `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected). */
+export function layoutRunningText(raw: string, traditional?: boolean): LayoutResult {
   const cp = utf16ToCodePoints(raw);
   const passages: Passage[] = [];
   const lineRe = /[^\r\n]+/g;
@@ -31,8 +32,8 @@ export function layoutRunningText(raw: string): LayoutResult {
   const article = newArticle(first.map[0]!, last.map[last.map.length - 1]! + 1, passages.map((p) => p.text));
   // Traditional text is read through a Simplified copy of the same length (the cues are Simplified);
   // names come back in the text's own characters.
-  const traditional = isTraditional(raw);
-  const cue = (t: string) => (traditional ? toSimplified(t) : t);
+  const convert = traditional ?? isTraditional(raw);
+  const cue = (t: string) => (convert ? toSimplified(t) : t);
   const firstCue = cue(first.text);
   const lastCue = cue(last.text);
   const dateline = readDateline(firstCue);
