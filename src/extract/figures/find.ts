@@ -371,6 +371,11 @@ class Finder {
       if (letterAt(t, u.e) && letterAt(unit.word, unit.word.length - 1)) return null; // 5 kmh?
       let e = u.e;
       let add = 0;
+      // 新台币50亿元, 港币100元: the currency named before the number, the bare 元 after it.
+      if (unit.type === 'money' && unit.word === '元') {
+        const named = lex.currencyNames.find((c) => s >= c.word.length && t.startsWith(c.word, s - c.word.length));
+        if (named) return measure(s, e, n, { ...unit, unit: named.unit });
+      }
       if (unit.half && t[e] === '半') (add = 0.5), e++;
       else if (unit.type === 'money' && unit.unit === 'CNY' && !n.hasMagnitude) {
         const change = this.smallChange(e);

@@ -199,6 +199,11 @@ export interface FigureLexicon {
   /** Era names and the Gregorian year their 元年 fell in. */
   eras: WordTable<number>;
   tempPrefixes: WordTable<TempPrefix>;
+  /**
+   * Names of currencies other than the yuan (新台币, 港币, 美元 …), longest first: written before a number
+   * whose unit is a bare 元, they name its currency (新台币50亿元 is TWD).
+   */
+  currencyNames: UnitEntry[];
 }
 
 let LEXICON: FigureLexicon | null = null;
@@ -251,6 +256,10 @@ export function figureLexicon(): FigureLexicon {
     tempPrefixes: new WordTable(
       readDict('figures-prefixes.tsv', 3).map((r) => [r.fields[0]!, { sign: Number(r.fields[1]) < 0 ? -1 : 1, unit: r.fields[2] === '-' ? null : r.fields[2]! }]),
     ),
+    currencyNames: unitRows
+      .map(([, u]) => u)
+      .filter((u) => u.type === 'money' && !u.prefix && u.unit !== 'CNY' && u.word.length >= 2 && /^\p{Script=Han}+$/u.test(u.word))
+      .sort((a, b) => b.word.length - a.word.length),
   };
   // Currency symbols are matched before the number, so they live in their own table.
   PREFIXES = new WordTable(unitRows.filter(([, u]) => u.prefix));

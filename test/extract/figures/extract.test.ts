@@ -39,6 +39,10 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['港区年吞吐能力超千万标箱', '千万标箱', 'quantity', 10000000, '标箱'],
     ['梳理出8大类服务事项', '8大类', 'quantity', 8, '大类'],
     ['公司拟配售1.5亿股新股', '1.5亿股', 'quantity', 150000000, '股'],
+    // a currency named before the number, a bare 元 after it
+    ['项目总投资新台币50亿元', '50亿元', 'money', 5000000000, 'TWD'],
+    ['门票价格为港币100元', '100元', 'money', 100, 'HKD'],
+    ['折合人民币3.2亿元', '3.2亿元', 'money', 320000000, 'CNY'],
     ['粮食产量实现“十二连增”', '十二连增', 'quantity', 12, '连增'],
     ['数十家企业参加招聘', '数十家', 'quantity', 10, '家'],
     ['十几个省份参与', '十几个', 'quantity', 10, '个'],
