@@ -122,6 +122,13 @@ function candidate(s: number, e: number, shape: CandidateShape, num: Numeral | n
 // Constructors of the common shapes. They set fields on the one candidate shape directly: passing an
 // `extra` object literal of a different shape from every call site made the reads in `candidate`
 // megamorphic, and that one function was the most expensive line on dense input.
+/** Does an upper-case acronym of two or more letters (GDP, CPI), itself not glued to a letter or digit, end at i? */
+function acronymEndsAt(t: string, i: number): boolean {
+  let k = i;
+  while (k >= 0 && t.charCodeAt(k) >= 65 && t.charCodeAt(k) <= 90) k--;
+  return i - k >= 2 && !letterAt(t, k) && !digitAt(t, k);
+}
+
 function measure(s: number, e: number, n: Numeral, unit: UnitEntry, add = 0): FigureCandidate {
   const c = candidate(s, e, 'measure', n);
   c.unit = unit;
@@ -306,8 +313,14 @@ class Finder {
    */
   private fromNumeral(n: Numeral, s: number, withRange: boolean): FigureCandidate | null {
     const { t, lex } = this;
-    // Part of a Latin code or formula: PM2.5, G20, COVID-19, 5+5+7, 1+N.
+    // Part of a Latin code or formula: PM2.5, G20, COVID-19, 5+5+7, 1+N. An upper-case acronym of two
+    // letters or more written against the number names what the figure measures, when a unit follows:
+    // 人均GDP1.2万美元, RCEP15个成员国 (not PM2.5, G20, MP3).
     const before = n.s - 1;
+    if (letterAt(t, before) && acronymEndsAt(t, before)) {
+      const c = this.single(n, s);
+      return c && c.shape === 'measure' ? c : null;
+    }
     if (letterAt(t, before) || t[before] === '+' || t[before] === '_' || t[before] === '^' || (t[before] === '-' && (letterAt(t, before - 1) || t[before - 1] === '^')) || (t[before] === '.' && digitAt(t, before - 1))) return null;
     // 10^6, 2^-10: a power is a formula, not a figure.
     if (t[n.e] === '+' || t[n.e] === '_' || t[n.e] === '^') return null;

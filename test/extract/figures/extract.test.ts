@@ -43,6 +43,9 @@ describe('figures: positives (span, type, value, unit)', () => {
     ['项目总投资新台币50亿元', '50亿元', 'money', 5000000000, 'TWD'],
     ['门票价格为港币100元', '100元', 'money', 100, 'HKD'],
     ['折合人民币3.2亿元', '3.2亿元', 'money', 320000000, 'CNY'],
+    // an acronym written against the number names the indicator
+    ['全市人均GDP1.2万美元', '1.2万美元', 'money', 12000, 'USD'],
+    ['RCEP15个成员国全部生效', '15个', 'quantity', 15, '个'],
     ['粮食产量实现“十二连增”', '十二连增', 'quantity', 12, '连增'],
     ['数十家企业参加招聘', '数十家', 'quantity', 10, '家'],
     ['十几个省份参与', '十几个', 'quantity', 10, '个'],
@@ -220,6 +223,10 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['第二次世界大战结束后'],
     ['网上有人胡说八道'],
     ['千头万绪抓重点'],
+    // codes: a number glued to letters with no unit after it
+    ['PM2.5浓度持续下降'],
+    ['G20峰会在杭州举行'],
+    ['USB3.0接口全面普及'],
   ])('%s has no figure', (text) => {
     expect(spans(text, run(text))).toEqual([]);
   });
