@@ -697,6 +697,45 @@ export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   return out;
 }
 
+/** Characters that never belong to a name cut into single characters after a title (function words). */
+const NOT_IN_NAME = new Set([...'的地得了着过在和与及或对向从为被把将也都就说是又于等们兼一并还所会要能可已曾再才均各该其之以而且但则即便由给让叫请']);
+
+/**
+ * 4b. A foreign name after its country and title that jieba cut into single characters, each a word of
+ * its own (美国|总统|拜|登|表示: the HMM splits an unknown transliteration into verbs), and the model
+ * missed: two to five such characters right after a title head (titles.txt) that directly follows a
+ * place, none of them a function word, form a PER — when no entity touches them. The place is what
+ * makes it a foreign dignitary's name: after a bare title the single characters are mostly a verb
+ * jieba split (主席|登|上, 总理|发|来).
+ */
+export function addTitledForeignNames(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  let out = ents;
+  for (let i = 0; i + 2 < words.length; i++) {
+    const w = words[i]!;
+    if (!endsInTitle(w.word, gaz) || !out.some((x) => x.type === 'LOC' && x.e === w.s)) continue;
+    let j = i + 1;
+    while (j < words.length && j - i <= 5) {
+      const x = words[j]!;
+      if (x.e - x.s !== 1 || !/\p{Script=Han}/u.test(x.word) || NOT_IN_NAME.has(x.word)) break;
+      j++;
+    }
+    const count = j - i - 1;
+    if (count < 2 || count > 5) continue;
+    const s = words[i + 1]!.s;
+    const e = words[j - 1]!.e;
+    if (out.some((x) => x.s < e && s < x.e)) continue;
+    out = sortEnts([...out, { type: 'PER', s, e }]);
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Does a word end in a title head (总统, 外长, 发言人 …)? */
+function endsInTitle(word: string, gaz: Gazetteers): boolean {
+  for (let k = Math.min(gaz.titleMax, word.length); k >= 1; k--) if (gaz.titles.has(word.slice(-k))) return true;
+  return false;
+}
+
 /** Opening mark -> closing mark (book titles too, unlike the slogans' quotes), and the reverse. */
 const CLOSER: Record<string, string> = { '《': '》', '“': '”', '『': '』', '「': '」', '‘': '’' };
 const OPENER: Record<string, string> = Object.fromEntries(Object.entries(CLOSER).map(([o, c]) => [c, o]));
@@ -784,5 +823,6 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = snapToNameWords(words, out);
   out = placesNotPersons(text, out, gaz);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
+  out = addTitledForeignNames(text, words, out, gaz);
   return attachTitles(text, words, out, gaz);
 }
