@@ -710,9 +710,13 @@ const NOT_IN_NAME = new Set([...'的地得了着过在和与及或对向从为�
  */
 export function addTitledForeignNames(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   let out = ents;
-  for (let i = 0; i + 2 < words.length; i++) {
-    const w = words[i]!;
-    if (!endsInTitle(w.word, gaz) || !out.some((x) => x.type === 'LOC' && x.e === w.s)) continue;
+  // From each place: the word right after it, when it ends in a title (a handful of places per passage,
+  // so the words are not all visited).
+  for (const place of ents) {
+    if (place.type !== 'LOC') continue;
+    const i = wordIndexAt(words, place.e);
+    const w = words[i];
+    if (!w || w.s !== place.e || !endsInTitle(w.word, gaz)) continue;
     let j = i + 1;
     while (j < words.length && j - i <= 5) {
       const x = words[j]!;
@@ -725,7 +729,6 @@ export function addTitledForeignNames(text: string, words: readonly WordToken[],
     const e = words[j - 1]!.e;
     if (out.some((x) => x.s < e && s < x.e)) continue;
     out = sortEnts([...out, { type: 'PER', s, e }]);
-    i = j - 1;
   }
   return out;
 }
