@@ -196,12 +196,12 @@ export function matchMarker(compact: string): MarkerMatch | null {
   return null;
 }
 
-/** Page furniture (版头, 责任编辑：…): `compact` is the whole line without whitespace. */
 /** Does a line (whitespace removed) open or close a photo caption? (layout-captions.tsv) */
 export function isCaption(compact: string): boolean {
   return loadCues().captions.some((re) => re.test(compact));
 }
 
+/** Page furniture (版头, 责任编辑：…): `compact` is the whole line without whitespace. */
 export function isFurniture(compact: string): boolean {
   return loadCues().furniture.some((re) => re.test(compact));
 }

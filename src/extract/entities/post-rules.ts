@@ -708,7 +708,7 @@ const NOT_IN_NAME = new Set([...'的地得了着过在和与及或对向从为�
  * makes it a foreign dignitary's name: after a bare title the single characters are mostly a verb
  * jieba split (主席|登|上, 总理|发|来).
  */
-export function addTitledForeignNames(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+export function addTitledForeignNames(words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   let out = ents;
   // From each place: the word right after it, when it ends in a title (a handful of places per passage,
   // so the words are not all visited).
@@ -826,6 +826,6 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = snapToNameWords(words, out);
   out = placesNotPersons(text, out, gaz);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
-  out = addTitledForeignNames(text, words, out, gaz);
+  out = addTitledForeignNames(words, out, gaz);
   return attachTitles(text, words, out, gaz);
 }

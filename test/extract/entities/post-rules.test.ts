@@ -220,17 +220,17 @@ describe('addTitledForeignNames', () => {
   const gaz = loadGazetteers();
   it('makes a PER of single characters jieba cut after a country and a title', () => {
     const { text, words } = tokens('美国/ns|总统/n|拜/v|登/v|表示/v|，/x');
-    expect(show(text, addTitledForeignNames(text, words, ents(text, [['LOC', '美国']]), gaz))).toEqual(['LOC:美国', 'PER:拜登']);
+    expect(show(text, addTitledForeignNames(words, ents(text, [['LOC', '美国']]), gaz))).toEqual(['LOC:美国', 'PER:拜登']);
   });
 
   it('leaves them alone after a bare title, before a function word, or where an entity stands', () => {
     const bare = tokens('主席/n|登/v|上/v|主席台/n');
-    expect(show(bare.text, addTitledForeignNames(bare.text, bare.words, [], gaz))).toEqual([]);
+    expect(show(bare.text, addTitledForeignNames(bare.words, [], gaz))).toEqual([]);
     const fn = tokens('美国/ns|总统/n|也/d|说/v|过/u');
-    expect(show(fn.text, addTitledForeignNames(fn.text, fn.words, ents(fn.text, [['LOC', '美国']]), gaz))).toEqual(['LOC:美国']);
+    expect(show(fn.text, addTitledForeignNames(fn.words, ents(fn.text, [['LOC', '美国']]), gaz))).toEqual(['LOC:美国']);
     const taken = tokens('德国/ns|总理/n|朔/x|尔/x|茨/x|访华/v');
     const had = ents(taken.text, [['LOC', '德国'], ['PER', '朔尔茨']]);
-    expect(show(taken.text, addTitledForeignNames(taken.text, taken.words, had, gaz))).toEqual(['LOC:德国', 'PER:朔尔茨']);
+    expect(show(taken.text, addTitledForeignNames(taken.words, had, gaz))).toEqual(['LOC:德国', 'PER:朔尔茨']);
   });
 });
 
