@@ -2,9 +2,10 @@
 //
 //   id, article, kind, type, text, start, end, value, unit
 //
-// kind is article | entity | figure | slogan | keyword | error. `article` is the index of the article
-// whose span holds the annotation (empty when none). For an article row, text is its title; for a
-// keyword, value is its weight; for an error, text is the message.
+// kind is document (only with --date-field: value is the document's date) | article | entity | figure |
+// slogan | keyword | error. `article` is the index of the article whose span holds the annotation
+// (empty when none). For an article row, text is its title; for a keyword, value is its weight; for an
+// error, text is the message.
 
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentRecord, OutputRecord } from '../types.js';
@@ -54,6 +55,8 @@ export function csvRows(record: OutputRecord): Row[] {
     return i >= 0 ? i : null;
   };
   const rows: Row[] = [];
+  // The document's own date (--date-field), when it has one: a row of its own, so the columns stay fixed.
+  if (doc.date) rows.push(row({ kind: 'document', value: doc.date }));
   doc.articles.forEach((a, i) => rows.push(row({ article: i, kind: 'article', text: a.title, start: a.start, end: a.end, value: a.dateline })));
   for (const e of doc.entities) rows.push(row({ article: articleOf(e.start, e.end), kind: 'entity', type: e.type, text: e.text, start: e.start, end: e.end }));
   for (const f of doc.figures) rows.push(row({ article: articleOf(f.start, f.end), kind: 'figure', type: f.type, text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit }));

@@ -44,6 +44,12 @@ describe('writers', () => {
     expect(rows[3]).toMatchObject({ article: '', type: 'formula', text: '5+5+7' }); // outside the article span
     expect(rows[5]).toMatchObject({ id: 'broken.txt', text: 'not valid UTF-8, "quoted"' });
   });
+  it('csv: a dated document (--date-field) opens with a document row holding its date, same columns', () => {
+    const rows = parse(render('csv', [{ ...doc, date: '2024-03-06' }]), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'article', 'kind', 'type', 'text', 'start', 'end', 'value', 'unit']);
+    expect(rows[0]).toMatchObject({ id: 'p1', kind: 'document', value: '2024-03-06', text: '' });
+    expect(rows.slice(1).map((r) => r.kind)).toEqual(['article', 'entity', 'figure', 'slogan', 'keyword']);
+  });
   it('csv: the header is written even when there is nothing else', () => {
     expect(render('csv', [])).toBe('id,article,kind,type,text,start,end,value,unit\n');
   });
