@@ -1,5 +1,6 @@
 // `zhnews segment`: one output line per input line, tokens separated by a delimiter (word/tag with --pos).
-// The analysis runs on the width-folded text; the words printed are the original characters.
+// The analysis runs on the width-folded text (Simplified, for Traditional input); the words printed are
+// the original characters.
 // Numbers, entities and slogans found in a line are one token each (src/segment/merge.ts says what
 // is merged by default and why); `merge` chooses the kinds, an empty list gives jieba's words alone.
 
@@ -9,6 +10,7 @@ import { JiebaSegmenter } from '../segment/jieba.js';
 import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '../segment/merge.js';
 import { toPkuTag } from '../segment/pku-tags.js';
 import { foldWidth } from '../text/chars.js';
+import { isTraditional, toSimplified } from '../normalize/script.js';
 
 export interface SegmentCliOptions {
   pos: boolean;
@@ -49,9 +51,13 @@ export async function runSegment(paths: string[], opts: SegmentCliOptions, io: C
     }
     const lines = text.split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
+    // Traditional text is segmented through a Simplified copy of the same length, as `analyze` reads it:
+    // jieba's dictionaries are Simplified (臺北市政府將投入 fell apart into single characters).
+    const traditional = isTraditional(text);
     const out: string[] = [];
     for (const line of lines) {
-      const words = segmenter.tag(foldWidth(line)).filter((w) => w.word.trim());
+      const folded = foldWidth(line);
+      const words = segmenter.tag(traditional ? toSimplified(folded) : folded).filter((w) => w.word.trim());
       out.push(
         words
           .map((w) => {

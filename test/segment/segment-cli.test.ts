@@ -34,6 +34,11 @@ const PAGE = [
 ].join('\n');
 
 describe('zhnews segment (in-process)', () => {
+  it('segments Traditional text through a Simplified copy and prints its own characters', async () => {
+    const { stdout } = await segment('美國總統表示將繼續推進改革，政府系統要加強協調。\n');
+    expect(stdout).toBe('美國 總統 表示 將 繼續 推進 改革 ， 政府 系統 要 加強 協調 。\n');
+  });
+
   it('writes one output line per input line, blank lines included, and drops no character', async () => {
     const r = await segment(PAGE + '\n');
     expect(r.status).toBe(0);
