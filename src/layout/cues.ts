@@ -139,6 +139,21 @@ export function inOriginal(b: Byline, copy: string, original: string): Byline {
   return { ...b, reporters: b.reporters.map(back), correspondents: b.correspondents.map(back) };
 }
 
+/**
+ * The text (its first `limit` UTF-16 units) with all whitespace removed, and for each of its UTF-16
+ * indices the index in `text`: cues are matched on the compact form, then cut from the text itself.
+ */
+export function compactWithIndex(text: string, limit = text.length): { compact: string; index: number[] } {
+  let compact = '';
+  const index: number[] = [];
+  for (let i = 0, n = Math.min(text.length, limit); i < n; i++) {
+    if (isSpace(text[i]!)) continue;
+    compact += text[i];
+    index.push(i);
+  }
+  return { compact, index };
+}
+
 /** UTF-16 units of a paragraph's opening in which readDateline looks for a dateline. */
 const DATELINE_SPAN = 200;
 
@@ -150,13 +165,7 @@ export function readDateline(paragraph: string): { date: string | null; byline: 
   // Matched on the text without whitespace (as on a page); the byline is cut from the text itself, so
   // the spaces between its names stay. A dateline is short (the patterns allow a 40-character byline), so
   // only the paragraph's opening is looked at: running text can be one line of millions of characters.
-  const index: number[] = [];
-  let compact = '';
-  for (let i = 0; i < Math.min(paragraph.length, DATELINE_SPAN); i++) {
-    if (isSpace(paragraph[i]!)) continue;
-    compact += paragraph[i];
-    index.push(i);
-  }
+  const { compact, index } = compactWithIndex(paragraph, DATELINE_SPAN);
   const d = matchDateline(compact);
   if (!d) return null;
   const byline = d.who ? parseByline(paragraph.slice(index[d.who[0]]!, index[d.who[1] - 1]! + 1)) : null;

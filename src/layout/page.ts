@@ -21,7 +21,7 @@ import { isLatinOrDigit, isSpace } from '../text/chars.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
-import { inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
+import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
@@ -110,17 +110,6 @@ function buildPassage(raw: string, cps: Int32Array, pieces: Piece[], kind: Passa
   return b.build(kind, article);
 }
 
-/** The text with all whitespace removed, and for each of its UTF-16 indices the index in `text`. */
-function compactWithIndex(text: string): { compact: string; index: number[] } {
-  let compact = '';
-  const index: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (isSpace(text[i]!)) continue;
-    compact += text[i];
-    index.push(i);
-  }
-  return { compact, index };
-}
 
 interface Walk {
   items: Item[];
