@@ -397,7 +397,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   items.forEach((it, i) => {
     if (it.type === 'para') paraPassage.set(i, buildPassage(raw, cps, it.pieces, 'paragraph', -1));
   });
-  const datelineOf = (i: number) => matchDateline(compactWithIndex(paraPassage.get(i)!.text).compact);
+  const datelineOf = (i: number) => matchDateline(compactWithIndex(simplified(paraPassage.get(i)!.text)).compact);
   const { articles: cut, heads } = cutArticles(
     items,
     (i) => datelineOf(i) !== null,

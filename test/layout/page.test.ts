@@ -313,6 +313,15 @@ describe('layoutPage: a Traditional-Chinese page', () => {
   });
 });
 
+describe('layoutPage: Traditional datelines cut articles as Simplified ones do', () => {
+  it('starts a new article at a second dateline with no headline between', () => {
+    const raw = ['第3版　綜合', '', '香港外貿開局穩中有進', '　　本報4月8日訊　首季香港進出口總值', '同比增長9.1%。', '　　本報4月8日訊　特區政府今天公佈', '失業率為2.9%。', ''].join('\n');
+    const r = layoutPage(raw);
+    expectLayoutHolds(raw, r);
+    expect(r.articles.map((a) => [a.dateline, a.paragraphs.length])).toEqual([['4月8日', 1], ['4月8日', 1]]);
+  });
+});
+
 describe('layoutPage: pages pieced together at random from awkward lines', () => {
   // Captions, bullets, dash-led subtitles, wrapped and closing bylines, markers and furniture in every
   // order: whatever the layout decides, every passage and article must still map onto the raw page.
