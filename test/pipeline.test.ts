@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pipeline, DEFAULT_OPTIONS, statedYear, type AnalyzeOptions } from '../src/pipeline.js';
 import type { Segmenter, WordToken } from '../src/segment/segmenter.js';
+import type { DocumentRecord } from '../src/types.js';
 import { ROOT, SEED, expectSpansHold } from './helpers.js';
 
 const page = new Pipeline({ ...DEFAULT_OPTIONS, tokens: true });
@@ -116,6 +117,49 @@ describe('pipeline', () => {
     const rec = p.analyze('f', '新区\n邀请');
     expect(calls).toEqual(['新区', '邀请']);
     expect(rec.tokens!.map((t) => [t.text, t.start])).toEqual([['新', 0], ['区', 1], ['邀', 3], ['请', 4]]);
+  });
+
+  it('analyses a batch stage by stage into the same records as one document at a time, in order', () => {
+    const dir = join(ROOT, 'fixtures', 'pages');
+    const docs = [
+      { id: 'seed', raw: readFileSync(join(dir, 'qingdao-west-coast-2022-08.txt'), 'utf8') },
+      { id: 'story', raw: '新华社北京3月5日电（记者 张三）国家发展改革委主任郑栅洁在北京出席会议，全年新增就业1.2万人。' },
+      { id: 'empty', raw: '' },
+      { id: 'dated', raw: '今年3月5日，区政府召开会议，聚力发展“5+5+7”重点产业。', meta: { date: '2024-03-06' } },
+      { id: 'trad', raw: readFileSync(join(dir, 'hong-kong-trade-2024-04.txt'), 'utf8') },
+    ];
+    const batch = page.analyzeMany(docs);
+    expect(batch.map((r) => (r instanceof Error ? r : r.id))).toEqual(docs.map((d) => d.id));
+    docs.forEach((d, i) => expect(batch[i]).toEqual(page.analyze(d.id, d.raw, d.meta)));
+    // The batch did read each document for what it is (not one document's state leaking into another).
+    const [seed, story, , dated] = batch as DocumentRecord[];
+    expect(seed!.articles.length).toBeGreaterThan(3);
+    expect(story!.articles[0]!.reporters).toEqual(['张三']);
+    expect(dated!.date).toBe('2024-03-06');
+    expect(story).not.toHaveProperty('date');
+  });
+
+  it('a document whose analysis throws in a batch gets its error; the others their records', () => {
+    const bad = '这一段让分词器出错。';
+    const failing: Segmenter = {
+      tag(text: string): WordToken[] {
+        if (text.includes('分词器出错')) throw new Error('segmenter broke');
+        return [...text].map((ch, i) => ({ word: ch, pos: 'x', s: i, e: i + 1 }));
+      },
+      addWords() {},
+    };
+    const p = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none' }, { segmenter: failing });
+    const out = p.analyzeMany([
+      { id: 'a', raw: '全区新增就业1.2万人。' },
+      { id: 'b', raw: bad },
+      { id: 'c', raw: '增资5000万美元。' },
+    ]);
+    expect(out[1]).toBeInstanceOf(Error);
+    expect((out[1] as Error).message).toBe('segmenter broke');
+    expect((out[0] as DocumentRecord).figures.map((f) => f.text)).toEqual(['1.2万人']);
+    expect((out[2] as DocumentRecord).figures.map((f) => [f.text, f.unit])).toEqual([['5000万美元', 'USD']]);
+    // One document at a time, the error is thrown as before.
+    expect(() => p.analyze('b', bad)).toThrow('segmenter broke');
   });
 
   it('skips disabled stages', () => {

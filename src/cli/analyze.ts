@@ -3,13 +3,13 @@
 
 import type { CliIO } from './io.js';
 import { AtomicFile, drained, readLines } from './io.js';
-import { WorkerPool, ordered } from './pool.js';
+import { WorkerPool, batches, ordered } from './pool.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
 import { expandPaths, readDocuments, errorRecord, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
-import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { BATCH_CHARS, BATCH_DOCS, Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
-import { isErrorRecord, type OutputRecord } from '../types.js';
+import { isErrorRecord, type InputDocument, type OutputRecord } from '../types.js';
 import { CorpusSummary } from '../summary/corpus.js';
 import { writeSummaryFile } from './summary.js';
 
@@ -48,18 +48,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   // A single text document gains nothing from workers but their start-up.
   const jobs = sources.length === 1 && run.input.format === 'text' ? 1 : run.jobs;
   const pool = jobs > 1 ? new WorkerPool(jobs, run.pipeline) : null;
-  const pipeline = pool ? null : new Pipeline(run.pipeline);
-  const analyse = async (item: InputItem): Promise<[OutputRecord, number]> => {
-    if (isErrorRecord(item)) return [item, 0];
-    const size = Buffer.byteLength(item.text);
-    if (pool) return [await pool.run(item), size];
-    try {
-      return [pipeline!.analyze(item.id, item.text, { encoding: item.encoding, date: item.date }), size];
-    } catch (e) {
-      // A bug on one document must not cost the others: it becomes that document's error record.
-      return [errorRecord(item.id, `analysis failed: ${(e as Error).message}`), size];
-    }
-  };
+  const results = pool ? ordered(items, (item) => onPool(pool, item), pool.window) : inProcess(new Pipeline(run.pipeline), items);
 
   let failed = 0;
   let bytes = 0;
@@ -67,7 +56,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const heap = new HeapKeeper();
   let lastTurn = Date.now();
   try {
-    for await (const [record, size] of ordered(items, analyse, jobs * 8)) {
+    for await (const [record, size] of results) {
       if (isErrorRecord(record)) {
         failed++;
         io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
@@ -101,6 +90,34 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     );
   }
   return failed ? 1 : 0;
+}
+
+/** A record per input item, on a worker of the pool, with the size of its text. */
+async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord, number]> {
+  if (isErrorRecord(item)) return [item, 0];
+  return [await pool.run(item), Buffer.byteLength(item.text)];
+}
+
+/**
+ * A record per input item, analysed on this thread a batch at a time (the pipeline runs each stage over
+ * a batch before the next: BATCH_DOCS), with the size of its text.
+ */
+async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>): AsyncGenerator<[OutputRecord, number]> {
+  const weight = (item: InputItem) => (isErrorRecord(item) ? 0 : item.text.length);
+  for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, weight)) {
+    const docs = batch.filter((item) => !isErrorRecord(item)) as InputDocument[];
+    const records = pipeline.analyzeMany(docs.map((d) => ({ id: d.id, raw: d.text, meta: { encoding: d.encoding, date: d.date } })));
+    let k = 0;
+    for (const item of batch) {
+      if (isErrorRecord(item)) {
+        yield [item, 0];
+        continue;
+      }
+      const r = records[k++]!;
+      // A bug on one document must not cost the others: it becomes that document's error record.
+      yield [r instanceof Error ? errorRecord(item.id, `analysis failed: ${r.message}`) : r, Buffer.byteLength(item.text)];
+    }
+  }
 }
 
 /**

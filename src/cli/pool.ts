@@ -1,12 +1,12 @@
 // Parallel analysis on worker threads, results in input order, bounded memory.
 //
 // Each worker loads the segmenter and models once (about a second and ~350 MB for jieba) and then
-// takes documents from a shared queue, holding at most DEPTH at a time, so that it never waits for the
-// main thread between documents and a long document holds up at most a few short ones behind it.
+// takes documents from a shared queue, holding at most DEPTH at a time, and analyses those it holds a
+// batch at a time (pipeline.ts: BATCH_DOCS) while the main thread sends it the next ones.
 // `ordered` keeps a bounded window of documents in flight and yields their records strictly in input order.
 
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeOptions } from '../pipeline.js';
+import { BATCH_DOCS, type AnalyzeOptions } from '../pipeline.js';
 import type { InputDocument, OutputRecord } from '../types.js';
 import { errorRecord } from '../input/index.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
@@ -17,11 +17,12 @@ interface Pending {
 }
 
 /**
- * Documents handed to a worker before it has finished the ones it holds. With one at a time the
- * worker waited, after each document, for the main thread to be scheduled and send the next: on two
- * cores shared by two workers and the main thread that wait cost more than the second worker gained.
+ * Documents handed to a worker before it has finished the ones it holds: two batches, so that it has
+ * the next batch while the main thread takes the records of the last and sends more. (With one
+ * document at a time the worker waited, after each, for the main thread to be scheduled: on two cores
+ * shared by two workers and the main thread that wait cost more than the second worker gained.)
  */
-const DEPTH = 4;
+const DEPTH = 2 * BATCH_DOCS;
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -52,8 +53,7 @@ export class WorkerPool {
       if (at >= 0) held.splice(at, 1)[0]!.resolve(m.record);
       this.pump();
     });
-    // A worker that dies takes only its current document with it: that document becomes an error
-    // record, the ones it held but had not begun go back to the queue, and a fresh worker takes its place.
+    // A worker that dies is replaced, and the documents it held go back to the queue (replace()).
     w.on('error', (e) => this.replace(w, e.message));
     // Any exit before close() is a death, code 0 included (a worker stopped before it ran exits with
     // 0): its documents would otherwise wait for an answer forever.
@@ -63,6 +63,12 @@ export class WorkerPool {
     return w;
   }
 
+  /**
+   * A worker died. A worker answers in order, so the first document it held was in the batch it was on:
+   * if that document was alone (solo), it is the one that killed it and becomes an error record;
+   * otherwise every document it held goes back to the front of the queue, solo, so that one that kills
+   * a worker again is known and no other is lost with it.
+   */
   private replace(w: Worker, reason: string): void {
     const held = this.held.get(w);
     if (!held) return; // already replaced (error, then exit)
@@ -70,10 +76,17 @@ export class WorkerPool {
     this.workers.splice(this.workers.indexOf(w), 1);
     if (this.closed) return;
     const [current, ...waiting] = held;
-    current?.resolve(errorRecord(current.task.id, `analysis failed: ${reason}`));
+    if (current?.task.solo) current.resolve(errorRecord(current.task.id, `analysis failed: ${reason}`));
+    else if (current) waiting.unshift(current);
+    for (const p of waiting) p.task.solo = true;
     this.queue.unshift(...waiting);
     this.add(this.spawn());
     this.pump();
+  }
+
+  /** Documents to keep in flight so that no worker waits for the next (for `ordered`). */
+  get window(): number {
+    return this.size * DEPTH;
   }
 
   run(doc: InputDocument): Promise<OutputRecord> {
@@ -102,6 +115,26 @@ export class WorkerPool {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * The items in order, in groups of at most `maxItems` whose weights add up to at most `maxWeight` (an
+ * item heavier than that makes a group of its own).
+ */
+export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  let total = 0;
+  for await (const item of items) {
+    const w = weight(item);
+    if (group.length && (group.length >= maxItems || total + w > maxWeight)) {
+      yield group;
+      group = [];
+      total = 0;
+    }
+    group.push(item);
+    total += w;
+  }
+  if (group.length) yield group;
 }
 
 /** Runs `work` on each item with at most `window` in flight; yields results in input order. */

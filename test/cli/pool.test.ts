@@ -1,13 +1,25 @@
-// The worker pool: records in input order, and a worker that dies costs only the document it was on.
+// The worker pool: records in input order, and a worker that dies costs only a document it dies on alone.
 // Imported from dist/: the pool starts dist/cli/worker.js beside it (npm test builds first).
 import { describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { WorkerPool } from '../../dist/cli/pool.js';
+import { WorkerPool, batches } from '../../dist/cli/pool.js';
+import type { DocumentRecord } from '../../src/types.js';
 import { DEFAULT_OPTIONS } from '../../dist/pipeline.js';
 
 const docs = ['青岛海关今年上半年监管出口商用车28500余辆。', '李涛在青岛采访。', '“微改革”推动城市更新。', '全区新增就业1.2万人。', '5+5+7政策体系落地。', '山东省青岛市黄岛区开展活动。'].map(
   (text, i) => ({ id: `doc-${i}`, text }),
 );
+
+const workersOf = (pool: WorkerPool) => (pool as unknown as { workers: Worker[] }).workers;
+
+/** Polls f every 5 ms until it returns something. */
+async function until<T>(f: () => T | undefined): Promise<T> {
+  for (;;) {
+    const x = f();
+    if (x !== undefined) return x;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 describe('WorkerPool', () => {
   it('answers every document, in any order of completion, with its own record', async () => {
@@ -21,12 +33,31 @@ describe('WorkerPool', () => {
     }
   }, 60_000);
 
-  it('a worker that dies: its current document becomes an error record, the others it held are analysed by its replacement', async () => {
+  it('a worker that dies in a batch: every document it held is analysed again, one at a time, none lost', async () => {
     const pool = new WorkerPool(1, DEFAULT_OPTIONS);
     try {
       const pending = docs.map((d) => pool.run(d));
-      const [worker] = (pool as unknown as { workers: Worker[] }).workers;
+      const [worker] = workersOf(pool);
       await worker!.terminate();
+      const records = await Promise.all(pending);
+      expect(records.map((r) => r.id)).toEqual(docs.map((d) => d.id));
+      expect(records.filter((r) => 'error' in r)).toEqual([]);
+      expect((records[1] as DocumentRecord).entities.map((e) => e.text)).toContain('李涛');
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a document that a worker dies on when it runs alone becomes an error record; the others are analysed', async () => {
+    const pool = new WorkerPool(1, DEFAULT_OPTIONS);
+    try {
+      const pending = docs.map((d) => pool.run(d));
+      const [first] = workersOf(pool);
+      await first!.terminate();
+      // Its documents went back to the queue, each to run alone; the replacement is stopped while it is
+      // still loading the pipeline, i.e. on the first of them.
+      const second = await until(() => workersOf(pool).find((w) => w !== first));
+      await second.terminate();
       const records = await Promise.all(pending);
       expect(records.map((r) => r.id)).toEqual(docs.map((d) => d.id));
       const failed = records.filter((r) => 'error' in r);
@@ -36,4 +67,22 @@ describe('WorkerPool', () => {
       await pool.close();
     }
   }, 60_000);
+});
+
+describe('batches', () => {
+  async function* from<T>(xs: T[]): AsyncGenerator<T> {
+    yield* xs;
+  }
+  const collect = async <T>(it: AsyncIterable<T[]>) => {
+    const out: T[][] = [];
+    for await (const b of it) out.push(b);
+    return out;
+  };
+
+  it('groups items in order, by count and by weight; a heavy item makes a group of its own', async () => {
+    const words = ['新区', '青岛', '海关今年上半年', '出口', '商用车', '二万八千五百余辆', '李涛'];
+    expect(await collect(batches(from(words), 3, 100, (w) => w.length))).toEqual([['新区', '青岛', '海关今年上半年'], ['出口', '商用车', '二万八千五百余辆'], ['李涛']]);
+    expect(await collect(batches(from(words), 10, 6, (w) => w.length))).toEqual([['新区', '青岛'], ['海关今年上半年'], ['出口', '商用车'], ['二万八千五百余辆'], ['李涛']]);
+    expect(await collect(batches(from([]), 3, 10, () => 1))).toEqual([]);
+  });
 });
