@@ -6,15 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { decodeModel, type NerModel } from '../../src/extract/entities/model-io.js';
 
 const TRAIN = join(ROOT, '..', 'shared', 'train', 'ner');
 const dir = mkdtempSync(join(tmpdir(), 'zhnews-train-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function train(out: string, seed = 7): Buffer {
+function train(out: string, seed = 7, extra: string[] = []): Buffer {
   const r = spawnSync(
     process.execPath,
-    [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--limit', '300', '--epochs', '2', '--seed', String(seed), '--out', out],
+    [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--limit', '300', '--epochs', '2', '--seed', String(seed), '--out', out, ...extra],
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(r.status, r.stderr).toBe(0);
@@ -30,4 +31,50 @@ describe.skipIf(!existsSync(TRAIN))('train:ner (needs ../shared/train)', () => {
     const c = train(join(dir, 'c.bin'), 8);
     expect(c.equals(a)).toBe(false);
   }, 120_000);
+
+  it('drops a feature whole when none of its weights reaches --min-feature-weight, and keeps the others as they were', () => {
+    const all = decodeModel(train(join(dir, 'all.bin'), 7, ['--min-feature-weight', '0']));
+    const pruned = decodeModel(train(join(dir, 'pruned.bin'), 7, ['--min-feature-weight', '1.5']));
+    const largest = (m: NerModel, f: number) => {
+      const at = m.at[f]!;
+      let x = 0;
+      for (let j = 1, k = bitCount(m.rows[at]!); j <= k; j++) x = Math.max(x, Math.abs(m.rows[at + j]! * m.scale));
+      return x;
+    };
+    expect(pruned.scale).toBe(all.scale);
+    expect(pruned.keys.length).toBeGreaterThan(0);
+    let kept = 0;
+    for (let f = 0; f < all.keys.length; f++) {
+      const g = modelRowIndex(pruned, all.keys[f]!);
+      // Quantisation rounds a weight by at most half a step: compare with that margin.
+      if (largest(all, f) >= 1.5 + all.scale) expect(g, `feature ${all.keys[f]}`).toBeGreaterThanOrEqual(0);
+      if (largest(all, f) < 1.5 - all.scale) expect(g).toBe(-1);
+      if (g < 0) continue;
+      kept++;
+      const a = all.at[f]!;
+      const b = pruned.at[g]!;
+      expect(Array.from(pruned.rows.subarray(b, b + 1 + bitCount(pruned.rows[b]!)))).toEqual(Array.from(all.rows.subarray(a, a + 1 + bitCount(all.rows[a]!))));
+    }
+    expect(kept).toBe(pruned.keys.length);
+    expect(kept).toBeLessThan(all.keys.length);
+  }, 120_000);
 });
+
+function bitCount(mask: number): number {
+  let k = 0;
+  for (let m = mask; m; m &= m - 1) k++;
+  return k;
+}
+
+/** Index of `key` among m's features, or -1. */
+function modelRowIndex(m: NerModel, key: number): number {
+  let lo = 0;
+  let hi = m.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (m.keys[mid] === key) return mid;
+    if (m.keys[mid]! < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -29,12 +29,25 @@ export function setEntityTagger(t: EntityTagger | null): void {
 
 /**
  * Entities of `text` (a passage's width-folded analysis string) given its jieba tokens `words`
- * (UTF-16 offsets into the same text): UTF-16 [s, e) matches, sorted, non-overlapping.
+ * (UTF-16 offsets into the same text): UTF-16 [s, e), sorted, non-overlapping.
  */
 export function extractEntities(text: string, words: WordToken[]): EntityMatch[] {
-  if (!text || !/[^\s\p{P}\p{S}]/u.test(text)) return [];
-  const t = getEntityTagger();
-  return applyPostRules(text, words, t.tag(text, words));
+  return finishEntities(text, words, tagEntities(text, words));
+}
+
+/**
+ * The first half of extractEntities: the tagger's own entities (null for a text without a letter or
+ * digit). The pipeline tags a batch of passages before it applies the post-rules to any of them: the
+ * tagger's tables and the post-rules' lexicons then take turns in the caches once, not per passage.
+ */
+export function tagEntities(text: string, words: WordToken[]): EntityMatch[] | null {
+  if (!text || !/[^\s\p{P}\p{S}]/u.test(text)) return null;
+  return getEntityTagger().tag(text, words);
+}
+
+/** The second half of extractEntities: the post-rules over what tagEntities found. */
+export function finishEntities(text: string, words: WordToken[], tagged: EntityMatch[] | null): EntityMatch[] {
+  return tagged ? applyPostRules(text, words, tagged) : [];
 }
 
 /** BIOES labels per code point, for benchmarks and inspection. */

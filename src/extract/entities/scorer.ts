@@ -1,7 +1,7 @@
 // Emission scores of the tagger: the summed weight rows of every character's features, fast.
 //
 // The model (model-io.ts) maps each feature key to a sparse weight row. Looking 27-odd keys up per
-// character in one table of ~440k features is what made tagging slow: most lookups miss the caches,
+// character in one table of ~216k features (~440k before pruning) is what made tagging slow: most lookups miss the caches,
 // and decoding sparse rows mispredicts branches. The scorer regroups the model once, at load, so
 // that few lookups per character touch big tables and hot rows are dense:
 //   - unigrams (templates 0-6, the id at offsets -3..+3): dense int16 rows per character id (every

@@ -1,7 +1,7 @@
 // Prepared tagger tables: the entity scorer's regrouped weights, built once by `npm run build` and read
 // back by every process and worker instead of being rebuilt from the model.
 //
-// Building the scorer from dicts/ner/model.bin (gunzip, varint decoding of 440,000 sparse rows, the
+// Building the scorer from dicts/ner/model.bin (gunzip, varint decoding of 216,000 sparse rows, the
 // regrouping of scorer.ts) and the tries of the model's name lexicon took about half of the tagger's
 // load; reading the same arrays back is a file read and a few views. The file is derived data, written to dist/ (never committed) by
 // src/tools/prepare-tagger.ts, and it is used only when its fingerprint matches: the model file's
