@@ -1,8 +1,13 @@
 // Keywords: jieba's IDF table, and TF-IDF over zhnews's tokens.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIdf, parseIdf, topKeywords } from '../../src/keywords/tfidf.js';
+import { IdfTable, idfFingerprint, loadIdf, parseIdf, topKeywords } from '../../src/keywords/tfidf.js';
 import { jiebaIdfPath } from '../../src/segment/jieba.js';
+import { decodeBundle, encodeBundle, readBundle, writeBundle } from '../../src/prepared.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 
 describe('parseIdf', () => {
   const table = parseIdf(['经济 3.57', '城市更新 9.5', '微改革 13.2', '经济 4.0', '坏行', '开门红 10.25', ''].join('\n'));
@@ -44,6 +49,49 @@ describe('parseIdf', () => {
       const sp = line.lastIndexOf(' ');
       expect(t.get(line.slice(0, sp))).toBe(Number(line.slice(sp + 1)));
     }
+  });
+});
+
+describe('the IDF table prepared by the build', () => {
+  const bytes = readFileSync(jiebaIdfPath());
+  const built = new IdfTable(bytes);
+  const lines = bytes.toString('utf8').split('\n').filter((l) => l.includes(' '));
+
+  it('answers exactly as the table built from the file, for listed and unlisted words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-idf-'));
+    const path = join(dir, 'idf.tables');
+    writeBundle(path, built.parts(), idfFingerprint(bytes));
+    const back = readBundle(path, idfFingerprint(bytes), (b) => new IdfTable(bytes, b))!;
+    expect(back).not.toBeNull();
+    expect(back.size).toBe(built.size);
+    expect(back.unknown).toBe(built.unknown);
+    for (const line of lines.filter((_, i) => i % 211 === 0)) {
+      const word = line.slice(0, line.lastIndexOf(' '));
+      expect(back.get(word), word).toBe(built.get(word));
+    }
+    for (const word of ['城市更新行动方案', '微改革', '', '西海岸新区管委']) expect(back.get(word)).toBe(built.get(word));
+  });
+
+  it('is not used for another IDF file, and a table of another layout is refused', () => {
+    const other = Buffer.concat([bytes, Buffer.from('微改革 13.2\n')]);
+    const file = encodeBundle(built.parts(), idfFingerprint(bytes));
+    expect(decodeBundle(file, idfFingerprint(other))).toBeNull();
+    const small = parseIdf('经济 3.57\n城市更新 9.5\n');
+    // The small table's arrays with the big file's bytes: sizes disagree with the numbers it carries.
+    const mixed = encodeBundle({ ...small.parts(), numbers: { size: built.size, unknown: 1 } }, 'p');
+    expect(() => new IdfTable(bytes, decodeBundle(mixed, 'p')!)).toThrow(RangeError);
+  });
+
+  it('the built CLI reads the index `npm run build` wrote', () => {
+    const script =
+      `const t = await import(${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'keywords', 'tfidf.js'))});` +
+      `const fs = await import('node:fs');` +
+      `const bytes = fs.readFileSync(${JSON.stringify(jiebaIdfPath())});` +
+      `const p = await import(${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'prepared.js'))});` +
+      `console.log(p.readBundle(t.PREPARED_IDF_PATH, t.idfFingerprint(bytes), (b) => new t.IdfTable(bytes, b))?.size);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(Number(r.stdout.trim())).toBe(built.size);
   });
 });
 

@@ -4,25 +4,21 @@
 // Building the scorer from dicts/ner/model.bin (gunzip, varint decoding of 216,000 sparse rows, the
 // regrouping of scorer.ts) and the tries of the model's name lexicon took about half of the tagger's
 // load; reading the same arrays back is a file read and a few views. The file is derived data, written to dist/ (never committed) by
-// src/tools/prepare-tagger.ts, and it is used only when its fingerprint matches: the model file's
+// src/tools/prepare.ts, and it is used only when its fingerprint matches: the model file's
 // bytes and the source of the modules that define the layout (this one, scorer, row-table, char-trie). A stale
 // or foreign file is ignored and the scorer is built from the model as before, so a retrained model
 // or an edited scorer never meets old tables: it only loads slower until the next build.
 //
-// Layout: "ZHTAB1\n" | u32 LE length of the JSON head | head {fingerprint, header, numbers, arrays:
-// [[name, type, length] ...]} | zero padding to a multiple of 8 | each array's bytes, padded to 8.
+// The file format is prepared.ts's.
 
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { decodeBundle, encodeBundle, fingerprintOf, readBundle, writeBundle, type OpenBundle, type TypedArray } from '../../prepared.js';
 import type { ModelHeader } from './model-io.js';
 import type { RowTableParts } from './row-table.js';
 import type { ScorerParts } from './scorer.js';
 import type { CharTrieParts } from './char-trie.js';
-
-const MAGIC = 'ZHTAB1\n';
 
 /** Where `npm run build` writes the tables of the committed model. */
 export const PREPARED_PATH = join(PACKAGE_ROOT, 'dist', 'ner-model.tables');
@@ -37,17 +33,14 @@ export interface PreparedTagger {
   lexicon: { forward: CharTrieParts; backward: CharTrieParts } | null;
 }
 
-type Arr = Int8Array | Uint8Array | Int16Array | Int32Array | Uint32Array | Float64Array;
-const TYPES = { Int8Array, Uint8Array, Int16Array, Int32Array, Uint32Array, Float64Array } as const;
-type TypeName = keyof typeof TYPES;
+type Arr = TypedArray;
 
 /** Fingerprint of a model file together with the code that lays its tables out. */
 export function fingerprint(modelBytes: Uint8Array): string {
-  const h = createHash('sha256').update(modelBytes);
   const here = dirname(fileURLToPath(import.meta.url));
   const ext = extname(fileURLToPath(import.meta.url));
-  for (const name of ['tables', 'scorer', 'row-table', 'char-trie']) h.update(readFileSync(join(here, name + ext)));
-  return h.digest('hex');
+  const code = ['tables', 'scorer', 'row-table', 'char-trie'].map((name) => join(here, name + ext));
+  return fingerprintOf([modelBytes], [...code, join(here, '..', '..', 'prepared' + ext)]);
 }
 
 const ROW_TABLES = ['bi', 'tri', 'skip', 'words'] as const;
@@ -91,58 +84,20 @@ function flatten(p: PreparedTagger): { arrays: [string, Arr][]; numbers: Record<
   return { arrays, numbers };
 }
 
-const pad8 = (n: number) => (8 - (n % 8)) % 8;
-
 export function encodePrepared(p: PreparedTagger, print: string): Buffer {
   const { arrays, numbers } = flatten(p);
-  const head = Buffer.from(
-    JSON.stringify({ fingerprint: print, header: p.header, numbers, arrays: arrays.map(([name, a]) => [name, a.constructor.name, a.length]) }),
-    'utf8',
-  );
-  const chunks: Buffer[] = [Buffer.from(MAGIC, 'latin1'), Buffer.alloc(4), head];
-  chunks[1]!.writeUInt32LE(head.length);
-  let at = MAGIC.length + 4 + head.length;
-  chunks.push(Buffer.alloc(pad8(at)));
-  at += pad8(at);
-  for (const [, a] of arrays) {
-    const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    chunks.push(bytes, Buffer.alloc(pad8(bytes.length)));
-    at += bytes.length + pad8(bytes.length);
-  }
-  return Buffer.concat(chunks, at);
+  return encodeBundle({ meta: p.header, numbers, arrays }, print);
 }
 
 /** The prepared tagger in `file`, or null when the file is not one or its fingerprint is not `print`. */
 export function decodePrepared(file: Buffer, print: string): PreparedTagger | null {
-  if (file.length < MAGIC.length + 4 || file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null;
-  const headLen = file.readUInt32LE(MAGIC.length);
-  let at = MAGIC.length + 4;
-  const head = JSON.parse(file.subarray(at, at + headLen).toString('utf8')) as {
-    fingerprint: string;
-    header: PreparedTagger['header'];
-    numbers: Record<string, number>;
-    arrays: [string, TypeName, number][];
-  };
-  if (head.fingerprint !== print) return null;
-  at += headLen;
-  at += pad8(at);
-  // Views need their element alignment: a Buffer from a small read may sit at any offset of a pool.
-  const base = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
-  const arrays = new Map<string, Arr>();
-  for (const [name, type, length] of head.arrays) {
-    const Type = TYPES[type];
-    if (!Type) return null;
-    const bytes = length * Type.BYTES_PER_ELEMENT;
-    if (at + bytes > base.length) return null;
-    arrays.set(name, new Type(base.buffer as ArrayBuffer, base.byteOffset + at, length));
-    at += bytes + pad8(bytes);
-  }
-  const arr = <T extends Arr>(name: string): T => {
-    const a = arrays.get(name);
-    if (!a) throw new RangeError(`prepared tagger: no array ${name}`);
-    return a as T;
-  };
-  const n = head.numbers;
+  const b = decodeBundle(file, print);
+  return b && fromBundle(b);
+}
+
+function fromBundle(b: OpenBundle): PreparedTagger {
+  const arr = <T extends Arr>(name: string): T => b.array<T>(name);
+  const n = b.numbers;
   const table = (name: string): RowTableParts => ({
     data: arr(`${name}.data`),
     dir: arr(`${name}.dir`),
@@ -161,7 +116,7 @@ export function decodePrepared(file: Buffer, print: string): PreparedTagger | nu
     astral: n[`lexicon.${side}.astral`]!,
   });
   return {
-    header: head.header,
+    header: b.meta as ModelHeader,
     lexicon: n.lexicon ? { forward: trie('forward'), backward: trie('backward') } : null,
     scorer: {
       scale: n.scale!,
@@ -182,24 +137,13 @@ export function decodePrepared(file: Buffer, print: string): PreparedTagger | nu
   };
 }
 
-/** Writes `p` to `path` atomically (a half-written file would fail its read, but not leave one). */
+/** Writes `p` to `path` atomically. */
 export function writePrepared(path: string, p: PreparedTagger, print: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, encodePrepared(p, print));
-  renameSync(tmp, path);
+  const { arrays, numbers } = flatten(p);
+  writeBundle(path, { meta: p.header, numbers, arrays }, print);
 }
 
 /** The prepared tables at `path` if they fit `modelBytes` and this code; null otherwise (or unreadable). */
 export function readPrepared(path: string, modelBytes: Uint8Array): PreparedTagger | null {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch {
-    return null;
-  }
-  try {
-    return decodePrepared(file, fingerprint(modelBytes));
-  } catch {
-    return null;
-  }
+  return readBundle(path, fingerprint(modelBytes), fromBundle);
 }
