@@ -48,7 +48,9 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   // A single text document gains nothing from workers but their start-up.
   const jobs = sources.length === 1 && run.input.format === 'text' ? 1 : run.jobs;
   const pool = jobs > 1 ? new WorkerPool(jobs, run.pipeline) : null;
-  const results = pool ? ordered(items, (item) => onPool(pool, item), pool.window) : inProcess(new Pipeline(run.pipeline), items);
+  const results = pool
+    ? ordered(items, (item) => onPool(pool, item), pool.window, { weight: textLength, maxWeight: pool.windowChars, floor: jobs })
+    : inProcess(new Pipeline(run.pipeline), items);
 
   let failed = 0;
   let bytes = 0;
@@ -92,6 +94,9 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** Characters of an item's text (an error record has none). */
+const textLength = (item: InputItem) => (isErrorRecord(item) ? 0 : item.text.length);
+
 /** A record per input item, on a worker of the pool, with the size of its text. */
 async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord, number]> {
   if (isErrorRecord(item)) return [item, 0];
@@ -103,8 +108,7 @@ async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord,
  * a batch before the next: BATCH_DOCS), with the size of its text.
  */
 async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>): AsyncGenerator<[OutputRecord, number]> {
-  const weight = (item: InputItem) => (isErrorRecord(item) ? 0 : item.text.length);
-  for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, weight)) {
+  for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, textLength)) {
     const docs = batch.filter((item) => !isErrorRecord(item)) as InputDocument[];
     const records = pipeline.analyzeMany(docs.map((d) => ({ id: d.id, raw: d.text, meta: { encoding: d.encoding, date: d.date } })));
     let k = 0;

@@ -6,7 +6,7 @@
 // `ordered` keeps a bounded window of documents in flight and yields their records strictly in input order.
 
 import { Worker } from 'node:worker_threads';
-import { BATCH_DOCS, type AnalyzeOptions } from '../pipeline.js';
+import { BATCH_CHARS, BATCH_DOCS, type AnalyzeOptions } from '../pipeline.js';
 import type { InputDocument, OutputRecord } from '../types.js';
 import { errorRecord } from '../input/index.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
@@ -23,6 +23,11 @@ interface Pending {
  * shared by two workers and the main thread that wait cost more than the second worker gained.)
  */
 const DEPTH = 2 * BATCH_DOCS;
+/**
+ * ... and at most this many characters of text (but always one document): long documents make batches
+ * of their own, and sixteen 50 MB files held per worker would be gigabytes.
+ */
+const DEPTH_CHARS = 2 * BATCH_CHARS;
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -89,6 +94,11 @@ export class WorkerPool {
     return this.size * DEPTH;
   }
 
+  /** Characters of text to keep in flight at most, beyond one document per worker (for `ordered`). */
+  get windowChars(): number {
+    return this.size * DEPTH_CHARS;
+  }
+
   run(doc: InputDocument): Promise<OutputRecord> {
     return new Promise((resolve) => {
       this.queue.push({ task: { ...doc, seq: this.seq++ }, resolve });
@@ -96,13 +106,15 @@ export class WorkerPool {
     });
   }
 
-  /** Hands queued documents to the workers holding the fewest, up to DEPTH each. */
+  /** Hands queued documents to the workers holding the fewest, up to DEPTH (and DEPTH_CHARS) each. */
   private pump(): void {
     while (this.queue.length) {
       let best: Worker | null = null;
       for (const w of this.workers) {
-        const n = this.held.get(w)!.length;
-        if (n < DEPTH && (!best || n < this.held.get(best)!.length)) best = w;
+        const held = this.held.get(w)!;
+        const n = held.length;
+        const full = n >= DEPTH || (n > 0 && held.reduce((c, p) => c + p.task.text.length, 0) >= DEPTH_CHARS);
+        if (!full && (!best || n < this.held.get(best)!.length)) best = w;
       }
       if (!best) return;
       const p = this.queue.shift()!;
@@ -137,12 +149,28 @@ export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, max
   if (group.length) yield group;
 }
 
-/** Runs `work` on each item with at most `window` in flight; yields results in input order. */
-export async function* ordered<T, R>(items: AsyncIterable<T>, work: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
-  const inFlight: Promise<R>[] = [];
+/**
+ * Runs `work` on each item with at most `window` in flight, and no more than `maxWeight` of their
+ * `weight` once `floor` are in flight; yields results in input order.
+ */
+export async function* ordered<T, R>(
+  items: AsyncIterable<T>,
+  work: (item: T) => Promise<R>,
+  window: number,
+  weigh: { weight: (item: T) => number; maxWeight: number; floor: number } = { weight: () => 0, maxWeight: Infinity, floor: 1 },
+): AsyncGenerator<R> {
+  const inFlight: [Promise<R>, number][] = [];
+  let total = 0;
+  const next = async (): Promise<R> => {
+    const [result, w] = inFlight.shift()!;
+    total -= w;
+    return result;
+  };
   for await (const item of items) {
-    inFlight.push(work(item));
-    if (inFlight.length >= window) yield await inFlight.shift()!;
+    const w = weigh.weight(item);
+    inFlight.push([work(item), w]);
+    total += w;
+    while (inFlight.length >= window || (total > weigh.maxWeight && inFlight.length > weigh.floor)) yield await next();
   }
-  while (inFlight.length) yield await inFlight.shift()!;
+  while (inFlight.length) yield await next();
 }

@@ -2,7 +2,7 @@
 // Imported from dist/: the pool starts dist/cli/worker.js beside it (npm test builds first).
 import { describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { WorkerPool, batches } from '../../dist/cli/pool.js';
+import { WorkerPool, batches, ordered } from '../../dist/cli/pool.js';
 import type { DocumentRecord } from '../../src/types.js';
 import { DEFAULT_OPTIONS } from '../../dist/pipeline.js';
 
@@ -67,6 +67,50 @@ describe('WorkerPool', () => {
       await pool.close();
     }
   }, 60_000);
+});
+
+describe('WorkerPool, long documents', () => {
+  it('hands a worker no more text than two batches hold, but always one document', async () => {
+    const pool = new WorkerPool(1, DEFAULT_OPTIONS);
+    try {
+      // 300,000 characters each: a worker takes a second one (it holds less than 2 x 262,144), not a third.
+      const long = '青岛西海岸新区推进城市更新。'.repeat(21430);
+      for (let i = 0; i < 4; i++) void pool.run({ id: `long-${i}`, text: long });
+      const held = (pool as unknown as { held: Map<Worker, unknown[]>; queue: unknown[] });
+      expect([...held.held.values()].map((h) => h.length)).toEqual([2]);
+      expect(held.queue.length).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
+
+describe('ordered', () => {
+  async function* from<T>(xs: T[]): AsyncGenerator<T> {
+    yield* xs;
+  }
+
+  it('yields results in input order, with at most `window` in flight and the weight bound kept beyond `floor`', async () => {
+    const weights = [5, 5, 5, 50, 1, 1, 1, 1, 9, 9];
+    const started: number[] = [];
+    let yielded = 0;
+    const work = async (w: number) => {
+      // What was in flight (started, not yet yielded) when this one started.
+      const before = started.slice(yielded);
+      const load = before.reduce((a, b) => a + b, 0);
+      expect(before.length).toBeLessThan(3);
+      expect(load <= 12 || before.length <= 1, `load ${load} with ${before.length} in flight`).toBe(true);
+      started.push(w);
+      await new Promise((r) => setTimeout(r, 1));
+      return `篇${w}`;
+    };
+    const out: string[] = [];
+    for await (const r of ordered(from(weights), work, 3, { weight: (w) => w, maxWeight: 12, floor: 1 })) {
+      out.push(r);
+      yielded++;
+    }
+    expect(out).toEqual(weights.map((w) => `篇${w}`));
+  });
 });
 
 describe('batches', () => {
