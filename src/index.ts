@@ -1,8 +1,8 @@
 // Public API of zhnews (re-exports only).
 
 export * from './types.js';
-export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, statedYear } from './pipeline.js';
-export type { AnalyzeOptions, StageName, Stage, AnalysisState } from './pipeline.js';
+export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, BATCH_DOCS, BATCH_CHARS, statedYear } from './pipeline.js';
+export type { AnalyzeOptions, StageName, Stage, AnalysisState, DocumentInput, DocumentMeta } from './pipeline.js';
 export { layoutPage, looksLikePage } from './layout/page.js';
 export { layoutRunningText } from './layout/running-text.js';
 export { extractFigures } from './extract/figures/index.js';
