@@ -12,8 +12,9 @@ import { glob } from 'tinyglobby';
 import { posix } from 'node:path';
 import type { CliIO } from './io.js';
 import { colors, type Colors } from './colors.js';
-import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
-import { readDocuments, fileSource } from '../input/index.js';
+import { BATCH_CHARS, BATCH_DOCS, Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { readDocuments, fileSource, errorRecord } from '../input/index.js';
+import { batches } from './pool.js';
 import { LAYERS, compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
 import type { OutputRecord } from '../types.js';
 
@@ -64,9 +65,18 @@ export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> 
       continue;
     }
     const actual: OutputRecord[] = [];
-    for await (const item of readDocuments([fileSource(input)], { format: jsonl ? 'jsonl' : 'text', idField: 'id', textField: 'text' })) {
+    const items = readDocuments([fileSource(input)], { format: jsonl ? 'jsonl' : 'text', idField: 'id', textField: 'text' });
+    for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, (item) => ('error' in item ? 0 : item.text.length))) {
       // Ids of files are their paths; the fixture is compared under a stable name, wherever it is run from.
-      actual.push('error' in item ? item : pipeline.analyze(jsonl ? item.id : posix.basename(input), item.text, { encoding: item.encoding }));
+      const docs = batch.map((item) => ('error' in item ? null : { id: jsonl ? item.id : posix.basename(input), raw: item.text, meta: { encoding: item.encoding } }));
+      const records = pipeline.analyzeMany(docs.filter((d) => d !== null));
+      let k = 0;
+      batch.forEach((item, i) => {
+        if ('error' in item) return void actual.push(item);
+        const r = records[k++]!;
+        // A bug on one document is that record's error (a difference to report), not the end of the run.
+        actual.push(r instanceof Error ? errorRecord(docs[i]!.id, `analysis failed: ${r.message}`) : r);
+      });
     }
     if (run.update) {
       await writeFile(expectedPath, JSON.stringify(jsonl ? actual : actual[0], null, 2) + '\n');
