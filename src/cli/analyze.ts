@@ -3,13 +3,14 @@
 
 import type { CliIO } from './io.js';
 import { AtomicFile, drained, readLines } from './io.js';
-import { WorkerPool, batches, ordered } from './pool.js';
+import { WorkerPool, ordered } from './pool.js';
+import { analyseBatch, documentBatches, textLength } from './batch.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
-import { expandPaths, readDocuments, errorRecord, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
-import { BATCH_CHARS, BATCH_DOCS, Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { expandPaths, readDocuments, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
+import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
-import { isErrorRecord, type InputDocument, type OutputRecord } from '../types.js';
+import { isErrorRecord, type OutputRecord } from '../types.js';
 import { CorpusSummary } from '../summary/corpus.js';
 import { writeSummaryFile } from './summary.js';
 
@@ -94,9 +95,6 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** Characters of an item's text (an error record has none). */
-const textLength = (item: InputItem) => (isErrorRecord(item) ? 0 : item.text.length);
-
 /** A record per input item, on a worker of the pool, with the size of its text. */
 async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord, number]> {
   if (isErrorRecord(item)) return [item, 0];
@@ -108,19 +106,9 @@ async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord,
  * a batch before the next: BATCH_DOCS), with the size of its text.
  */
 async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>): AsyncGenerator<[OutputRecord, number]> {
-  for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, textLength)) {
-    const docs = batch.filter((item) => !isErrorRecord(item)) as InputDocument[];
-    const records = pipeline.analyzeMany(docs.map((d) => ({ id: d.id, raw: d.text, meta: { encoding: d.encoding, date: d.date } })));
-    let k = 0;
-    for (const item of batch) {
-      if (isErrorRecord(item)) {
-        yield [item, 0];
-        continue;
-      }
-      const r = records[k++]!;
-      // A bug on one document must not cost the others: it becomes that document's error record.
-      yield [r instanceof Error ? errorRecord(item.id, `analysis failed: ${r.message}`) : r, Buffer.byteLength(item.text)];
-    }
+  for await (const batch of documentBatches(items)) {
+    const records = analyseBatch(pipeline, batch);
+    for (const [i, item] of batch.entries()) yield [records[i]!, isErrorRecord(item) ? 0 : Buffer.byteLength(item.text)];
   }
 }
 

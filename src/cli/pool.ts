@@ -130,26 +130,6 @@ export class WorkerPool {
 }
 
 /**
- * The items in order, in groups of at most `maxItems` whose weights add up to at most `maxWeight` (an
- * item heavier than that makes a group of its own).
- */
-export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number): AsyncGenerator<T[]> {
-  let group: T[] = [];
-  let total = 0;
-  for await (const item of items) {
-    const w = weight(item);
-    if (group.length && (group.length >= maxItems || total + w > maxWeight)) {
-      yield group;
-      group = [];
-      total = 0;
-    }
-    group.push(item);
-    total += w;
-  }
-  if (group.length) yield group;
-}
-
-/**
  * Runs `work` on each item with at most `window` in flight, and no more than `maxWeight` of their
  * `weight` once `floor` are in flight; yields results in input order.
  */

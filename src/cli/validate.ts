@@ -12,9 +12,9 @@ import { glob } from 'tinyglobby';
 import { posix } from 'node:path';
 import type { CliIO } from './io.js';
 import { colors, type Colors } from './colors.js';
-import { BATCH_CHARS, BATCH_DOCS, Pipeline, type AnalyzeOptions } from '../pipeline.js';
-import { readDocuments, fileSource, errorRecord } from '../input/index.js';
-import { batches } from './pool.js';
+import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
+import { readDocuments, fileSource } from '../input/index.js';
+import { analyseBatch, documentBatches } from './batch.js';
 import { LAYERS, compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
 import type { OutputRecord } from '../types.js';
 
@@ -66,17 +66,9 @@ export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> 
     }
     const actual: OutputRecord[] = [];
     const items = readDocuments([fileSource(input)], { format: jsonl ? 'jsonl' : 'text', idField: 'id', textField: 'text' });
-    for await (const batch of batches(items, BATCH_DOCS, BATCH_CHARS, (item) => ('error' in item ? 0 : item.text.length))) {
+    for await (const batch of documentBatches(items)) {
       // Ids of files are their paths; the fixture is compared under a stable name, wherever it is run from.
-      const docs = batch.map((item) => ('error' in item ? null : { id: jsonl ? item.id : posix.basename(input), raw: item.text, meta: { encoding: item.encoding } }));
-      const records = pipeline.analyzeMany(docs.filter((d) => d !== null));
-      let k = 0;
-      batch.forEach((item, i) => {
-        if ('error' in item) return void actual.push(item);
-        const r = records[k++]!;
-        // A bug on one document is that record's error (a difference to report), not the end of the run.
-        actual.push(r instanceof Error ? errorRecord(docs[i]!.id, `analysis failed: ${r.message}`) : r);
-      });
+      actual.push(...analyseBatch(pipeline, batch, (d) => (jsonl ? d.id : posix.basename(input))));
     }
     if (run.update) {
       await writeFile(expectedPath, JSON.stringify(jsonl ? actual : actual[0], null, 2) + '\n');

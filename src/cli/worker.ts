@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { BATCH_CHARS, BATCH_DOCS, Pipeline, type AnalyzeOptions } from '../pipeline.js';
-import { errorRecord } from '../input/index.js';
+import { analyseBatch } from './batch.js';
 import type { InputDocument, OutputRecord } from '../types.js';
 import { HeapKeeper } from './heap.js';
 
@@ -25,16 +25,21 @@ let scheduled = false;
 
 parentPort!.on('message', (task: WorkerTask) => {
   queue.push(task);
-  // Documents that arrive together are analysed together: the batch starts once the port has
-  // delivered what it holds (setImmediate runs after the messages waiting in this turn).
-  if (!scheduled) {
-    scheduled = true;
-    setImmediate(analyseBatch);
-  }
+  schedule();
 });
 
+/**
+ * Documents that arrive together are analysed together: the batch starts once the port has delivered
+ * what it holds (setImmediate runs after the messages waiting in this turn).
+ */
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(analyseNext);
+}
+
 /** Analyses one batch from the front of the queue; the rest waits for the next turn, after new messages. */
-function analyseBatch(): void {
+function analyseNext(): void {
   scheduled = false;
   let n = 0;
   let chars = 0;
@@ -43,15 +48,10 @@ function analyseBatch(): void {
     while (n < queue.length && n < BATCH_DOCS && !queue[n]!.solo && (n === 0 || chars + queue[n]!.text.length <= BATCH_CHARS)) chars += queue[n++]!.text.length;
   }
   const batch = queue.splice(0, n);
-  const records = pipeline.analyzeMany(batch.map((t) => ({ id: t.id, raw: t.text, meta: { encoding: t.encoding, date: t.date } })));
+  const records = analyseBatch(pipeline, batch);
   batch.forEach((task, i) => {
-    const r = records[i]!;
-    const record = r instanceof Error ? errorRecord(task.id, `analysis failed: ${r.message}`) : r;
-    parentPort!.postMessage({ seq: task.seq, record } satisfies WorkerResult);
+    parentPort!.postMessage({ seq: task.seq, record: records[i]! } satisfies WorkerResult);
     heap.analysed(Buffer.byteLength(task.text));
   });
-  if (queue.length && !scheduled) {
-    scheduled = true;
-    setImmediate(analyseBatch);
-  }
+  if (queue.length) schedule();
 }

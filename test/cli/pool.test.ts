@@ -2,7 +2,8 @@
 // Imported from dist/: the pool starts dist/cli/worker.js beside it (npm test builds first).
 import { describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { WorkerPool, batches, ordered } from '../../dist/cli/pool.js';
+import { WorkerPool, ordered } from '../../dist/cli/pool.js';
+import { batches } from '../../dist/cli/batch.js';
 import type { DocumentRecord } from '../../src/types.js';
 import { DEFAULT_OPTIONS } from '../../dist/pipeline.js';
 

@@ -1,0 +1,50 @@
+// Documents a batch at a time (pipeline.ts: BATCH_DOCS): grouping the input items, and the records of a
+// group, whether analysed on this thread (analyze, validate) or in a worker.
+
+import { BATCH_CHARS, BATCH_DOCS, type Pipeline } from '../pipeline.js';
+import { errorRecord, type InputItem } from '../input/index.js';
+import { isErrorRecord, type InputDocument, type OutputRecord } from '../types.js';
+
+/** Characters of an item's text (an error record has none). */
+export const textLength = (item: InputItem) => (isErrorRecord(item) ? 0 : item.text.length);
+
+/**
+ * The items in order, in groups of at most `maxItems` whose weights add up to at most `maxWeight` (an
+ * item heavier than that makes a group of its own).
+ */
+export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  let total = 0;
+  for await (const item of items) {
+    const w = weight(item);
+    if (group.length && (group.length >= maxItems || total + w > maxWeight)) {
+      yield group;
+      group = [];
+      total = 0;
+    }
+    group.push(item);
+    total += w;
+  }
+  if (group.length) yield group;
+}
+
+/** Input items in the pipeline's batches: BATCH_DOCS documents, BATCH_CHARS characters at most. */
+export function documentBatches(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem[]> {
+  return batches(items, BATCH_DOCS, BATCH_CHARS, textLength);
+}
+
+/**
+ * The records of a batch of input items, in order: an error record stays as it is, the documents are
+ * analysed together, and a document whose analysis throws becomes its error record (a bug on one
+ * document must not cost the others). `idOf` names a document's record (default: its id).
+ */
+export function analyseBatch(pipeline: Pipeline, items: readonly InputItem[], idOf = (d: InputDocument) => d.id): OutputRecord[] {
+  const docs = items.filter((item): item is InputDocument => !isErrorRecord(item));
+  const records = pipeline.analyzeMany(docs.map((d) => ({ id: idOf(d), raw: d.text, meta: { encoding: d.encoding, date: d.date } })));
+  let k = 0;
+  return items.map((item) => {
+    if (isErrorRecord(item)) return item;
+    const r = records[k++]!;
+    return r instanceof Error ? errorRecord(idOf(item), `analysis failed: ${r.message}`) : r;
+  });
+}
