@@ -8,6 +8,8 @@
 //   jobs 1   zhnews analyze --jobs 1 DIR
 //   jobs 2   zhnews analyze --jobs 2 DIR
 //   x4       zhnews analyze --jobs 1 on a corpus four times as large (peak RSS must not grow)
+//   no NER   zhnews analyze --jobs 1 --disable entities: the rest of the pipeline, i.e. what issue 5's
+//            throughput goal leaves to the entity stage
 //   start-up raw jieba on one sentence and zhnews on one short document: each side's fixed cost, left
 //            out of the throughput figure of issue 5
 // raw, jobs 1 and jobs 2 run --runs times (default 3), interleaved, and the fastest run of each counts:
@@ -186,8 +188,9 @@ async function main(): Promise<void> {
       );
       return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: null };
     };
-    const analyze = (dir: string, jobs: number) =>
-      timed([bin, 'analyze', '--jobs', String(jobs), '--format', 'jsonl', '--out', join(root, `out-${jobs}.jsonl`), '--verbose', dir]);
+    const analyze = (dir: string, jobs: number, ...more: string[]) =>
+      timed([bin, 'analyze', '--jobs', String(jobs), ...more, '--format', 'jsonl', '--out', join(root, `out-${jobs}.jsonl`), '--verbose', dir]);
+    const noNer = ['--disable', 'entities'];
     // The three runs interleaved, so that a slow spell of the machine falls on all of them alike.
     // Start-up alone: raw jieba on one sentence, zhnews on one one-line document.
     const oneList = join(root, 'one.json');
@@ -195,10 +198,21 @@ async function main(): Promise<void> {
     const oneDir = join(root, 'one');
     mkdirSync(oneDir);
     writeFileSync(join(oneDir, 'one.txt'), small.texts[0]!.split('\n')[0]! + '\n');
-    const all: Record<'raw' | 'pair' | 'j1' | 'j2' | 'rawStart' | 'start', Timed[]> = { raw: [], pair: [], j1: [], j2: [], rawStart: [], start: [] };
+    const all: Record<'raw' | 'pair' | 'j1' | 'j2' | 'rawStart' | 'start' | 'noNer' | 'noNerStart', Timed[]> = {
+      raw: [],
+      pair: [],
+      j1: [],
+      j2: [],
+      rawStart: [],
+      start: [],
+      noNer: [],
+      noNerStart: [],
+    };
     for (let r = 0; r < runs; r++) {
       all.rawStart.push(timed(['-e', rawScript.replace(JSON.stringify(listFile), JSON.stringify(oneList))]));
       all.start.push(analyze(oneDir, 1));
+      all.noNerStart.push(analyze(oneDir, 1, ...noNer));
+      all.noNer.push(analyze(join(root, 'x1'), 1, ...noNer));
       all.raw.push(timed(['-e', rawScript]));
       all.pair.push(await rawPair());
       all.j1.push(analyze(join(root, 'x1'), 1));
@@ -216,10 +230,11 @@ async function main(): Promise<void> {
     const row = (name: string, t: Timed, m = mb) =>
       `${name.padEnd(34)} ${t.seconds.toFixed(2).padStart(7)} s ${rate(t, m).toFixed(2).padStart(7)} MB/s   peak RSS ${t.rssMb ?? '?'} MB`;
     console.log(`corpus: ${small.files} documents, ${mb.toFixed(2)} MB (x4: ${large.files} documents, ${(large.bytes / MB).toFixed(2)} MB)`);
-    console.log(`fastest of ${runs} interleaved runs (all: raw ${spread(all.raw)} s; raw x2 ${spread(all.pair)} s; jobs 1 ${spread(all.j1)} s; jobs 2 ${spread(all.j2)} s)`);
+    console.log(`fastest of ${runs} interleaved runs (all: raw ${spread(all.raw)} s; raw x2 ${spread(all.pair)} s; jobs 1 ${spread(all.j1)} s; jobs 2 ${spread(all.j2)} s; no NER ${spread(all.noNer)} s)`);
     console.log(row('raw nodejieba.tag (whole process)', raw));
     console.log(row('raw, two processes on the halves', pair));
     console.log(row('zhnews analyze --jobs 1', j1));
+    console.log(row('zhnews analyze --jobs 1, no NER', best(all.noNer)));
     console.log(row('zhnews analyze --jobs 2', j2));
     console.log(row('zhnews analyze --jobs 1, corpus x4', x4, large.bytes / MB));
     const check = (label: string, value: number, goal: number, higher = true) =>
@@ -232,6 +247,17 @@ async function main(): Promise<void> {
     const steady = (mb / (j1.seconds - start)) / (mb / (raw.seconds - rawStart));
     console.log(`  start-up (one short document): raw ${rawStart.toFixed(2)} s, zhnews ${start.toFixed(2)} s; without it raw ${(mb / (raw.seconds - rawStart)).toFixed(2)} MB/s, jobs 1 ${(mb / (j1.seconds - start)).toFixed(2)} MB/s`);
     check('jobs 1 / raw tag, start-up left out', steady, 0.5);
+    // What that goal leaves to the entity stage: the rest of the pipeline, timed the same way, spends
+    // part of the time 0.5 allows; the entity stage may take the remainder.
+    const rawSteady = raw.seconds - rawStart;
+    const noNerSteady = best(all.noNer).seconds - best(all.noNerStart).seconds;
+    const nerSteady = j1.seconds - start - noNerSteady;
+    const budget = 2 * rawSteady - noNerSteady;
+    console.log(
+      `  without the entity stage (--disable entities), start-up left out: ${(mb / noNerSteady).toFixed(2)} MB/s = ${(rawSteady / noNerSteady).toFixed(2)} of raw;` +
+        ` at 0.5 the entity stage may take ${budget.toFixed(2)} s of the corpus's ${(2 * rawSteady).toFixed(2)} s; it takes ${nerSteady.toFixed(2)} s` +
+        ` (${budget > 0 ? `${(nerSteady / budget).toFixed(1)}x its share` : 'no share is left'})`,
+    );
     check('jobs 2 / jobs 1', rate(j2) / rate(j1), 1.7);
     console.log(`  (the machine: two raw processes / one raw process = ${(rate(pair) / rate(raw)).toFixed(2)})`);
     if (j1.rssMb && x4.rssMb) check('peak RSS x4 / x1 (jobs 1)', x4.rssMb / j1.rssMb, 1.2, false);
