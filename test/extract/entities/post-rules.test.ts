@@ -17,6 +17,7 @@ import {
   snapPersons,
   splitOuterPlaces,
   joinDashedNames,
+  joinTermOrdinals,
   snapToNameWords,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
@@ -199,6 +200,20 @@ describe('addKnownNames', () => {
       'ORG:东盟',
     ]);
   });
+  it('adds a known body cut inside a word (全国人大|代表), but no ministry out of 部门 or 部分', () => {
+    const lex = loadLexicon(gaz);
+    const run = (spec: string) => {
+      const { text, words } = tokens(spec);
+      return show(text, addKnownNames(text, words, [], gaz, lex));
+    };
+    expect(run('他/r|是/v|全国人大代表/nr|。/x')).toEqual(['ORG:全国人大']);
+    expect(run('各级/r|财政/n|部门/n|加强/v|监管/vn')).toEqual([]);
+    expect(run('公安部门/n|和/c|教育/vn|部门/n|配合/v')).toEqual([]);
+    expect(run('其中/r|教育/vn|部分/n|占/v|一半/m')).toEqual([]);
+    expect(run('财政部/nt|发布/v|通知/n')).toEqual(['ORG:财政部']);
+    // A body of the 1990s' State Council, as the archives name it.
+    expect(run('外经贸部/nt|副/b|部长/n|孙振宇/nr')).toEqual(['ORG:外经贸部']);
+  });
 });
 
 describe('splitJointBodies', () => {
@@ -276,6 +291,19 @@ describe('splitOuterPlaces', () => {
     // Nothing after the city: not split into a place and an empty body.
     ['江苏省/ns|徐州市/ns|发布/v', [['ORG', '江苏省徐州市']], ['ORG:江苏省徐州市']],
   ] as Cases)('%s', checks((text, words, input) => splitOuterPlaces(text, input, gaz)));
+});
+
+describe('joinTermOrdinals', () => {
+  it.each([
+    ['澳门/ns|第十三/m|届/q|全国人民代表大会/nt|代表/n', [['LOC', '澳门'], ['ORG', '全国人民代表大会']], ['LOC:澳门', 'ORG:第十三届全国人民代表大会']],
+    ['在/p|十二/m|届/q|全国人大/nt|常委会/j|上/f', [['ORG', '全国人大常委会']], ['ORG:十二届全国人大常委会']],
+    ['当选/v|第五/m|届/q|全国政协/nt|委员/n', [['ORG', '全国政协']], ['ORG:第五届全国政协']],
+    // The ordinal counts the congress, not the body before it; nor is a meeting's number a term.
+    ['第五/m|届/q|亚足联/j|大会/n', [['ORG', '亚足联']], ['ORG:亚足联']],
+    ['全国人大/nt|第三次/m|会议/n', [['ORG', '全国人大']], ['ORG:全国人大']],
+    // A gap between them: apart.
+    ['第九/m|届/q|的/uj|全国人大/nt', [['ORG', '全国人大']], ['ORG:全国人大']],
+  ] as Cases)('%s', checks((text, words, input) => joinTermOrdinals(text, input)));
 });
 
 describe('joinDashedNames', () => {
