@@ -172,8 +172,8 @@ let boundsBuf = new Uint8Array(1024);
  * 1. Dictionary names the model missed or cut short. A known name (known-names.txt) or a gazetteer
  * place of country/province/city kind (or a region name of three or more characters: 长江经济带) is
  * added when it starts on a word boundary, does not cross a model entity, and either ends on a word
- * boundary or is a known name of three or more characters (全国人大|代表; not 财政部|门). Model entities inside it
- * give way: 工业和|信息化部 -> 工业和信息化部.
+ * boundary or is a known name of three or more characters (全国人大|代表; not 财政部|门). Model
+ * entities inside it give way: 工业和|信息化部 -> 工业和信息化部.
  */
 export function addKnownNames(
   text: string,
