@@ -728,6 +728,28 @@ export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {
   return out;
 }
 
+/**
+ * A count of places written after their region: 三省, 九市, 五国, 两区. Not 州: 九州 is a name
+ * (日本九州), and counts of prefectures belong to old texts.
+ */
+const PLACE_COUNT = /[一二三四五六七八九十两]{1,3}[省市县区国]$/;
+
+/**
+ * 4a'. A place never ends in a count of the places inside it: 长三角|三省, 珠三角|九市, 中亚|五国 are
+ * the region and a count (the tagger runs them together; the training text never does: no LOC of MSRA
+ * or People's Daily ends so, but 九州 and 四国, islands of Japan). The LOC keeps the region when the
+ * region is a gazetteer place.
+ */
+export function trimPlaceCounts(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+  return ents.map((x) => {
+    if (x.type !== 'LOC') return x;
+    const name = text.slice(x.s, x.e);
+    const m = PLACE_COUNT.exec(name);
+    if (!m || m.index === 0 || !gaz.places.has(name.slice(0, m.index))) return x;
+    return { ...x, e: x.s + m.index };
+  });
+}
+
 /** Characters that never belong to a name cut into single characters after a title (function words). */
 const NOT_IN_NAME = new Set([...'的地得了着过在和与及或对向从为被把将也都就说是又于等们兼一并还所会要能可已曾再才均各该其之以而且但则即便由给让叫请']);
 
@@ -858,6 +880,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = snapToNameWords(words, out);
   out = placesNotPersons(text, out, gaz);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
+  out = trimPlaceCounts(text, out, gaz);
   out = addTitledForeignNames(words, out, gaz);
   return attachTitles(text, words, out, gaz);
 }

@@ -18,6 +18,7 @@ import {
   splitOuterPlaces,
   joinDashedNames,
   joinTermOrdinals,
+  trimPlaceCounts,
   snapToNameWords,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
@@ -304,6 +305,19 @@ describe('joinTermOrdinals', () => {
     // A gap between them: apart.
     ['第九/m|届/q|的/uj|全国人大/nt', [['ORG', '全国人大']], ['ORG:全国人大']],
   ] as Cases)('%s', checks((text, words, input) => joinTermOrdinals(text, input)));
+});
+
+describe('trimPlaceCounts', () => {
+  it.each([
+    ['长三角/nz|三省/m|一市/m|共同/d|推进/v', [['LOC', '长三角三省']], ['LOC:长三角']],
+    ['珠三角/nz|九/m|市/n|与/p|港澳/j', [['LOC', '珠三角九市']], ['LOC:珠三角']],
+    ['中亚/ns|五国/m|元首/n', [['LOC', '中亚五国']], ['LOC:中亚']],
+    // A name that is itself a numeral and a level word, with no region before it, stays.
+    ['日本/ns|九州/ns|地区/n', [['LOC', '日本'], ['LOC', '九州']], ['LOC:日本', 'LOC:九州']],
+    ['日本/ns|九州/ns|地区/n', [['LOC', '日本九州']], ['LOC:日本九州']],
+    // Before the count, no gazetteer place: left alone.
+    ['东三省/ns|老/a|工业/n|基地/n', [['LOC', '东三省']], ['LOC:东三省']],
+  ] as Cases)('%s', checks((text, _words, input) => trimPlaceCounts(text, input, gaz)));
 });
 
 describe('joinDashedNames', () => {
