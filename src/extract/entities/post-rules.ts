@@ -217,7 +217,10 @@ export function addKnownNames(
       if (!type) continue;
       if (!(bounds[e]! & 2) && !(known && w.length >= 3 && !MINISTRY_WORD_TAIL.test(text.slice(e - 1, e + 1)))) continue;
       // A known name keeps its listed type where the model found the same span (东盟 is ORG, not LOC).
-      const added = addUnlessCrossing(out, type, s, e, !!known);
+      let added = addUnlessCrossing(out, type, s, e, !!known);
+      // The model cut a known organisation's head off its full name (比|亚迪股份有限公司, jieba
+      // knowing no 比亚迪): the name starts at the known one.
+      if (added === null && known === 'ORG') added = extendOverHead(out, s, e);
       if (added === null) continue; // crosses or lies inside a model entity
       if (added === out) break; // already there
       out = added;
@@ -226,6 +229,17 @@ export function addKnownNames(
     }
   }
   return out;
+}
+
+/**
+ * `out` with its one ORG that starts inside [s, e) and ends after it started at s instead, when no other
+ * entity touches [s, e); else null.
+ */
+function extendOverHead(out: EntityMatch[], s: number, e: number): EntityMatch[] | null {
+  const touching = out.filter((x) => x.s < e && s < x.e);
+  const x = touching[0];
+  if (touching.length !== 1 || x!.type !== 'ORG' || !(x!.s > s && x!.e > e)) return null;
+  return out.map((y) => (y === x ? { ...y, s } : y));
 }
 
 /**

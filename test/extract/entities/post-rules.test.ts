@@ -215,6 +215,22 @@ describe('addKnownNames', () => {
     // A body of the 1990s' State Council, as the archives name it.
     expect(run('外经贸部/nt|副/b|部长/n|孙振宇/nr')).toEqual(['ORG:外经贸部']);
   });
+  it("starts an organisation at a known name whose head the model cut off, and retypes a renamed capital", () => {
+    const lex = loadLexicon(gaz);
+    const run = (spec: string, model: [EntityMatch['type'], string][]) => {
+      const { text, words } = tokens(spec);
+      return show(text, addKnownNames(text, words, ents(text, model), gaz, lex));
+    };
+    // jieba knows no 比亚迪 and cuts 比 off as a preposition; the model follows it.
+    expect(run('比/p|亚迪/x|股份/n|有限公司/n|在/p|匈牙利/ns|建厂/v', [['ORG', '亚迪股份有限公司'], ['LOC', '匈牙利']])).toEqual([
+      'ORG:比亚迪股份有限公司',
+      'LOC:匈牙利',
+    ]);
+    // Only a model ORG is moved: a person running on past the name's tail stays as the model found it.
+    expect(run('比/p|亚迪克/x|说/v', [['PER', '亚迪克']])).toEqual(['PER:亚迪克']);
+    // A capital renamed since the training text (汉城 -> 首尔), which the model took for an organisation.
+    expect(run('在/p|首/m|尔/nr|出席/v|会议/n', [['ORG', '首尔']])).toEqual(['LOC:首尔']);
+  });
 });
 
 describe('splitJointBodies', () => {
