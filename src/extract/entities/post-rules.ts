@@ -402,6 +402,7 @@ function extendOrganisationAt(
   let nameStart = org ? org.s : -1;
   let units = org ? 1 : 0;
   let conj = false;
+  let conjAt = -1; // where the leftmost conjunction crossed starts
   let afterConj = false;
   let unitsAtName = units; // words past the name's start (代表|加拿大政府) are not part of it
   while (start > 0 && e - start < 30) {
@@ -426,6 +427,7 @@ function extendOrganisationAt(
     }
     if (CONJUNCTIONS.has(w.word) && units > 0) {
       start = w.s;
+      conjAt = w.s;
       conj = afterConj = true;
       units++;
       continue;
@@ -444,7 +446,18 @@ function extendOrganisationAt(
     }
   }
   if (nameStart < 0 || unitsAtName < 2 || (org && nameStart === org.s)) return out;
-  if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) return out;
+  // Across 和/与 the name is one body only where the model took it for one, or where a place opens it,
+  // the words before the conjunction are no body and no person (胶州市|人力资源|和|社会保障局: two
+  // fields of one bureau; 区教育局|和|卫生局 are two bodies, 在京|委员|和|全国政协 people and a body),
+  // and what follows it is no known body of its own.
+  if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) {
+    const place = out.find((x) => x.s === nameStart && x.type === 'LOC');
+    if (!place || place.e >= conjAt) return out;
+    const before = text.slice(place.e, conjAt);
+    if (endsInHead(before, gaz) || [...gaz.titles].some((t) => before.endsWith(t))) return out;
+    const after = out.find((x) => x.type === 'ORG' && x.e === e);
+    if (after && lex.known.has(text.slice(after.s, after.e))) return out;
+  }
   const keep = out.filter((x) => x.e <= nameStart || x.s >= e);
   return sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
 }
@@ -521,11 +534,21 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
 
 /** Verbs of joint action that stand between two bodies, never inside one's name: 区教育局|联合|市公安局. */
 const JOINT_VERBS = new Set(['联合', '会同', '携手', '联手', '协同']);
+/**
+ * Conjunctions between two bodies: 山东大学青岛校区|与|海尔集团. Inside one body's name they join two
+ * fields, never two bodies (劳动和社会保障部, 环境与资源保护委员会), so the part before them ends in no
+ * organisation head there.
+ */
+const JOINT_CONJUNCTIONS = new Set(['与', '和', '及', '同']);
+/** A branch written after its body's name, which ends the name as a head would: 山东大学青岛校区. */
+const BRANCH_END = /(?:校区|分校|分院|分部|分行|支行|分局|分会)$/;
 
 /**
  * 3b. Two bodies acting together are two organisations: an ORG of the model that runs over a verb of
- * joint action (jieba's own word, tagged as a verb) between two names that each end in an organisation
- * head is split there. 区教育局联合市公安局 -> 区教育局 | 市公安局. (联合国, 联合会 are words of their own.)
+ * joint action (jieba's own word, tagged as a verb) or a conjunction (jieba's word, tagged c or p)
+ * between two names that each end in an organisation head is split there. 区教育局联合市公安局 ->
+ * 区教育局 | 市公安局; 山东大学青岛校区与海尔集团 -> 山东大学青岛校区 | 海尔集团. (联合国, 联合会 are
+ * words of their own.)
  */
 export function splitJointBodies(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
@@ -535,8 +558,11 @@ export function splitJointBodies(text: string, words: readonly WordToken[], ents
     if (x.type === 'ORG') {
       for (let k = wordIndexAt(words, x.s); k >= 0 && k < words.length && words[k]!.e < x.e; k++) {
         const w = words[k]!;
-        if (w.s <= s || !JOINT_VERBS.has(w.word) || !w.pos.startsWith('v')) continue;
-        if (!endsInHead(text.slice(s, w.s), gaz) || !endsInHead(text.slice(w.e, x.e), gaz)) continue;
+        if (w.s <= s) continue;
+        const verb = JOINT_VERBS.has(w.word) && w.pos.startsWith('v');
+        if (!verb && !(JOINT_CONJUNCTIONS.has(w.word) && (w.pos === 'c' || w.pos === 'p'))) continue;
+        const left = text.slice(s, w.s);
+        if (!(endsInHead(left, gaz) || (!verb && BRANCH_END.test(left))) || !endsInHead(text.slice(w.e, x.e), gaz)) continue;
         out.push({ ...x, s, e: w.s });
         s = w.e;
       }

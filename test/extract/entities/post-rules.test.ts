@@ -132,6 +132,15 @@ describe('extendOrganisations', () => {
       [['ORG', '农业部'], ['ORG', '华南农业研究所']],
       ['ORG:农业部', 'ORG:华南农业研究所'],
     ],
+    // Across 和, one bureau where a place opens the name and the words before 和 are a field, not a body.
+    [
+      '胶州市/ns|发展/vn|和/c|改革/vn|委员会/n|发布/v',
+      [['LOC', '胶州市'], ['ORG', '改革委员会']],
+      ['ORG:胶州市发展和改革委员会'],
+    ],
+    // ...not where they are a body or a person, or where a known body follows.
+    ['黄岛区/ns|公安局/n|和/c|管理/vn|委员会/n|联合/v', [['LOC', '黄岛区'], ['ORG', '管理委员会']], ['LOC:黄岛区', 'ORG:管理委员会']],
+    ['在/p|京/ns|委员/n|和/c|全国/n|政协/j|委员/n', [['LOC', '京'], ['ORG', '全国政协']], ['LOC:京', 'ORG:全国政协']],
   ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz)));
 });
 
@@ -245,6 +254,16 @@ describe('splitJointBodies', () => {
     expect(show(un.text, splitJointBodies(un.text, un.words, ents(un.text, [['ORG', '联合国开发计划署']]), gaz))).toEqual(['ORG:联合国开发计划署']);
     const half = tokens('中国/ns|联合/v|航空/n|公司/n|开通/v|航线/n');
     expect(show(half.text, splitJointBodies(half.text, half.words, ents(half.text, [['ORG', '中国联合航空公司']]), gaz))).toEqual(['ORG:中国联合航空公司']);
+  });
+
+  it('splits two bodies joined by 与 or 和, a branch ending the first; keeps 和 between two fields of one', () => {
+    const two = tokens('山东/ns|大学/n|青岛/ns|校区/x|与/p|海尔集团/nt|共建/v|实验室/n');
+    expect(show(two.text, splitJointBodies(two.text, two.words, ents(two.text, [['ORG', '山东大学青岛校区与海尔集团']]), gaz))).toEqual([
+      'ORG:山东大学青岛校区',
+      'ORG:海尔集团',
+    ]);
+    const one = tokens('国家/n|劳动/n|和/c|社会保障/n|部/n|发布/v');
+    expect(show(one.text, splitJointBodies(one.text, one.words, ents(one.text, [['ORG', '国家劳动和社会保障部']]), gaz))).toEqual(['ORG:国家劳动和社会保障部']);
   });
 });
 
