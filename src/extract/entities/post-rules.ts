@@ -134,7 +134,7 @@ class WordEnds {
 /** Two-character counties and banners of the gazetteer are names however short (杞县, 沛县): no such word is anything else. */
 const COUNTY_END = /[县旗]$/;
 /** Administrative unit endings: a LOC ending so is the head of a chain that may continue. */
-const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|自治区|自治州|自治县|特别行政区)$/;
+const ADMIN_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|街道|自治区|自治州|自治县|特别行政区)$/;
 
 const DASHES = new Set(['—', '－', '-', '–']);
 /** Conjunctions an organisation name may hold (区委非公有制经济组织和社会组织工委). */

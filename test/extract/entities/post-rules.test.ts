@@ -68,6 +68,8 @@ describe('mergeAdminChains', () => {
   it.each([
     ['山东省青岛市黄岛区', [['LOC', '山东省'], ['LOC', '青岛市'], ['LOC', '黄岛区']], ['LOC:山东省青岛市黄岛区']],
     ['河南洛阳', [['LOC', '河南'], ['LOC', '洛阳']], ['LOC:河南洛阳']],
+    // A street (街道) is a level of its own, as a town is.
+    ['崂山区沙子口街道', [['LOC', '崂山区'], ['LOC', '沙子口街道']], ['LOC:崂山区沙子口街道']],
     // Not adjacent: two places.
     ['北京和上海', [['LOC', '北京'], ['LOC', '上海']], ['LOC:北京', 'LOC:上海']],
     // A country before a place is not an administrative chain head.
