@@ -734,6 +734,22 @@ export function joinDashedNames(text: string, ents: EntityMatch[]): EntityMatch[
   return out;
 }
 
+/** Heads of administrative bodies: a name ending so is the body, never the place. */
+const BODY_END = /(?:办事处|委员会|管委会|居委会|村委会|政府|党委|党工委|工委|人民法院|人民检察院|公安局)$/;
+
+/**
+ * 3h'. A "place" written with a body's head is that body: 薛家岛街道办事处, X村村委会 are organisations
+ * (the tagger, having learned 街道 and 村 as the ends of places, runs the place on). Facilities stay
+ * places (博物馆, 图书馆, 中心: the training text tags those LOC as often as ORG).
+ */
+export function bodiesNotPlaces(text: string, ents: EntityMatch[]): EntityMatch[] {
+  return ents.map((x) => {
+    if (x.type !== 'LOC') return x;
+    const m = BODY_END.exec(text.slice(x.s, x.e));
+    return m && m.index > 0 ? { ...x, type: 'ORG' } : x;
+  });
+}
+
 /**
  * 3h. A "person" written as a place with its administrative level (台北市, 会宁县) is that place: no
  * personal name ends in a level word after a gazetteer place name.
@@ -919,6 +935,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = joinDashedNames(text, out);
   out = snapToNameWords(words, out);
   out = placesNotPersons(text, out, gaz);
+  out = bodiesNotPlaces(text, out);
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
   out = trimPlaceCounts(text, out, gaz);
   out = addTitledForeignNames(words, out, gaz);

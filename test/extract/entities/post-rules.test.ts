@@ -19,6 +19,7 @@ import {
   joinDashedNames,
   joinTermOrdinals,
   trimPlaceCounts,
+  bodiesNotPlaces,
   snapToNameWords,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
@@ -355,6 +356,16 @@ describe('trimPlaceCounts', () => {
     // Before the count, no gazetteer place: left alone.
     ['东三省/ns|老/a|工业/n|基地/n', [['LOC', '东三省']], ['LOC:东三省']],
   ] as Cases)('%s', checks((text, _words, input) => trimPlaceCounts(text, input, gaz)));
+});
+
+describe('bodiesNotPlaces', () => {
+  it.each([
+    ['薛家岛/ns|街道办事处/x|与/p|青岛理工大学/nt', [['LOC', '薛家岛街道办事处'], ['ORG', '青岛理工大学']], ['ORG:薛家岛街道办事处', 'ORG:青岛理工大学']],
+    ['王家村/ns|村委会/j|换届/v', [['LOC', '王家村村委会']], ['ORG:王家村村委会']],
+    // Facilities stay places; a bare head is left to the model.
+    ['参观/v|胶州/ns|博物馆/n', [['LOC', '胶州博物馆']], ['LOC:胶州博物馆']],
+    ['走进/v|黄岛区/ns|政务/n|中心/n', [['LOC', '黄岛区']], ['LOC:黄岛区']],
+  ] as Cases)('%s', checks((text, _words, input) => bodiesNotPlaces(text, input)));
 });
 
 describe('joinDashedNames', () => {
