@@ -376,6 +376,25 @@ function attempt<T>(f: () => T): T | Error {
   }
 }
 
+/**
+ * A person's titles as the passage writes them. The post-rules read them off the analysis text (norm:
+ * width-folded, and Simplified for a Traditional page), which has the passage text's length; each title
+ * ends where the next begins, less a separating mark, the last one at the person: 立法會主席梁君彥
+ * keeps 立法會主席, not 立法会主席.
+ */
+function asWritten(p: Passage, person: number, titles: readonly string[]): string[] {
+  if (p.text === p.norm) return [...titles];
+  const out = [...titles];
+  let end = person;
+  for (let k = titles.length - 1; k >= 0; k--) {
+    const at = p.norm.lastIndexOf(titles[k]!, end - titles[k]!.length);
+    if (at < 0) break; // not where it was read: keep the analysis form
+    out[k] = p.text.slice(at, at + titles[k]!.length);
+    end = at;
+  }
+  return out;
+}
+
 /** Maps every passage match to a raw code-point span and builds the output record. */
 export function assemble(state: AnalysisState): DocumentRecord {
   const entities: Entity[] = [];
@@ -384,7 +403,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
   const tokens: Token[] = [];
   state.layout.passages.forEach((p, i) => {
     for (const m of state.entities[i] ?? []) {
-      entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: m.titles } : {}) });
+      entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}) });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
     const orgs = (state.entities[i] ?? []).filter((x) => x.type === 'ORG');

@@ -62,6 +62,15 @@ describe('pipeline', () => {
     expect(rec.articles[0]).toMatchObject({ dateline: '3月5日', reporters: ['張三', '黃志強'], correspondents: ['陳靜'] });
   });
 
+  it("gives a person's titles in the characters the text writes them", () => {
+    const rec = running.analyze('t', '立法會主席梁君彥表示，將於下周召開會議。財政司司長、發言人陳茂波出席。');
+    expect(rec.script).toBe('traditional');
+    expect(rec.entities.find((e) => e.text === '梁君彥')).toMatchObject({ type: 'PER', titles: ['立法會主席'] });
+    // Full-width letters in a title stay as written too (the analysis reads them folded: ABC公司).
+    const wide = running.analyze('w', 'ＡＢＣ公司总经理王小明介绍了情况。');
+    expect(wide.entities.find((e) => e.text === '王小明')).toMatchObject({ titles: ['ＡＢＣ公司总经理'] });
+  });
+
   it('reads a bracketed byline closing running text', () => {
     const rec = running.analyze('t', '本报讯 一季度全市进出口总值同比增长9.1%。\n下一步将建设综合试验区。（记者 张三 通讯员 王五）');
     expect(rec.articles[0]).toMatchObject({ reporters: ['张三'], correspondents: ['王五'] });
