@@ -60,8 +60,8 @@ describe('extractEntities on news sentences', () => {
     ['这里有很美的风景，村里种植小米三千亩', []],
     // A foreign name jieba cut into single-character verbs, after its country and title.
     ['美国总统拜登表示将继续推进相关工作', ['LOC:美国', 'PER:拜登[美国总统]']],
-    // National-level new areas (dicts/ner/places.txt).
-    ['雄安新区和两江新区的代表来到浙江安吉县递铺街道考察', ['LOC:雄安新区', 'LOC:两江新区', 'LOC:浙江安吉县', 'LOC:递铺街道']],
+    // National-level new areas (dicts/ner/places.txt); a county and its street are one chain.
+    ['雄安新区和两江新区的代表来到浙江安吉县递铺街道考察', ['LOC:雄安新区', 'LOC:两江新区', 'LOC:浙江安吉县递铺街道']],
   ])('%s', (raw, expected) => {
     expect(show(raw)).toEqual(expected);
   });
