@@ -24,6 +24,12 @@ export interface Line {
   width: number;
 }
 
+/**
+ * Indentation (in characters) from which a line without a sentence's end counts as centred: a paragraph
+ * opens with two (　　), a centred headline in a page laid out with spaces sits far further in.
+ */
+const CENTRED_INDENT = 4;
+
 function spaceWidth(c: string): number {
   return c === '\u3000' ? 1 : c === '\t' ? 2 : 0.5;
 }
@@ -58,7 +64,10 @@ export function splitLines(raw: string): Line[] {
       width += x < 0x2000 ? 0.5 : 1;
     }
     compact = run === 0 ? text : compact + text.slice(run);
-    lines.push({ n: n++, cs: m.index + a, ce: m.index + b, text, compact, indent: a === b ? 0 : indent, width });
+    // A line set in from the margin by far more than a paragraph's indent, and no sentence's end, is
+    // centred (a headline, a section name in a text laid out with spaces): it is no paragraph start.
+    const centred = indent >= CENTRED_INDENT && !endsSentence(compact);
+    lines.push({ n: n++, cs: m.index + a, ce: m.index + b, text, compact, indent: a === b || centred ? 0 : indent, width });
     if (m[0].length === 0) re.lastIndex++;
   }
   return lines;

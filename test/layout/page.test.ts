@@ -246,6 +246,26 @@ describe('layoutPage: a page with a caption, a dash-led subtitle and a combined 
   });
 });
 
+describe('layoutPage: a page laid out with spaces, its headlines centred', () => {
+  const raw = page('centred-layout-2024-06.txt');
+  const r = layoutPage(raw);
+
+  it('takes centred lines for headlines and a dash-led subtitle, not for indented paragraphs', () => {
+    expectLayoutHolds(raw, r);
+    expect(r.articles.map((a) => [a.title, a.subtitle, a.reporters, a.correspondents, a.paragraphs.length])).toEqual([
+      ['多措并举稳就业', '我市今年前5个月城镇新增就业3.2万人', ['陈晨'], ['赵磊'], 2],
+      ['老旧小区改造加速推进', null, ['孙悦'], [], 1],
+    ]);
+    expect(r.articles[0]!.paragraphs[1]).toBe('据介绍，市人社局联合市财政局出台了12条稳岗措施，向企业发放稳岗返还资金1.8亿元，惠及企业1.2万家。');
+  });
+
+  it('drops the header: a date line ending in the page number, the section name, the editors', () => {
+    expect(r.passages.some((p) => /星期三|综合新闻|责任编辑/.test(p.text))).toBe(false);
+    const caption = r.passages.filter((p) => p.kind === 'caption');
+    expect(caption.map((p) => p.article)).toEqual([-1]);
+  });
+});
+
 describe('layoutPage: a commentary with a writer\'s credit and a news digest', () => {
   const raw = page('city-digest-2024-04.txt');
   const r = layoutPage(raw);
