@@ -16,16 +16,23 @@
 //   3a. an ORG cut inside a place grows to the place's start, one that starts inside a noun or an
 //       untagged word grows to the word's start (业|开发委员会 -> 农业开发委员会), one cut inside a word
 //       (or on a lone character that is no head) falls back to its last head, and a bare 公司 is dropped;
+//   3a'. two bodies the model ran together over a verb of joint action or a conjunction are split:
+//       区教育局|联合|市公安局, 山东大学青岛校区|与|海尔集团;
+//   3b'. a local government department after its place or bare level is one ORG (dicts/ner/
+//       departments.txt): 胶州市|人力资源和社会保障局, 市|住房和城乡建设局;
 //   3b. an ORG written after a full-form province or a country and its own city or county starts at
 //       the latter: 江苏省|徐州市中级人民法院 (the MSRA / People's Daily convention; short forms stay);
 //   3c. a place + 开发区/高新区 is the zone's body: 青岛|开发区 -> ORG 青岛开发区 (seed-page convention);
+//   3c'. a body's term ordinal joins it: 第十三届|全国人大;
 //   3d. a place + a place suffix word is one place: 黄岛|口岸 -> LOC 黄岛口岸 (dicts/ner/place-suffixes.txt);
 //   3e. a PER cut inside a jieba name word grows to its end: 赵|明星 -> 赵明星;
 //   3f. two PERs joined by a dash or a middle dot are one name: 让—皮埃尔;
 //   3g. an ORG that opens an untagged word (x) and stops inside it runs to its end: 亚洲足球联合会|理事会;
-//   3h. a PER that is a gazetteer place plus its level word (台北市) is a LOC;
+//   3h. a PER that is a gazetteer place plus its level word (台北市) is a LOC, and a LOC ending in a
+//       body's head is that body (薛家岛街道办事处 ORG);
 //   4. edge punctuation is trimmed (”工委组织部 -> 工委组织部; a quoted part of an ORG stays:
 //      “春蕾计划”办公室) and stop-listed spans are dropped (dicts/ner/not-entities.txt: 我国, 全国, 中央 ...);
+//      a place loses a count of its places written after it (长三角|三省);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
 
@@ -54,6 +61,8 @@ export interface Lexicon {
   wordPlaces: Map<string, number>;
   /** Known names and gazetteer places, over UTF-16 code units: where addKnownNames may match. */
   names: CharTrie;
+  /** Local government departments (departments.txt), over UTF-16 code units. */
+  departments: CharTrie;
 }
 
 let lexicon: Lexicon | null = null;
@@ -82,6 +91,10 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
     notEntities,
     wordPlaces,
     names,
+    departments: CharTrie.of(
+      readDict('ner/departments.txt').map((r) => [r.fields[0]!, 1] as const),
+      'units',
+    ),
   };
   return lexicon;
 }
@@ -572,6 +585,50 @@ export function splitJointBodies(text: string, words: readonly WordToken[], ents
   return out;
 }
 
+/** Bare levels that open a department's name: 市|教育局, 区|市场监督管理局. */
+const DEPARTMENT_LEVELS = new Set([...'省市区县州镇乡']);
+
+/**
+ * 3b'. A local government department (departments.txt) written right after its place or its bare level
+ * is one organisation: 胶州市|人力资源和社会保障局 -> ORG 胶州市人力资源和社会保障局, 市|住房和城乡建设局
+ * -> ORG 市住房和城乡建设局 (the tagger, meeting 和 inside a name, often keeps only its tail). The name
+ * ends on a word boundary; a level must open a word (全市|教育局 and 各市 are no level). Model entities
+ * inside give way; a model ORG that starts inside the name and runs on past it starts at the place;
+ * any other entity across it: the model decided.
+ */
+export function addDepartments(text: string, words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
+  const trie = lex.departments;
+  let out = ents;
+  let bounds: Uint8Array | null = null;
+  for (let s = 1; s < text.length; s++) {
+    if (!trie.mayStart(text.charCodeAt(s))) continue;
+    bounds ??= wordBounds(words, text.length);
+    if (!(bounds[s]! & WORD_START)) continue;
+    let e = 0;
+    for (let node = 0, k = 0; s + k < text.length; k++) {
+      node = trie.child(node, text.charCodeAt(s + k));
+      if (node < 0) break;
+      if (trie.isTerminal(node) && bounds[s + k + 1]! & WORD_END) e = s + k + 1;
+    }
+    if (!e) continue;
+    let start = out.find((x) => x.type === 'LOC' && x.e === s)?.s ?? -1;
+    if (start < 0 && DEPARTMENT_LEVELS.has(text[s - 1]!) && bounds[s - 1]! & WORD_START) {
+      start = out.find((x) => x.type === 'LOC' && x.e === s - 1)?.s ?? s - 1;
+    }
+    if (start < 0) continue;
+    const touching = out.filter((x) => x.s < e && start < x.e);
+    if (touching.every((x) => x.s >= start && x.e <= e)) {
+      out = sortEnts([...out.filter((x) => !touching.includes(x)), { type: 'ORG', s: start, e }]);
+    } else {
+      const runOn = touching.find((x) => x.e > e);
+      if (!runOn || runOn.type !== 'ORG' || runOn.s < start || touching.some((x) => x !== runOn && (x.s < start || x.e > e))) continue;
+      out = sortEnts([...out.filter((x) => !touching.includes(x)), { ...runOn, s: start }]);
+    }
+    s = e - 1;
+  }
+  return out;
+}
+
 /** Does a gazetteer place start at s and end before e? */
 function startsWithPlace(text: string, s: number, e: number, names: CharTrie, gaz: Gazetteers): boolean {
   return placeEndsIn(text, s, s + 1, e - 1, names, gaz);
@@ -927,6 +984,7 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = extendOrganisations(text, words, out, gaz);
   out = repairOrganisations(text, words, out, gaz);
   out = splitJointBodies(text, words, out, gaz);
+  out = addDepartments(text, words, out, lex);
   out = splitOuterPlaces(text, out, gaz);
   out = joinZones(text, out);
   out = joinTermOrdinals(text, out);

@@ -20,6 +20,7 @@ import {
   joinTermOrdinals,
   trimPlaceCounts,
   bodiesNotPlaces,
+  addDepartments,
   snapToNameWords,
 } from '../../../src/extract/entities/post-rules.js';
 import { loadGazetteers } from '../../../src/extract/entities/features.js';
@@ -366,6 +367,25 @@ describe('bodiesNotPlaces', () => {
     ['参观/v|胶州/ns|博物馆/n', [['LOC', '胶州博物馆']], ['LOC:胶州博物馆']],
     ['走进/v|黄岛区/ns|政务/n|中心/n', [['LOC', '黄岛区']], ['LOC:黄岛区']],
   ] as Cases)('%s', checks((text, _words, input) => bodiesNotPlaces(text, input)));
+});
+
+describe('addDepartments', () => {
+  it.each([
+    // After its place: the tagger kept only the tail after 和.
+    ['胶州市/ns|人力资源/n|和/c|社会保障/n|局/n|举办/v', [['LOC', '胶州市'], ['ORG', '社会保障局']], ['ORG:胶州市人力资源和社会保障局']],
+    // After a bare level that opens a word; the tagger found nothing.
+    ['记者/n|从/p|市/n|住房/n|和/c|城乡建设/n|局/n|获悉/v', [], ['ORG:市住房和城乡建设局']],
+    ['据/p|区/n|市场监督管理局/n|通报/v', [], ['ORG:区市场监督管理局']],
+    // A place, then its level as a word of its own.
+    ['胶州/ns|市/n|教育局/n|发布/v', [['LOC', '胶州']], ['ORG:胶州市教育局']],
+    // A model ORG that runs on past the department starts at the place.
+    ['即墨区/ns|公安局/n|刑警/n|大队/n|破获/v', [['LOC', '即墨区'], ['ORG', '公安局刑警大队']], ['ORG:即墨区公安局刑警大队']],
+    // No place and no level, or a level inside another word (全市, 各市): generic, left alone.
+    ['教育局/n|要求/v|各校/r|落实/v', [], []],
+    ['全市/n|教育局/n|系统/n', [], []],
+    // The government itself: the place alone (MSRA, People's Daily).
+    ['青岛市/ns|政府/n|发布/v', [['LOC', '青岛市']], ['LOC:青岛市']],
+  ] as Cases)('%s', checks((text, words, input) => addDepartments(text, words, input, loadLexicon(gaz))));
 });
 
 describe('joinDashedNames', () => {
