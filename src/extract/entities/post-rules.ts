@@ -63,6 +63,11 @@ export interface Lexicon {
   names: CharTrie;
   /** Local government departments (departments.txt), over UTF-16 code units. */
   departments: CharTrie;
+  /** Title heads attachTitles reads: titles.txt and titles-attach.txt. */
+  titles: Set<string>;
+  titleMax: number;
+  /** The same, over UTF-16 code units, reversed: walked leftwards from a person. */
+  titlesBack: CharTrie;
 }
 
 let lexicon: Lexicon | null = null;
@@ -73,6 +78,7 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
   for (const r of readDict('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
   const notEntities = new Set(readDict('ner/not-entities.txt').map((r) => r.fields[0]!));
   const wordPlaces = new Map(readDict('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 5]));
+  const titles = new Set([...gaz.titles, ...readDict('ner/titles-attach.txt').map((r) => r.fields[0]!)]);
   const names = CharTrie.of(
     [
       ...[...known.keys()].map((k) => [k, 1] as const),
@@ -95,6 +101,9 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
       readDict('ner/departments.txt').map((r) => [r.fields[0]!, 1] as const),
       'units',
     ),
+    titles,
+    titleMax: Math.max(1, ...[...titles].map((t) => t.length)),
+    titlesBack: CharTrie.of([...titles].map((t) => [t, 1] as const), 'units', true),
   };
   return lexicon;
 }
@@ -928,15 +937,19 @@ function balanceQuotes(text: string, x: EntityMatch, ents: readonly EntityMatch[
   return x;
 }
 
-/** 5. Titles written before each PER, split at 、: 区政协党组书记、主席逯鹰 -> [区政协党组书记, 主席]. */
+/**
+ * 5. Titles written before each PER, split at 、: 区政协党组书记、主席逯鹰 -> [区政协党组书记, 主席]. The
+ * heads are titles.txt's and titles-attach.txt's (Lexicon.titles).
+ */
 export function attachTitles(
   text: string,
   words: readonly WordToken[],
   ents: EntityMatch[],
   gaz: Gazetteers,
+  lex: Lexicon = loadLexicon(gaz),
 ): EntityMatch[] {
   const wordEnding = new WordEnds(words, text.length);
-  const heads = gaz.titleUnitsBack;
+  const heads = lex.titlesBack;
   return ents.map((p) => {
     if (p.type !== 'PER') return p;
     const titles: string[] = [];
@@ -944,7 +957,7 @@ export function attachTitles(
     for (;;) {
       // The longest title ending at cur.
       let headLen = 0;
-      for (let node = 0, k = 1, kMax = Math.min(gaz.titleMax, cur); k <= kMax; k++) {
+      for (let node = 0, k = 1, kMax = Math.min(lex.titleMax, cur); k <= kMax; k++) {
         node = heads.child(node, text.charCodeAt(cur - k));
         if (node < 0) break;
         if (heads.isTerminal(node)) headLen = k;
@@ -959,7 +972,7 @@ export function attachTitles(
         }
         const w = wordEnding.at(start);
         if (!w || ents.some((x) => x.type === 'PER' && x.s < w.e && w.s < x.e)) break;
-        if (!TITLE_POS.has(w.pos) && !gaz.titles.has(w.word) && !gaz.orgHeads.has(w.word)) break;
+        if (!TITLE_POS.has(w.pos) && !lex.titles.has(w.word) && !gaz.orgHeads.has(w.word)) break;
         if (/^[\d.]+$/.test(w.word)) break;
         start = w.s;
       }
@@ -997,5 +1010,5 @@ export function applyPostRules(text: string, words: readonly WordToken[], ents: 
   out = trimEdges(text, out).filter((x) => !lex.notEntities.has(text.slice(x.s, x.e)));
   out = trimPlaceCounts(text, out, gaz);
   out = addTitledForeignNames(words, out, gaz);
-  return attachTitles(text, words, out, gaz);
+  return attachTitles(text, words, out, gaz, lex);
 }

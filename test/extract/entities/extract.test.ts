@@ -48,7 +48,7 @@ describe('extractEntities on news sentences', () => {
     ['他出生在甘肃省会宁县，后来到江苏昆山市千灯镇工作', ['LOC:甘肃省会宁县', 'LOC:江苏昆山市千灯镇']],
     // Names the segmentation dictionary holds from the SIGHAN vocabularies, with no POS (tagged x there, as
     // jieba tags the words its HMM finds; a noun tag hid them from the tagger).
-    ['青年演员谭元寿的专场演出昨晚开幕。', ['PER:谭元寿']],
+    ['青年演员谭元寿的专场演出昨晚开幕。', ['PER:谭元寿[演员]']],
     ['老农孙富民把种子分给乡亲们。', ['PER:孙富民']],
     // Congresses and known organisations whatever the model says (东盟 is ORG).
     ['党的二十大以来，中国与东盟各国的贸易持续增长', ['ORG:二十大', 'LOC:中国', 'ORG:东盟']],

@@ -446,6 +446,10 @@ describe('attachTitles', () => {
     ['会见/v|副市长/n|张伟/nr', [['PER', '张伟']], ['PER:张伟[副市长]']],
     // No title next to the name.
     ['他/r|和/c|张伟/nr', [['PER', '张伟']], ['PER:张伟']],
+    // Heads of titles-attach.txt, which the tagger does not read.
+    ['美国/ns|国务卿/n|布林肯/nr|抵达/v', [['LOC', '美国'], ['PER', '布林肯']], ['LOC:美国', 'PER:布林肯[美国国务卿]']],
+    ['国家队/n|主教练/n|李华/nr|表示/v', [['PER', '李华']], ['PER:李华[国家队主教练]']],
+    ['财政司/n|司长/n|陈茂波/nr', [['PER', '陈茂波']], ['PER:陈茂波[财政司司长]']],
   ] as Cases)('%s', checks((text, words, input) => attachTitles(text, words, input, gaz)));
 });
 
@@ -460,6 +464,15 @@ describe('post-rule data files', () => {
     const rows = readDict(name, 2);
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) expect(r.fields[0]).not.toMatch(/\s/);
+  });
+  it.each(['ner/departments.txt', 'ner/titles-attach.txt'])('%s rows are single names of Han characters, no repeats, none also in titles.txt', (name) => {
+    const rows = readDict(name).map((r) => r.fields);
+    expect(rows.length).toBeGreaterThan(50);
+    for (const f of rows) expect(f).toHaveLength(1);
+    for (const [w] of rows) expect(w).toMatch(/^\p{Script=Han}{2,12}$/u);
+    expect(new Set(rows.map(([w]) => w)).size).toBe(rows.length);
+    const tagged = new Set(readDict('ner/titles.txt').map((r) => r.fields[0]));
+    if (name === 'ner/titles-attach.txt') expect(rows.filter(([w]) => tagged.has(w!))).toEqual([]);
   });
   it('known names are typed ORG or LOC', () => {
     for (const r of readDict('ner/known-names.txt', 2)) expect(['ORG', 'LOC']).toContain(r.fields[1]);
