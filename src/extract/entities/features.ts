@@ -180,9 +180,9 @@ export interface Gazetteers {
   orgTrieBack: CharTrie;
   titleTrie: CharTrie;
   titleTrieBack: CharTrie;
-  /** Reversed tries over UTF-16 code units, for the post-rules' scans over string offsets. */
+  /** Reversed trie over UTF-16 code units, for the post-rules' scans over string offsets (the titles'
+   * own is the post-rules lexicon's, with the heads the tagger does not read). */
   orgUnitsBack: CharTrie;
-  titleUnitsBack: CharTrie;
 }
 
 /** A place's kind, as the gazetteer files name it, to its number. */
@@ -216,7 +216,6 @@ export function loadGazetteers(): Gazetteers {
     titleTrie: CharTrie.of(titleEntries, 'points'),
     titleTrieBack: CharTrie.of(titleEntries, 'points', true),
     orgUnitsBack: CharTrie.of(orgHeads, 'units', true),
-    titleUnitsBack: CharTrie.of(titleEntries, 'units', true),
   };
   return gazetteers;
 }

@@ -476,7 +476,7 @@ function extendOrganisationAt(
     const place = out.find((x) => x.s === nameStart && x.type === 'LOC');
     if (!place || place.e >= conjAt) return out;
     const before = text.slice(place.e, conjAt);
-    if (endsInHead(before, gaz) || [...gaz.titles].some((t) => before.endsWith(t))) return out;
+    if (endsInHead(before, gaz) || [...lex.titles].some((t) => before.endsWith(t))) return out;
     const after = out.find((x) => x.type === 'ORG' && x.e === e);
     if (after && lex.known.has(text.slice(after.s, after.e))) return out;
   }
@@ -566,7 +566,7 @@ const JOINT_CONJUNCTIONS = new Set(['与', '和', '及', '同']);
 const BRANCH_END = /(?:校区|分校|分院|分部|分行|支行|分局|分会)$/;
 
 /**
- * 3b. Two bodies acting together are two organisations: an ORG of the model that runs over a verb of
+ * 3a'. Two bodies acting together are two organisations: an ORG of the model that runs over a verb of
  * joint action (jieba's own word, tagged as a verb) or a conjunction (jieba's word, tagged c or p)
  * between two names that each end in an organisation head is split there. 区教育局联合市公安局 ->
  * 区教育局 | 市公安局; 山东大学青岛校区与海尔集团 -> 山东大学青岛校区 | 海尔集团. (联合国, 联合会 are
