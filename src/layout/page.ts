@@ -110,7 +110,6 @@ function buildPassage(raw: string, cps: Int32Array, pieces: Piece[], kind: Passa
   return b.build(kind, article);
 }
 
-
 interface Walk {
   items: Item[];
 }

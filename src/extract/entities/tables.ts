@@ -14,7 +14,7 @@
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { decodeBundle, encodeBundle, fingerprintOf, readBundle, writeBundle, type OpenBundle, type TypedArray } from '../../prepared.js';
+import { decodeBundle, encodeBundle, fingerprintOf, readBundle, writeBundle, type Bundle, type OpenBundle, type TypedArray } from '../../prepared.js';
 import type { ModelHeader } from './model-io.js';
 import type { RowTableParts } from './row-table.js';
 import type { ScorerParts } from './scorer.js';
@@ -45,8 +45,8 @@ export function fingerprint(modelBytes: Uint8Array): string {
 
 const ROW_TABLES = ['bi', 'tri', 'skip', 'words'] as const;
 
-/** The arrays and numbers of a prepared tagger, flattened to names. */
-function flatten(p: PreparedTagger): { arrays: [string, Arr][]; numbers: Record<string, number> } {
+/** A prepared tagger as a bundle (prepared.ts): the model header, and its arrays and numbers flattened to names. */
+function toBundle(p: PreparedTagger): Bundle {
   const s = p.scorer;
   const arrays: [string, Arr][] = [
     ['uniDense', s.uniDense],
@@ -81,12 +81,11 @@ function flatten(p: PreparedTagger): { arrays: [string, Arr][]; numbers: Record<
       numbers[`lexicon.${side}.astral`] = t.astral;
     }
   }
-  return { arrays, numbers };
+  return { meta: p.header, numbers, arrays };
 }
 
 export function encodePrepared(p: PreparedTagger, print: string): Buffer {
-  const { arrays, numbers } = flatten(p);
-  return encodeBundle({ meta: p.header, numbers, arrays }, print);
+  return encodeBundle(toBundle(p), print);
 }
 
 /** The prepared tagger in `file`, or null when the file is not one or its fingerprint is not `print`. */
@@ -139,8 +138,7 @@ function fromBundle(b: OpenBundle): PreparedTagger {
 
 /** Writes `p` to `path` atomically. */
 export function writePrepared(path: string, p: PreparedTagger, print: string): void {
-  const { arrays, numbers } = flatten(p);
-  writeBundle(path, { meta: p.header, numbers, arrays }, print);
+  writeBundle(path, toBundle(p), print);
 }
 
 /** The prepared tables at `path` if they fit `modelBytes` and this code; null otherwise (or unreadable). */
