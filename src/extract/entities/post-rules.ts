@@ -558,7 +558,7 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
 const JOINT_VERBS = new Set(['联合', '会同', '携手', '联手', '协同']);
 /**
  * Conjunctions between two bodies: 山东大学青岛校区|与|海尔集团. Inside one body's name they join two
- * fields, never two bodies (劳动和社会保障部, 环境与资源保护委员会), so the part before them ends in no
+ * fields, never two bodies (劳动和社会保障部, 住房和城乡建设部), so the part before them ends in no
  * organisation head there.
  */
 const JOINT_CONJUNCTIONS = new Set(['与', '和', '及', '同']);
