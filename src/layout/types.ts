@@ -4,7 +4,7 @@ import type { Article } from '../types.js';
 import type { Passage } from '../text/passage.js';
 
 export interface LayoutResult {
-  /** Articles in page order, with raw code-point spans and clean paragraphs (CONTRACT.md). */
+  /** Articles in page order, with raw code-point spans and clean paragraphs (docs/output.md). */
   articles: Article[];
   /**
    * Every piece of text the extractors should read: body paragraphs, headlines, subtitles, bylines,

@@ -1,4 +1,4 @@
-// End-to-end: the real binary, as users and the evaluation run it (../shared/CONTRACT.md).
+// End-to-end: the real binary, as users and the evaluation run it (docs/output.md).
 
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Parsing figures: what a found candidate is worth, as type, value and unit (CONTRACT.md).
+// Parsing figures: what a found candidate is worth, as type, value and unit (docs/output.md).
 //
 // Knows no positions; find.ts has decided where the figure is and how it is built.
 //   5000万美元   -> money    50000000   USD        13.5%    -> percent  13.5  null
@@ -9,13 +9,13 @@
 //   第二轮       -> ordinal  2          null       三分之一 -> number   0.333…
 //   星期三       -> date     "XXXX-WXX-3"          八十年代 -> date     null ("198X" after 二十世纪)
 //   6月1日十点   -> date     "--06-01T10"          零下5度  -> quantity -5         度
-// Units follow CONTRACT.md: a measure word for quantities, an ISO 4217 code for money, null otherwise,
+// Units follow docs/output.md: a measure word for quantities, an ISO 4217 code for money, null otherwise,
 // so percentages and ordinals carry null (per mille keeps its ‰: the value alone would read as a percent).
 
 import type { FigureMatch } from '../types.js';
 import type { DateParts, FigureCandidate, TimeParts } from './find.js';
 
-/** The unit reported for percentages (CONTRACT.md: null); a percent range reports '%'. */
+/** The unit reported for percentages (docs/output.md: null); a percent range reports '%'. */
 export const PERCENT_UNIT = null;
 
 export type ParsedFigure = Omit<FigureMatch, 's' | 'e'>;
