@@ -145,6 +145,8 @@ interface LooseRecord {
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x !== '' ? x : null);
 const list = <T>(x: unknown): T[] => (Array.isArray(x) ? (x as T[]) : []);
+/** The objects of a list (a hand-edited file may hold a null or a string among them). */
+const objects = <T extends object>(x: unknown): T[] => list<unknown>(x).filter((v): v is T => typeof v === 'object' && v !== null);
 const cut = (s: string, n: number): string => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
 
 /** Thrown for a line that parses as JSON but is not a zhnews record. */
@@ -186,7 +188,7 @@ export class ReportAggregator {
       return;
     }
     this.documents++;
-    const articles = list<NonNullable<LooseRecord['articles']>[number]>(r.articles);
+    const articles = objects<NonNullable<LooseRecord['articles']>[number]>(r.articles);
     this.articles += articles.length;
     const date = documentDate(r);
     const ref: DocRef = { id, title: cut(documentTitle(r) ?? id, TITLE_CHARS), date };
@@ -204,7 +206,7 @@ export class ReportAggregator {
       return true;
     };
 
-    const slogans = list<LooseSpan>(r.slogans);
+    const slogans = objects<LooseSpan>(r.slogans);
     for (const s of slogans) {
       // A term's Simplified form (norm) groups its spellings; canonical folds widths (5＋5＋7 -> 5+5+7).
       const text = str(s.norm) ?? str(s.canonical) ?? str(s.text);
@@ -214,7 +216,7 @@ export class ReportAggregator {
       if (count(t) && month) t.buckets.set(month, (t.buckets.get(month) ?? 0) + 1);
     }
 
-    const entities = list<LooseSpan>(r.entities);
+    const entities = objects<LooseSpan>(r.entities);
     for (const e of entities) {
       const type = str(e.type);
       const text = str(e.norm) ?? str(e.text);
@@ -225,7 +227,7 @@ export class ReportAggregator {
       count(t);
     }
 
-    const figures = list<LooseSpan>(r.figures);
+    const figures = objects<LooseSpan>(r.figures);
     const seenIndicators = new Set<IndicatorTally>();
     for (const f of figures) {
       const indicator = str(f.indicator);
@@ -358,8 +360,8 @@ export class ReportAggregator {
 export function documentDate(r: { date?: unknown; articles?: { date?: unknown }[] }): string | null {
   const own = str(r.date);
   if (own && /^\d{4}/.test(own)) return own;
-  const dates = list<{ date?: unknown }>(r.articles)
-    .map((a) => str(a?.date))
+  const dates = objects<{ date?: unknown }>(r.articles)
+    .map((a) => str(a.date))
     .filter((d): d is string => !!d && /^\d{4}/.test(d))
     .sort();
   return dates[0] ?? null;
@@ -367,9 +369,9 @@ export function documentDate(r: { date?: unknown; articles?: { date?: unknown }[
 
 /** The first article's headline, else the start of its first paragraph. */
 function documentTitle(r: LooseRecord): string | null {
-  const articles = list<NonNullable<LooseRecord['articles']>[number]>(r.articles);
+  const articles = objects<NonNullable<LooseRecord['articles']>[number]>(r.articles);
   for (const a of articles) {
-    const t = str(a?.title);
+    const t = str(a.title);
     if (t) return t;
   }
   const first = list<unknown>(articles[0]?.paragraphs)[0];
