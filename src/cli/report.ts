@@ -50,7 +50,7 @@ export async function runReport(run: ReportRun, io: CliIO): Promise<number> {
   if (run.verbose) {
     io.stderr.write(
       `zhnews: report of ${data.counts.documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
-        `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+        `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB, heap in use ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB\n`,
     );
   }
   return bad ? 1 : 0;

@@ -208,6 +208,7 @@ export const CLIENT_SCRIPT = String.raw`
   if (D.errors.length) {
     var errs = document.getElementById('errors');
     errs.hidden = false;
+    errs.querySelector('h2').textContent = 'Error records (' + num(c.errors) + ')';
     var ul = errs.querySelector('ul');
     D.errors.forEach(function (e) {
       var li = el('li');
@@ -215,7 +216,7 @@ export const CLIENT_SCRIPT = String.raw`
       li.appendChild(el('span', null, e.error));
       ul.appendChild(li);
     });
-    if (c.errors > D.errors.length) errs.appendChild(el('p', 'note', '… and ' + num(c.errors - D.errors.length) + ' more'));
+    if (c.errors > D.errors.length) errs.querySelector('details').appendChild(el('p', 'note', '… and ' + num(c.errors - D.errors.length) + ' more'));
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (ch) { ch.resize(); }); });

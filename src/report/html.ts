@@ -94,8 +94,10 @@ export function renderReport(data: ReportData, library: string = chartLibrary())
 <div class="scroll"><table id="doc-table"><thead><tr><th>date</th><th>title</th><th>id</th><th>entities</th><th>figures</th><th>slogans</th></tr></thead><tbody></tbody></table></div>
 </section>
 <section id="errors" hidden>
-<h2>Error records</h2>
+<details>
+<summary><h2>Error records</h2></summary>
 <ul class="errors"></ul>
+</details>
 </section>
 </main>
 <script>${inlineScript(library)}</script>
@@ -139,6 +141,8 @@ button.link { border: 0; background: none; padding: 0; text-decoration: underlin
 .id { color: var(--muted); font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+summary h2 { display: inline; }
+summary { cursor: pointer; }
 th { font-weight: 600; color: var(--muted); font-size: 12px; }
 td.n { text-align: right; white-space: nowrap; }
 #doc-search { font: inherit; padding: 6px 10px; width: 100%; max-width: 420px; border: 1px solid var(--line); border-radius: 4px; margin-bottom: 6px; }
