@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,6 +86,33 @@ describe('report page in chromium', () => {
     await bar.click();
     await expect.poll(() => page.locator('#entity-docs').isVisible()).toBe(true);
     expect(await page.locator('#entity-docs li').count()).toBeGreaterThan(0);
+  });
+
+  it('shows markup in headlines, names and terms as text, in the page and in chart tooltips', async () => {
+    const evil = '</script><img src=x onerror="window.pwned=1"><!--';
+    const records = ['2024-01-02', '2024-02-03'].map((date, i) =>
+      JSON.stringify({
+        id: `evil-${i}`, date, articles: [{ title: `${evil}标题`, date: null }],
+        entities: [{ type: 'PER', text: evil }], slogans: [{ kind: 'coined', text: evil, canonical: evil }], figures: [],
+      }),
+    );
+    writeFileSync(join(dir, 'evil.jsonl'), records.join('\n') + '\n');
+    const run = cli(['report', join(dir, 'evil.jsonl'), '--out', join(dir, 'evil.html')]);
+    expect(run.status, run.stderr).toBe(0);
+    const other = await browser.newPage();
+    const errors: string[] = [];
+    other.on('pageerror', (e) => errors.push(e.message));
+    await other.goto(pathToFileURL(join(dir, 'evil.html')).href);
+    await other.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    // Hover the terms chart so that ECharts writes its tooltip (HTML) with the term's name in it.
+    const box = (await other.locator('#chart-terms').boundingBox())!;
+    for (const x of [0.3, 0.5, 0.7]) await other.mouse.move(box.x + box.width * x, box.y + box.height / 2);
+    await expect.poll(() => other.locator('#chart-terms div', { hasText: 'onerror' }).count()).toBeGreaterThan(0);
+    expect(await other.locator('img').count()).toBe(0);
+    expect(await other.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await other.locator('#doc-table tbody tr').first().innerText()).toContain(evil);
+    expect(errors).toEqual([]);
+    await other.close();
   });
 
   it('filters the document table by the search box', async () => {
