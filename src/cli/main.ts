@@ -118,7 +118,7 @@ Examples:
     .description('write the corpus report, one HTML page to open in a browser, from analysis records (JSON Lines)')
     .argument('[records...]', "JSONL files of records; none or '-' reads standard input")
     .requiredOption('--out <file>', 'the HTML file to write')
-    .option('--verbose', 'print documents, seconds and peak RSS on standard error')
+    .option('--verbose', 'print documents, seconds, peak RSS and the heap in use on standard error')
     .addHelpText('after', `
 Examples:
   $ zhnews analyze --format jsonl --out records.jsonl archive/ && zhnews report records.jsonl --out report.html
