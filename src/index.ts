@@ -14,3 +14,6 @@ export { createWriter, OUTPUT_FORMATS } from './output/writer.js';
 export type { OutputFormat, RecordWriter } from './output/writer.js';
 export { readDocuments, fileSource, decode, expandPaths } from './input/index.js';
 export { main } from './cli/main.js';
+export { ReportAggregator, DEFAULT_LIMITS, documentDate } from './report/aggregate.js';
+export type { ReportData, ReportLimits } from './report/aggregate.js';
+export { renderReport, escapeHtml, scriptJson, FONT_STACK } from './report/html.js';

@@ -13,6 +13,8 @@ import { createWriter, type OutputFormat } from '../output/writer.js';
 import { isErrorRecord, type OutputRecord } from '../types.js';
 import { CorpusSummary } from '../summary/corpus.js';
 import { writeSummaryFile } from './summary.js';
+import { ReportAggregator } from '../report/aggregate.js';
+import { writeReportFile } from './report.js';
 
 export interface AnalyzeRun {
   paths: string[];
@@ -25,6 +27,8 @@ export interface AnalyzeRun {
   pipeline: AnalyzeOptions;
   /** Write the corpus summary of the run to this file. */
   summary: string | undefined;
+  /** Write the report page of the run to this file. */
+  report: string | undefined;
   /** CSV output starts with a byte-order mark. */
   bom: boolean;
 }
@@ -41,6 +45,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const done = run.resume && file ? await carryOver(file) : new Set<string>();
   const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), { bom: run.bom });
   const summary = run.summary ? new CorpusSummary() : null;
+  const report = run.report ? new ReportAggregator(run.paths.length ? run.paths : ['standard input']) : null;
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
 
   let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
@@ -73,6 +78,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
         lastTurn = Date.now();
       }
       summary?.add(record);
+      report?.add(record);
       bytes += size;
       progress.tick(size);
       heap.analysed(size);
@@ -80,6 +86,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     writer.close();
     await file?.commit();
     if (summary) await writeSummaryFile(run.summary!, summary.result(), run.bom);
+    if (report) await writeReportFile(run.report!, report.result());
   } finally {
     progress.stop();
     await pool?.close();

@@ -12,6 +12,7 @@ import { runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment, parseMerge } from './segment.js';
 import { MERGE_KINDS, DEFAULT_MERGE } from '../segment/merge.js';
 import { runSummary } from './summary.js';
+import { runReport } from './report.js';
 import { RECORD_SCHEMA } from '../output/schema.js';
 import { runValidate } from './validate.js';
 import { runShow } from './show.js';
@@ -73,6 +74,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run to FILE (CSV for *.csv, else JSON)')
+    .option('--report <file>', 'also write the corpus report of this run to FILE (an HTML page)')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
     .addHelpText('after', ANALYZE_EXAMPLES)
     .action(async (paths: string[], opts) => {
@@ -109,6 +111,20 @@ Examples:
   $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
     .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
       status = await runSummary({ paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+    });
+
+  program
+    .command('report')
+    .description('write the corpus report, one HTML page to open in a browser, from analysis records (JSON Lines)')
+    .argument('[records...]', "JSONL files of records; none or '-' reads standard input")
+    .requiredOption('--out <file>', 'the HTML file to write')
+    .option('--verbose', 'print documents, seconds, peak RSS and the heap in use on standard error')
+    .addHelpText('after', `
+Examples:
+  $ zhnews analyze --format jsonl --out records.jsonl archive/ && zhnews report records.jsonl --out report.html
+  $ zhnews analyze --format jsonl --out records.jsonl --report report.html archive/`)
+    .action(async (paths: string[], o: { out: string; verbose?: boolean }) => {
+      status = await runReport({ paths, out: outputPath('--out', o.out)!, verbose: !!o.verbose }, io);
     });
 
   program
@@ -238,6 +254,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
     jobs,
     verbose: !!o.verbose,
     summary: outputPath('--summary', o.summary as string | undefined),
+    report: outputPath('--report', o.report as string | undefined),
     bom: !!o.bom,
     pipeline: {
       ...DEFAULT_OPTIONS,
