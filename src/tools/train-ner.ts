@@ -1,6 +1,6 @@
 // Trains the character-level entity tagger (dicts/ner/model.bin) and measures it.
 //
-//   node dist/tools/train-ner.js [train] [--train DIR] [--epochs N] [--min-count N] [--seed N]
+//   node dist/tools/train-ner.js [train] [--train DIR] [--files all|A.jsonl,B.jsonl] [--epochs N] [--min-count N] [--seed N]
 //        [--min-weight X] [--min-feature-weight X] [--out dicts/ner/model.bin] [--dev FILE,FILE] [--limit N] [--dictionary jieba|news]
 //   node dist/tools/train-ner.js predict GOLD.jsonl PRED.jsonl [--model ner/model.bin] [--raw] [--dictionary jieba|news]
 //   node dist/tools/train-ner.js snapshot OUT FILE... [--model ner/model.bin]
@@ -26,6 +26,7 @@ import { foldWidth } from '../text/chars.js';
 import { JiebaSegmenter, useDictionaries, type DictionaryChoice } from '../segment/jieba.js';
 import type { WordToken } from '../segment/segmenter.js';
 import { PACKAGE_ROOT, dictPath } from '../paths.js';
+import { readDict } from '../dicts.js';
 import { FeatureTable } from '../extract/entities/feature-table.js';
 import {
   CharVocab,
@@ -61,6 +62,43 @@ interface GoldSentence {
   id: string;
   text: string;
   entities: { type: string; start: number; end: number }[];
+  /** Spans whose gold label is unknown to our types (CLUENER's games, books, positions; unlabelled countries). */
+  masked?: { start: number; end: number }[];
+  /** Set when the corpus labels only addresses as places (CLUENER): see ADDRESS_ONLY_CORPORA. */
+  addressOnly?: boolean;
+}
+
+/**
+ * Corpora whose guidelines label a place only when it is an address (CLUENER2020's "address": 杭州九堡的
+ * 蓝桥名苑 is labelled, a bare 北京 or 重庆 in running text mostly is not). Their O on a bare place name
+ * is no evidence against LOC, so training masks every place name there that no gold entity covers:
+ * jieba's ns words and the gazetteer's countries, provinces, cities and counties.
+ */
+const ADDRESS_ONLY_CORPORA = new Set(['cluener-train.jsonl']);
+const MASKED_PLACE_KINDS = new Set(['country', 'province', 'city', 'county', 'region']);
+let placeNames: Set<string> | null = null;
+function bareRegionNames(): Set<string> {
+  if (placeNames) return placeNames;
+  placeNames = new Set();
+  for (const f of ['ner/places.txt', 'ner/divisions.txt'])
+    for (const r of readDict(f, 2)) if (MASKED_PLACE_KINDS.has(r.fields[1]!) && [...r.fields[0]!].length >= 2) placeNames.add(r.fields[0]!);
+  return placeNames;
+}
+
+/** Place names in a sentence of an address-only corpus that no gold entity overlaps: [start, end) pairs. */
+function unlabelledPlaces(chars: string[], words: CpWord[], gold: Uint8Array): [number, number][] {
+  const out: [number, number][] = [];
+  const free = (a: number, b: number) => gold.subarray(a, b).every((x) => x === 0);
+  for (const w of words) if (w.pos === 'ns' && free(w.s, w.e)) out.push([w.s, w.e]);
+  const names = bareRegionNames();
+  for (let i = 0; i < chars.length; i++) {
+    let t = '';
+    for (let k = i; k < Math.min(chars.length, i + 8); k++) {
+      t += chars[k];
+      if (k > i && names.has(t) && free(i, k + 1)) out.push([i, k + 1]);
+    }
+  }
+  return out;
 }
 
 interface Options {
@@ -113,6 +151,8 @@ interface Prepared {
   words: CpWord[];
   gold: Uint8Array;
   goldSpans: LabelSpan[];
+  /** 1 where the gold label is unknown (a masked span): no update there, whatever the model says. */
+  mask: Uint8Array | null;
   feats: Int32Array | null;
 }
 
@@ -130,7 +170,14 @@ function prepare(s: GoldSentence): Prepared {
   }
   const gold = spansToLabels(n, goldSpans);
   const words = toCpWords(ct, segmenter.tag(text));
-  return { id: s.id, n, chars: ct.chars, words, gold, goldSpans, feats: null };
+  let mask: Uint8Array | null = null;
+  const masked: [number, number][] = (s.masked ?? []).map((m) => [m.start, m.end]);
+  if (s.addressOnly) masked.push(...unlabelledPlaces(ct.chars, words, gold));
+  for (const [a, b] of masked) {
+    mask ??= new Uint8Array(n);
+    mask.fill(1, Math.max(0, a), Math.min(n, b));
+  }
+  return { id: s.id, n, chars: ct.chars, words, gold, goldSpans, mask, feats: null };
 }
 
 /**
@@ -211,6 +258,24 @@ function f1Of(sents: Prepared[], predict: (s: Prepared) => Uint8Array): string {
   return `P ${m.p.toFixed(4)} R ${m.r.toFixed(4)} F1 ${m.f.toFixed(4)} (${parts.join(', ')})`;
 }
 
+/**
+ * The corpora the shipped model is trained on. Named, not globbed, so that a corpus added to the
+ * training folder changes no model until it is chosen here (the model must be rebuilt byte for byte
+ * from a clean clone). CLUENER2020 (cluener-train.jsonl) is read with --files all or by name: its
+ * measured effect is in docs/entities.md.
+ */
+const DEFAULT_CORPORA = ['msra-train-01.jsonl', 'msra-train-02.jsonl', 'msra-train-03.jsonl', 'pd1998-train-01.jsonl'];
+
+/** --files: a comma-separated list of corpus files in the training folder, or `all` of them. */
+function corpusFiles(dir: string, choice: string | undefined): string[] {
+  const present = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  if (choice === 'all') return present;
+  const files = choice ? choice.split(',').filter(Boolean) : DEFAULT_CORPORA;
+  const missing = files.filter((f) => !present.includes(f));
+  if (missing.length) throw new Error(`training corpora not found in ${dir}: ${missing.join(', ')}`);
+  return files;
+}
+
 function train(opt: Options): void {
   const t0 = Date.now();
   const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -235,11 +300,12 @@ function train(opt: Options): void {
   const dictionary = (opt['dictionary'] ?? 'jieba') as DictionaryChoice;
   if (!useDictionaries(dictionary)) throw new Error(`jieba is already loaded; cannot train with the ${dictionary} dictionary`);
 
-  const files = readdirSync(trainDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort();
+  const files = corpusFiles(trainDir, opt['files']);
   let raw: GoldSentence[] = [];
-  for (const f of files) raw.push(...readJsonl(join(trainDir, f)));
+  for (const f of files) {
+    const addressOnly = ADDRESS_ONLY_CORPORA.has(f);
+    for (const s of readJsonl(join(trainDir, f))) raw.push(addressOnly ? { ...s, addressOnly } : s);
+  }
   if (raw.length > limit) raw = raw.slice(0, limit);
   log(`read ${raw.length} sentences from ${files.join(', ')}`);
 
@@ -331,8 +397,12 @@ function train(opt: Options): void {
       if (s.n === 0) continue;
       const pred = viterbi(emitOf(s, w), s.n, tw);
       const gold = s.gold;
+      const mask = s.mask;
       let wrong = false;
       for (let i = 0; i < s.n; i++) {
+        // A masked character neither rewards nor punishes any label, nor does a transition into or
+        // out of it: its gold label is not one of ours to learn.
+        if (mask?.[i]) continue;
         const g = gold[i]!;
         const p = pred[i]!;
         if (g !== p) {
@@ -347,6 +417,7 @@ function train(opt: Options): void {
             u[f * L + p]! -= c;
           }
         }
+        if (i > 0 && mask?.[i - 1]) continue;
         const gp = i > 0 ? gold[i - 1]! : -1;
         const pp = i > 0 ? pred[i - 1]! : -1;
         if (g !== p || gp !== pp) {
@@ -356,7 +427,7 @@ function train(opt: Options): void {
           tu[transIndex(pp, p)]! -= c;
         }
       }
-      if (wrong) {
+      if (wrong && !mask?.[s.n - 1]) {
         const g = gold[s.n - 1]!;
         const p = pred[s.n - 1]!;
         if (g !== p) {

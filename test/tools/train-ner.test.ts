@@ -1,7 +1,7 @@
-// npm run train:ner is reproducible: the same data and seed give the same model bytes (issue 5). Trained
+// npm run train:ner is reproducible: the same data and seed give the same model bytes. Trained
 // twice on a small sample of the training corpora, in separate processes as a user would run it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,14 +12,38 @@ const TRAIN = join(ROOT, '..', 'shared', 'train', 'ner');
 const dir = mkdtempSync(join(tmpdir(), 'zhnews-train-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function train(out: string, seed = 7, extra: string[] = []): Buffer {
+function run(out: string, seed: number, extra: string[]): string {
   const r = spawnSync(
     process.execPath,
     [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--limit', '300', '--epochs', '2', '--seed', String(seed), '--out', out, ...extra],
     { encoding: 'utf8', cwd: ROOT },
   );
   expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+function train(out: string, seed = 7, extra: string[] = []): Buffer {
+  run(out, seed, extra);
   return readFileSync(out);
+}
+
+// A small corpus of our own: a company, a place and a person per sentence.
+const SENTENCES = [
+  ['星海电子公司今天在青岛发布了新一代芯片，董事长王立新出席。', [['ORG', 0, 6], ['LOC', 9, 11], ['PER', 23, 26]]],
+  ['记者从宁波港集团获悉，总经理陈海涛表示今年吞吐量稳步增长。', [['ORG', 3, 8], ['PER', 14, 17]]],
+  ['来自成都的李晓梅在市体育馆拿下女子组冠军。', [['LOC', 2, 4], ['PER', 5, 8]]],
+] as const;
+
+function corpus(file: string, masked: boolean): void {
+  const lines = [];
+  for (let k = 0; k < 20; k++) {
+    for (const [text, ents] of SENTENCES) {
+      const entities = ents.map(([type, start, end]) => ({ type, start, end }));
+      const n = [...text].length;
+      lines.push(JSON.stringify({ id: `s${k}`, text, entities, masked: masked ? [{ start: 0, end: n }] : [] }));
+    }
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
 }
 
 describe.skipIf(!existsSync(TRAIN))('train:ner (needs ../shared/train)', () => {
@@ -58,6 +82,25 @@ describe.skipIf(!existsSync(TRAIN))('train:ner (needs ../shared/train)', () => {
     expect(kept).toBe(pruned.keys.length);
     expect(kept).toBeLessThan(all.keys.length);
   }, 120_000);
+});
+
+describe('train:ner masked spans', () => {
+  it("learns nothing from characters whose gold labels are masked, and learns from the same sentences unmasked", () => {
+    const data = join(dir, 'corpus');
+    mkdirSync(data, { recursive: true });
+    corpus(join(data, 'masked.jsonl'), true);
+    corpus(join(data, 'plain.jsonl'), false);
+    const opts = (f: string) => ['--train', data, '--files', f, '--min-count', '1', '--min-feature-weight', '0'];
+    const nonzero = (stdout: string) => Number(/([0-9]+) non-zero weights/.exec(stdout)?.[1]);
+    expect(nonzero(run(join(dir, 'masked.bin'), 7, opts('masked.jsonl')))).toBe(0);
+    expect(nonzero(run(join(dir, 'plain.bin'), 7, opts('plain.jsonl')))).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('refuses a corpus that is not in the training folder', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--train', dir, '--files', 'nowhere.jsonl'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('nowhere.jsonl');
+  });
 });
 
 function bitCount(mask: number): number {
