@@ -15,6 +15,8 @@ import type { EntityMatch, FigureMatch, SloganMatch } from './extract/types.js';
 import type { Segmenter, WordToken } from './segment/segmenter.js';
 import { layoutRunningText } from './layout/running-text.js';
 import { layoutPage, looksLikePage } from './layout/page.js';
+import { layoutStory } from './layout/story.js';
+import { coverage } from './layout/coverage.js';
 import { extractSlogans } from './extract/slogans/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
@@ -114,7 +116,10 @@ export const STAGES: readonly Stage[] = [
       const { raw, options } = state;
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
       const traditional = isTraditional(raw);
-      const layout = page ? layoutPage(raw, traditional) : layoutRunningText(raw, traditional);
+      // Not a page: a single story's head and tail are read (auto), or the text is taken as it is (none).
+      const layout = page
+        ? layoutPage(raw, traditional)
+        : options.layout === 'auto' ? layoutStory(raw, traditional) : layoutRunningText(raw, traditional);
       const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
       if (!traditional) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
@@ -439,6 +444,8 @@ export function assemble(state: AnalysisState): DocumentRecord {
     figures: figures.sort(bySpan),
     slogans: slogans.sort(bySpan),
     keywords: state.keywords,
+    // Characters the layout put nowhere (docs/output.md): zero unless something was lost.
+    unassigned: coverage(state.raw, state.layout).unassigned,
   };
   if (state.options.tokens) record.tokens = tokens.sort(bySpan);
   return record;

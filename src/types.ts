@@ -91,6 +91,12 @@ export interface DocumentRecord {
   figures: Figure[];
   slogans: Slogan[];
   keywords: Keyword[];
+  /**
+   * Non-whitespace characters of the input that the layout put in no paragraph, headline, subtitle,
+   * byline, marker or caption and in no furniture: 0 when nothing was lost (docs/output.md). Always
+   * written by `analyze`.
+   */
+  unassigned?: number;
   tokens?: Token[];
 }
 

@@ -16,8 +16,9 @@
 //     -> one article, reporters ["李涛"], paragraphs ["本报讯为进一步提升新区干部基层社会治理的能力。"]
 
 import type { Article } from '../types.js';
-import { PassageBuilder, type Passage, type PassageKind } from '../text/passage.js';
-import { isLatinOrDigit, isSpace } from '../text/chars.js';
+import type { Passage } from '../text/passage.js';
+import { isSpace } from '../text/chars.js';
+import { buildPassage, type Piece } from './passages.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
@@ -25,13 +26,6 @@ import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, ma
 import { isTraditional, toSimplified } from '../normalize/script.js';
 import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
-
-/** A piece of a line that belongs to a paragraph: raw UTF-16 [s, e). */
-interface Piece {
-  line: number;
-  s: number;
-  e: number;
-}
 
 type Item =
   | { type: 'para'; pieces: Piece[]; afterBlank: boolean }
@@ -84,30 +78,6 @@ function lineCue(raw: string, l: Line): LineCue {
   }
   const to = m && m.kind === 'to' && m.start === 0 ? m.page : null;
   return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
-}
-
-/** Builds the cleaned text of raw UTF-16 pieces: layout whitespace dropped, spaces between Latin words kept. */
-function buildPassage(raw: string, cps: Int32Array, pieces: Piece[], kind: PassageKind, article: number): Passage {
-  const b = new PassageBuilder();
-  for (const p of pieces) {
-    let pendingSpace = -1;
-    let prev = '';
-    for (let i = p.s; i < p.e; ) {
-      const code = raw.codePointAt(i)!;
-      const ch = String.fromCodePoint(code);
-      if (isSpace(ch)) {
-        if (pendingSpace < 0) pendingSpace = i;
-      } else {
-        // "Hello World" keeps its space; "NHK 电视台" and "意 义" are letter-spacing.
-        if (pendingSpace >= 0 && isLatinOrDigit(prev) && isLatinOrDigit(ch) && b.length > 0) b.push(' ', cps[pendingSpace]!);
-        pendingSpace = -1;
-        b.push(ch, cps[i]!);
-        prev = ch;
-      }
-      i += ch.length;
-    }
-  }
-  return b.build(kind, article);
 }
 
 interface Walk {
@@ -555,6 +525,9 @@ function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
  *   "　　□记者 李涛 报道\n　　本报讯 为进一步提升新区干\n部基层社会治理的能力和水平，助" -> true
  *   "今年以来，全市经济运行稳中有进。\n全年新增就业5万人。"                           -> false
  */
+/** The share of a page's characters that stand in narrow (column) lines. */
+const NARROW_SHARE = 0.6;
+
 export function looksLikePage(raw: string): boolean {
   if (typeof raw !== 'string') return false;
   const lines = splitLines(raw).filter((l) => l.compact);
@@ -571,7 +544,17 @@ export function looksLikePage(raw: string): boolean {
   }
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)]!;
+  // Column text is set in narrow lines: most of its characters stand in them. A story file with one
+  // paragraph per line has as many short lines (headline, source, editor) as long ones, but its text
+  // is in the long ones.
+  let total = 0;
+  let narrow = 0;
+  for (const w of widths) {
+    total += w;
+    if (w <= MAX_CUE_WIDTH) narrow += w;
+  }
+  if (median > MAX_CUE_WIDTH || narrow < NARROW_SHARE * total) return false;
   // Column text: most lines are narrow and stop mid-sentence.
-  if (median <= 40 && wraps / lines.length >= 0.4) return true;
-  return cues > 0 && median <= 40;
+  if (wraps / lines.length >= 0.4) return true;
+  return cues > 0;
 }
