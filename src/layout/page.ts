@@ -24,7 +24,7 @@ import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
 import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
-import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
+import { assignHeadlines, BodyWords, splitHeadlineLines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
 
 type Item =
@@ -82,6 +82,8 @@ function lineCue(raw: string, l: Line): LineCue {
 
 interface Walk {
   items: Item[];
+  /** Raw UTF-16 ranges of furniture: header and footer lines, digest bullets. */
+  furniture: [number, number][];
 }
 
 /** Step 2: decides what every line is, building items in page order. */
@@ -101,6 +103,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
   const usesIndent = indented >= 2 || (textLines.length > 0 && indented / textLines.length >= 0.05);
 
   const items: Item[] = [];
+  const furniture: [number, number][] = [];
   let para: { pieces: Piece[] } | null = null;
   const open = () => {
     if (!para) return false;
@@ -176,6 +179,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     if (cue.furniture && !wasOpen) {
       // Page furniture between two finished sentences ends the paragraph: text after it starts anew,
       // so no passage spans a line it leaves out.
+      furniture.push([l.cs, l.ce]);
       para = null;
       continue;
     }
@@ -199,6 +203,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
       let s = l.cs;
       if (BULLET.test(l.compact)) {
         while (s < l.ce && isSpace(raw[s]!)) s++;
+        furniture.push([s, s + (raw.codePointAt(s)! > 0xffff ? 2 : 1)]);
         s += raw.codePointAt(s)! > 0xffff ? 2 : 1;
         while (s < l.ce && isSpace(raw[s]!)) s++;
       }
@@ -226,7 +231,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     }
     addPiece(l, l.cs);
   }
-  return { items };
+  return { items, furniture };
 }
 
 /** Printed width without punctuation, which a column may let hang past its edge. */
@@ -359,7 +364,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   const cue = (traditional ?? isTraditional(raw)) ? toSimplified(raw) : raw;
   const simplified = (s: string) => (cue === raw ? s : toSimplified(s));
   const lines = splitLines(cue);
-  const { items } = walkLines(cue, lines);
+  const { items, furniture } = walkLines(cue, lines);
 
   // Paragraph passages first (article index filled in below); datelines are read from them.
   const paraPassage = new Map<number, Passage>();
@@ -452,21 +457,32 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   }
 
   // Step 4: headline groups.
-  const candidates: HeadlineCandidate[] = heads.map((i) => {
+  const words = new BodyWords(bodies);
+  // Headline items and articles both come in page order: one pointer finds the article below each.
+  let below = 0;
+  const candidates: HeadlineCandidate[] = heads.flatMap((i) => {
     const it = items[i] as Extract<Item, { type: 'head' }>;
     // A subtitle either leads into the title ("…之际———" above it) or follows it ("——全市…调查").
     const isSub = (n: number) => endsWithLeadDash(lines[n]!.compact) || startsWithDash(lines[n]!.compact);
-    const title = it.lines.filter((n) => !isSub(n));
-    const sub = it.lines.filter(isSub);
-    return {
-      item: i,
-      firstLine: it.lines[0]!,
-      lastLine: it.lines[it.lines.length - 1]!,
-      title: title.length ? buildPassage(raw, cps, title.map((n) => piece(lines[n]!)), 'headline', -1) : null,
-      subtitle: sub.length ? buildPassage(raw, cps, sub.map((n) => piece(lines[n]!)), 'subtitle', -1) : null,
+    const candidate = (group: number[]): HeadlineCandidate => {
+      const title = group.filter((n) => !isSub(n));
+      const sub = group.filter(isSub);
+      return {
+        item: i,
+        firstLine: group[0]!,
+        lastLine: group[group.length - 1]!,
+        title: title.length ? buildPassage(raw, cps, title.map((n) => piece(lines[n]!)), 'headline', -1) : null,
+        subtitle: sub.length ? buildPassage(raw, cps, sub.map((n) => piece(lines[n]!)), 'subtitle', -1) : null,
+      };
     };
+    // Between two bodies, the run may be two stories' titles: one printed after its body, the next
+    // before its own.
+    while (below < spans.length && spans[below]!.firstItem < i) below++;
+    const above = below - 1;
+    const k = it.lines.some(isSub) || below >= spans.length ? 0 : splitHeadlineLines(it.lines.map((n) => lines[n]!.compact), words, above, below);
+    return k > 0 ? [candidate(it.lines.slice(0, k)), candidate(it.lines.slice(k))] : [candidate(it.lines)];
   });
-  const assigned = assignHeadlines(candidates, spans, bodies, heads);
+  const assigned = assignHeadlines(candidates, spans, bodies, heads, words);
   candidates.forEach((c, k) => {
     const a = assigned[k]!;
     for (const p of [c.title, c.subtitle]) {
@@ -492,7 +508,8 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   });
 
   passages.sort((x, y) => (x.map[0] ?? 0) - (y.map[0] ?? 0));
-  return { articles, passages };
+  if (furniture.length === 0) return { articles, passages };
+  return { articles, passages, furniture: furniture.map(([s, e]): [number, number] => [cps[s]!, cps[e]!]) };
 }
 
 function piece(l: Line): Piece {
