@@ -61,6 +61,8 @@ export interface DocumentMeta {
   encoding?: string | undefined;
   /** Its date from its input record (--date-field), ISO. */
   date?: string | undefined;
+  /** Its headline from its input record (--title-field), carried apart from the text. */
+  title?: string | undefined;
 }
 
 /** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
@@ -71,6 +73,8 @@ export interface AnalysisState {
   encoding: string | undefined;
   /** The document's date from its input record (--date-field), ISO, when known. */
   date: string | undefined;
+  /** The headline from the input record (--title-field), when it is carried apart from the text. */
+  title?: string | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
@@ -120,6 +124,9 @@ export const STAGES: readonly Stage[] = [
       const layout = page
         ? layoutPage(raw, traditional)
         : options.layout === 'auto' ? layoutStory(raw, traditional) : layoutRunningText(raw, traditional);
+      // A headline carried apart from the text names the first article; it has no offsets, as it is not
+      // in the text (a headline the layout read from the text stays a headline passage).
+      if (state.title && layout.articles[0]) layout.articles[0] = { ...layout.articles[0], title: state.title };
       const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
       if (!traditional) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
@@ -341,6 +348,7 @@ export class Pipeline {
       raw,
       encoding: meta.encoding,
       date: meta.date,
+      title: meta.title,
       script: 'simplified',
       page: false,
       referenceYear: null,

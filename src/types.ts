@@ -121,4 +121,6 @@ export interface InputDocument {
   encoding?: string;
   /** The document's date from its input record (--date-field), ISO: "2024-03-05", "2024-03" or "2024". */
   date?: string;
+  /** The headline carried beside the text in its input record (--title-field): the article's title. */
+  title?: string;
 }
