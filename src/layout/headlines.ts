@@ -53,11 +53,24 @@ function bigrams(text: string): string[] {
   return out;
 }
 
-/** Number of values in the sorted list that lie strictly between lo and hi. */
-function countBetween(sorted: number[], lo: number, hi: number): number {
-  let n = 0;
-  for (const h of sorted) if (h > lo && h < hi) n++;
-  return n;
+/**
+ * Index of the first value of an ascending list that is greater than x (the list's length when none).
+ * A binary search: a page of tens of thousands of headline groups asks it once per pair it weighs.
+ */
+export function firstAbove(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Number of values of an ascending list of distinct integers that lie strictly between lo and hi. */
+export function countBetween(sorted: ArrayLike<number>, lo: number, hi: number): number {
+  return hi <= lo ? 0 : Math.max(0, firstAbove(sorted, hi - 1) - firstAbove(sorted, lo));
 }
 
 /**
@@ -157,9 +170,10 @@ export function assignHeadlines(
   const out = cands.map(() => -1);
   if (places.length === 0) return out;
   const pairs: { c: number; a: number; score: number }[] = [];
+  const firstItems = places.map((p) => p.firstItem);
   cands.forEach((c, ci) => {
-    let next = places.findIndex((p) => p.firstItem > c.item);
-    if (next < 0) next = places.length;
+    // The first article after the headline (articles never span one).
+    const next = firstAbove(firstItems, c.item);
     const lo = Math.max(0, next - 1 - FAR_ARTICLES);
     const hi = Math.min(places.length - 1, next + FAR_ARTICLES);
     const text = (c.subtitle?.text ?? '') + (c.title?.text ?? '');

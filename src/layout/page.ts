@@ -24,7 +24,7 @@ import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
 import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
-import { assignHeadlines, BodyWords, splitHeadlineLines, type HeadlineCandidate } from './headlines.js';
+import { assignHeadlines, BodyWords, countBetween, firstAbove, splitHeadlineLines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
 
 type Item =
@@ -483,6 +483,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
     return k > 0 ? [candidate(it.lines.slice(0, k)), candidate(it.lines.slice(k))] : [candidate(it.lines)];
   });
   const assigned = assignHeadlines(candidates, spans, bodies, heads, words);
+  const firstItems = spans.map((p) => p.firstItem);
   candidates.forEach((c, k) => {
     const a = assigned[k]!;
     for (const p of [c.title, c.subtitle]) {
@@ -495,10 +496,13 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
     if (c.subtitle) articles[a]!.subtitle = c.subtitle.text.replace(/^[—－-]+|[—－-]+$/gu, '') || null;
     // A headline printed against its body (only blank lines between) is part of the article's
     // span; one printed elsewhere on the page is not (it keeps its own passage).
+    // (Articles come in page order: the ones between are those between `a` and the first after the
+    // headline; other headline groups between are counted by binary search.)
     const place = spans[a]!;
+    const next = firstAbove(firstItems, c.item);
     const touching = c.item < place.firstItem
-      ? !heads.some((h) => h > c.item && h < place.firstItem) && !spans.some((q) => q.firstItem > c.item && q.lastItem < place.firstItem)
-      : !heads.some((h) => h > place.lastItem && h < c.item) && !spans.some((q) => q.firstItem > place.lastItem && q.lastItem < c.item);
+      ? countBetween(heads, c.item, place.firstItem) === 0 && next >= a
+      : countBetween(heads, place.lastItem, c.item) === 0 && next - 1 <= a;
     if (!touching) return;
     for (const p of [c.title, c.subtitle]) {
       if (!p || p.map.length === 0) continue;
@@ -528,10 +532,9 @@ function joinWrapped(s: string): string {
 
 /** raw code points [s, e) as a string. */
 function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
-  let a = 0;
-  while (a < raw.length && cps[a]! < s) a++;
-  let b = a;
-  while (b < raw.length && cps[b]! < e) b++;
+  // cps is non-decreasing: binary search, not a walk from the top of the page for every article.
+  const a = Math.min(raw.length, firstAbove(cps, s - 1));
+  const b = Math.min(raw.length, firstAbove(cps, e - 1));
   return raw.slice(a, b);
 }
 
