@@ -87,7 +87,6 @@ function readRoles(text: Line[]): Role[] | null {
     if (titles === 0 && BRACKETED.test(l.compact)) {
       roles[head] = { kind: 'bracketed' };
       titles = MAX_HEADLINE_LINES;
-      lastTitle = l.n;
       continue;
     }
     if (l.indent < 1 && (startsWithDash(l.compact) || endsWithLeadDash(l.compact)) && l.width <= MAX_HEADLINE_WIDTH) {
@@ -95,7 +94,13 @@ function readRoles(text: Line[]): Role[] | null {
       continue;
     }
     // A second headline line follows the first directly, with no blank line between.
-    if (headlineLike(l) && titles < MAX_HEADLINE_LINES && (titles === 0 || lastTitle === l.n - 1)) {
+    if (headlineLike(l) && (titles === 0 || lastTitle === l.n - 1)) {
+      if (titles >= MAX_HEADLINE_LINES) {
+        // One line too many: a list or verse opening the text, no headline.
+        for (let k = 0; k < head; k++) if (roles[k]!.kind === 'title') roles[k] = { kind: 'body' };
+        head = roles.findIndex((r) => r.kind === 'body');
+        break;
+      }
       roles[head] = { kind: 'title' };
       titles++;
       lastTitle = l.n;
