@@ -433,6 +433,11 @@ describe('looksLikePage', () => {
     ['two short lines', '城北街道老旧小区改造\n惠及两千余户居民'],
     ['empty', ''],
     ['whitespace only', ' \n\u3000\n\t'],
+    // As many short lines (headline, source, editor) as paragraphs, but the text is in the paragraphs.
+    [
+      'a web story saved as text',
+      '老旧小区加装电梯今年完成三百部\n来源：海滨日报　2024-04-02 09:30\n　　记者从市住建局了解到，今年全市计划为老旧小区加装电梯300部，目前已有120部开工，其余将在年内陆续启动。\n　　市住建局有关负责人说，加装电梯实行“一梯一策”，居民协商一致后即可申请补贴。（记者 许文静）\n责任编辑：高明',
+    ],
   ])('false for %s', (_name, raw) => {
     expect(looksLikePage(raw)).toBe(false);
   });
