@@ -155,6 +155,7 @@ export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
   const titleLines: Line[] = [];
   const subtitles: Passage[] = [];
   const body: number[] = [];
+  let bracketOpen = -1;
 
   (roles ?? text.map((): Role => ({ kind: 'body' }))).forEach((r, k) => {
     const l = text[k]!;
@@ -174,6 +175,7 @@ export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
         const open = l.cs + raw.slice(l.cs).indexOf('【');
         const close = l.cs + raw.slice(l.cs, l.ce).lastIndexOf('】');
         furniture.push([cpAt(open), cpAt(open) + 1], [cpAt(close), cpAt(close) + 1]);
+        bracketOpen = cpAt(open);
         titleLines.push({ ...l, cs: open + 1, ce: close });
         break;
       }
@@ -229,7 +231,8 @@ export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
   art.correspondents = [...new Set(bylines.flatMap((b) => b.correspondents))];
   if (passages.length === 0) return { articles: [], passages: [], furniture };
   passages.sort((x, y) => (x.map[0] ?? 0) - (y.map[0] ?? 0));
-  art.start = Infinity;
+  // A 【headline】's bracket opens the story's first line: the span starts there.
+  art.start = bracketOpen >= 0 ? bracketOpen : Infinity;
   for (const p of passages) {
     if (p.map.length === 0) continue;
     art.start = Math.min(art.start, p.map[0]!);

@@ -32,9 +32,9 @@ const SENTENCES = [
   '下一步，有关部门将加大督查力度，确保各项措施落到实处。',
   'The report, released on Monday, covers 12 cities.',
 ];
-const FURNITURE = ['来源：海滨日报　2024-04-02 09:30', '[责任编辑：高明]', '责任编辑：孙立', '2024年3月12日星期二海滨日报3', '分享到：微信 微博', '发布时间：2024-04-02 10:15　　来源：新华网　　字号：大 中 小', '（完）'];
+const FURNITURE = ['来源：海滨日报　2024-04-02 09:30', '[责任编辑：高明]', '责任编辑：孙立', '2024年3月12日星期二海滨日报3', '分享到：微信 微博', '发布时间：2024-04-02 10:15　　来源：海滨网　　字号：大 中 小', '（完）'];
 const BYLINES = ['□本报记者 赵雪松', '（记者 许文静）', '□记者 林海 通讯员 韩梅', '（文/钱晓帆）'];
-const DATELINES = ['新华社北京3月5日电（记者 王强）', '本报讯（记者 周敏 通讯员 李佳）', '本报4月2日讯　', '央视网消息（新闻联播）：', ''];
+const DATELINES = ['新华社北京3月5日电（记者 王强）', '本报讯（记者 周敏 通讯员 李佳）', '本报4月2日讯　', '央视网消息（朝闻天下）：', ''];
 const INDENTS = ['', '　　', '  '];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -136,5 +136,25 @@ describe('every character is in exactly one passage or furniture range', () => {
     // Claim the body twice: three characters overlap.
     const twice = { ...full, passages: [...full.passages, ...full.passages.filter((p) => p.kind === 'paragraph')] };
     expect(coverage(raw, twice)).toEqual({ unassigned: 0, overlaps: 3 });
+  });
+});
+
+describe('the golden records lose nothing', () => {
+  it('every fixture record has unassigned 0', async () => {
+    const { glob } = await import('tinyglobby');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers.js');
+    const files = await glob(['fixtures/**/*.expected.json'], { cwd: ROOT });
+    let documents = 0;
+    for (const f of files) {
+      const parsed = JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as unknown;
+      for (const r of (Array.isArray(parsed) ? parsed : [parsed]) as Record<string, unknown>[]) {
+        if ('error' in r) continue;
+        documents++;
+        expect(r.unassigned, `${f}: ${String(r.id)}`).toBe(0);
+      }
+    }
+    expect(documents).toBeGreaterThan(10);
   });
 });
