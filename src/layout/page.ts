@@ -554,7 +554,11 @@ export function looksLikePage(raw: string): boolean {
   if (lines.length < 3) return false;
   let wraps = 0;
   let cues = 0;
+  // Furniture (a source or editor line, a page header) neither wraps nor ends a sentence: not counted.
+  let text = 0;
   for (const l of lines) {
+    if (l.width <= MAX_CUE_WIDTH && isFurniture(l.compact)) continue;
+    text++;
     if (!endsSentence(l.compact) && !endsWithLeadDash(l.compact)) wraps++;
     if (l.width <= MAX_CUE_WIDTH) {
       if (parseByline(l.text)) cues++;
@@ -575,6 +579,6 @@ export function looksLikePage(raw: string): boolean {
   }
   if (median > MAX_CUE_WIDTH || narrow < NARROW_SHARE * total) return false;
   // Column text: most lines are narrow and stop mid-sentence.
-  if (wraps / lines.length >= 0.4) return true;
+  if (text >= 3 && wraps / text >= 0.4) return true;
   return cues > 0;
 }

@@ -438,6 +438,8 @@ describe('looksLikePage', () => {
       'a web story saved as text',
       '老旧小区加装电梯今年完成三百部\n来源：海滨日报　2024-04-02 09:30\n　　记者从市住建局了解到，今年全市计划为老旧小区加装电梯300部，目前已有120部开工，其余将在年内陆续启动。\n　　市住建局有关负责人说，加装电梯实行“一梯一策”，居民协商一致后即可申请补贴。（记者 许文静）\n责任编辑：高明',
     ],
+    // Short paragraphs: the source and editor lines are furniture, not lines that wrap.
+    ['a short web story', '菜市场早市延长到九点\n来源：海滨日报　2024-04-02 09:30\n　　记者昨天走访发现，城区多个菜市场早市延长。\n　　市民普遍表示欢迎。\n　　市场方表示将继续观察。\n责任编辑：高明'],
   ])('false for %s', (_name, raw) => {
     expect(looksLikePage(raw)).toBe(false);
   });
