@@ -126,6 +126,21 @@ describe('every character is in exactly one passage or furniture range', () => {
     }
   });
 
+  it.each([
+    ['empty', ''],
+    ['a byte-order mark', '\uFEFF标题\n\n\uFEFF正文第一段。'],
+    ['no-break and em spaces', '\u00a0标题\u00a0\n\u2003正文。\u00a0'],
+    ['a zero-width space', '标题\u200b\n正文。\u200b'],
+    ['a lone surrogate', '标题\uD800\n正文\uDC00。'],
+    ['astral characters', '𠀀𠀁标题\n　　𠀂正文。（记者 张𠀃）'],
+    ['CR line endings', '标题\r来源：海滨日报\r正文。\r责任编辑：高明'],
+    ['punctuation only', '。。。\n——\n【】\n（）'],
+    ['a bracket that never closes', '【标题\n正文。'],
+    ['a very long line', '发展。'.repeat(30_000)],
+  ])('odd input: %s', (_name, raw) => {
+    for (const layout of [layoutStory, layoutPage, layoutRunningText]) expectAccounted(raw, layout(raw), 0);
+  });
+
   it('counts what a layout leaves out', () => {
     const raw = '标题\n正文。';
     const full = layoutStory(raw);
