@@ -554,18 +554,29 @@ export function looksLikePage(raw: string): boolean {
   if (lines.length < 3) return false;
   let wraps = 0;
   let cues = 0;
-  // Furniture (a source or editor line, a page header) neither wraps nor ends a sentence: not counted.
+  // Lines that stop mid-sentence and go on in the unindented line right under them: a column's wraps
+  // (a story's head has at most its two-line headline).
+  let continued = 0;
+  // Furniture (a source or editor line, a page header) and byline lines neither wrap nor end a
+  // sentence: not counted as text.
   let text = 0;
-  for (const l of lines) {
-    if (l.width <= MAX_CUE_WIDTH && isFurniture(l.compact)) continue;
-    text++;
-    if (!endsSentence(l.compact) && !endsWithLeadDash(l.compact)) wraps++;
+  lines.forEach((l, k) => {
     if (l.width <= MAX_CUE_WIDTH) {
-      if (parseByline(l.text)) cues++;
+      if (isFurniture(l.compact)) return;
       const m = matchMarker(l.compact);
       if (m && m.kind === 'from' && m.start === 0) cues++;
+      if (parseByline(l.text)) {
+        cues++;
+        return;
+      }
     }
-  }
+    text++;
+    // A line closed by a bracketed byline after its last sentence ends a paragraph too.
+    if (endsSentence(l.compact) || endsWithLeadDash(l.compact) || trailingByline(l.text)) return;
+    wraps++;
+    const next = lines[k + 1];
+    if (next && next.n === l.n + 1 && next.indent < 1 && !startsWithDash(next.compact)) continued++;
+  });
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)]!;
   // Column text is set in narrow lines: most of its characters stand in them. A story file with one
@@ -580,5 +591,5 @@ export function looksLikePage(raw: string): boolean {
   if (median > MAX_CUE_WIDTH || narrow < NARROW_SHARE * total) return false;
   // Column text: most lines are narrow and stop mid-sentence.
   if (text >= 3 && wraps / text >= 0.4) return true;
-  return cues > 0;
+  return cues > 0 && continued >= 2;
 }
