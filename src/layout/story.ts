@@ -65,7 +65,6 @@ function furnitureLine(l: Line): boolean {
 /** Roles of the non-blank lines, or null when the text shows no story structure at all. */
 function readRoles(text: Line[]): Role[] | null {
   const roles: Role[] = text.map(() => ({ kind: 'body' }));
-  let found = false;
   // Head: from the top, while lines are headline, subtitle, byline or furniture.
   let titles = 0;
   let lastTitle = -2;
@@ -110,7 +109,6 @@ function readRoles(text: Line[]): Role[] | null {
   }
   // A headline needs a body under it: a text of headline-like lines only is running text.
   if (head >= text.length) return null;
-  if (head > 0) found = true;
   // Tail: from the bottom, while lines are furniture or closing bylines.
   for (let k = text.length - 1; k > head; k--) {
     const l = text[k]!;
@@ -120,16 +118,12 @@ function readRoles(text: Line[]): Role[] | null {
       if (!b) break;
       roles[k] = { kind: 'byline', byline: b };
     }
-    found = true;
   }
   // Furniture between paragraphs (a 字号 or share line set in the body).
   for (let k = head; k < text.length; k++) {
-    if (roles[k]!.kind === 'body' && furnitureLine(text[k]!)) {
-      roles[k] = { kind: 'furniture' };
-      found = true;
-    }
+    if (roles[k]!.kind === 'body' && furnitureLine(text[k]!)) roles[k] = { kind: 'furniture' };
   }
-  return found || roles.some((r) => r.kind !== 'body') ? roles : null;
+  return roles.some((r) => r.kind !== 'body') ? roles : null;
 }
 
 /**
