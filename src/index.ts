@@ -5,6 +5,8 @@ export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, BATCH_DOCS, BA
 export type { AnalyzeOptions, StageName, Stage, AnalysisState, DocumentInput, DocumentMeta } from './pipeline.js';
 export { layoutPage, looksLikePage } from './layout/page.js';
 export { layoutRunningText } from './layout/running-text.js';
+export { layoutStory } from './layout/story.js';
+export { coverage, type Coverage } from './layout/coverage.js';
 export { extractFigures } from './extract/figures/index.js';
 export { extractSlogans } from './extract/slogans/index.js';
 export { extractEntities } from './extract/entities/index.js';

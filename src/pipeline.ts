@@ -15,6 +15,8 @@ import type { EntityMatch, FigureMatch, SloganMatch } from './extract/types.js';
 import type { Segmenter, WordToken } from './segment/segmenter.js';
 import { layoutRunningText } from './layout/running-text.js';
 import { layoutPage, looksLikePage } from './layout/page.js';
+import { layoutStory } from './layout/story.js';
+import { coverage } from './layout/coverage.js';
 import { extractSlogans } from './extract/slogans/index.js';
 import { extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
@@ -59,6 +61,8 @@ export interface DocumentMeta {
   encoding?: string | undefined;
   /** Its date from its input record (--date-field), ISO. */
   date?: string | undefined;
+  /** Its headline from its input record (--title-field), carried apart from the text. */
+  title?: string | undefined;
 }
 
 /** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
@@ -69,6 +73,8 @@ export interface AnalysisState {
   encoding: string | undefined;
   /** The document's date from its input record (--date-field), ISO, when known. */
   date: string | undefined;
+  /** The headline from the input record (--title-field), when it is carried apart from the text. */
+  title?: string | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
@@ -114,7 +120,13 @@ export const STAGES: readonly Stage[] = [
       const { raw, options } = state;
       const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
       const traditional = isTraditional(raw);
-      const layout = page ? layoutPage(raw, traditional) : layoutRunningText(raw, traditional);
+      // Not a page: a single story's head and tail are read (auto), or the text is taken as it is (none).
+      const layout = page
+        ? layoutPage(raw, traditional)
+        : options.layout === 'auto' ? layoutStory(raw, traditional) : layoutRunningText(raw, traditional);
+      // A headline carried apart from the text names the first article; it has no offsets, as it is not
+      // in the text (a headline the layout read from the text stays a headline passage).
+      if (state.title && layout.articles[0]) layout.articles[0] = { ...layout.articles[0], title: state.title };
       const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
       if (!traditional) return { layout, script: 'simplified', page, referenceYear };
       const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
@@ -336,6 +348,7 @@ export class Pipeline {
       raw,
       encoding: meta.encoding,
       date: meta.date,
+      title: meta.title,
       script: 'simplified',
       page: false,
       referenceYear: null,
@@ -439,6 +452,8 @@ export function assemble(state: AnalysisState): DocumentRecord {
     figures: figures.sort(bySpan),
     slogans: slogans.sort(bySpan),
     keywords: state.keywords,
+    // Characters the layout put nowhere (docs/output.md): zero unless something was lost.
+    unassigned: coverage(state.raw, state.layout).unassigned,
   };
   if (state.options.tokens) record.tokens = tokens.sort(bySpan);
   return record;

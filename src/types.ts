@@ -91,6 +91,12 @@ export interface DocumentRecord {
   figures: Figure[];
   slogans: Slogan[];
   keywords: Keyword[];
+  /**
+   * Non-whitespace characters of the input that the layout put in no paragraph, headline, subtitle,
+   * byline, marker or caption and in no furniture: 0 when nothing was lost (docs/output.md). Always
+   * written by `analyze`.
+   */
+  unassigned?: number;
   tokens?: Token[];
 }
 
@@ -115,4 +121,6 @@ export interface InputDocument {
   encoding?: string;
   /** The document's date from its input record (--date-field), ISO: "2024-03-05", "2024-03" or "2024". */
   date?: string;
+  /** The headline carried beside the text in its input record (--title-field): the article's title. */
+  title?: string;
 }

@@ -16,7 +16,7 @@ const ideographs = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
 function devTexts(): string[] {
   const texts: string[] = [];
-  for (const f of ['news/news-dev.jsonl', 'pages/pages-dev.jsonl', 'pages/sources/pool-dev.jsonl', 'ner/msra-dev.jsonl', 'ner/pd-dev.jsonl', 'figures/recognizers-zh-dev.jsonl']) {
+  for (const f of ['news/news-dev.jsonl', 'pages/pages-dev.jsonl', 'pages/stories-dev.jsonl', 'pages/sources/pool-dev.jsonl', 'ner/msra-dev.jsonl', 'ner/pd-dev.jsonl', 'figures/recognizers-zh-dev.jsonl']) {
     for (const line of readFileSync(join(EVAL, f), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as Record<string, unknown>;

@@ -18,7 +18,7 @@ import { writeReportFile } from './report.js';
 
 export interface AnalyzeRun {
   paths: string[];
-  input: { format: InputFormat; idField: string; textField: string; dateField: string | undefined; encoding: EncodingOption; glob: string };
+  input: { format: InputFormat; idField: string; textField: string; dateField: string | undefined; titleField?: string | undefined; encoding: EncodingOption; glob: string };
   format: OutputFormat | undefined;
   out: string | undefined;
   resume: boolean;

@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--id-field <name>', 'JSONL/CSV field holding the document id (JSONL: a.b reaches into nested objects)', 'id')
     .option('--text-field <name>', 'JSONL/CSV field holding the document text (JSONL: a.b reaches into nested objects; a list of strings is read as paragraphs)', 'text')
     .option('--date-field <name>', "JSONL/CSV field holding the document's date (2024-03-05, 2024年3月5日, a Unix time ...): written to the record, the year 今年 and month-day dates resolve to, and the date of the corpus summary")
+    .option('--title-field <name>', "JSONL/CSV field holding the headline, when the record carries it apart from the text: it becomes the (first) article's title; offsets stay offsets into the text field")
     .addOption(new Option('--encoding <name>', 'input encoding; auto detects UTF-8/16, GB18030/GBK, Big5').choices(ENCODINGS).default('auto'))
     .option('--glob <pattern>', 'files to take from directories', DEFAULT_GLOB)
     .option('--jobs <n>', 'worker threads (1: in-process)', String(availableParallelism()))
@@ -245,6 +246,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       idField: String(o.idField),
       textField: String(o.textField),
       dateField: o.dateField === undefined ? undefined : String(o.dateField),
+      titleField: o.titleField === undefined ? undefined : String(o.titleField),
       encoding: o.encoding as AnalyzeRun['input']['encoding'],
       glob: String(o.glob),
     },

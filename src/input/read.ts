@@ -22,6 +22,8 @@ export interface InputOptions {
   textField: string;
   /** JSONL/CSV field holding the document's date (documentDate reads it); none by default. */
   dateField?: string | undefined;
+  /** JSONL/CSV field holding the headline, when the record carries it apart from the text. */
+  titleField?: string | undefined;
   encoding?: EncodingOption;
 }
 
@@ -195,7 +197,8 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
   if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"${fieldsHint(rec)}`);
   const date = options.dateField === undefined ? null : documentDate(fieldOf(rec, options.dateField));
-  return date ? { id, text, date } : { id, text };
+  const title = options.titleField === undefined ? null : fieldOf(rec, options.titleField);
+  return { id, text, ...(date ? { date } : {}), ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}) };
 }
 
 /** " (its fields: id, body; name one with --text-field)": what a record has, for a misnamed field. */

@@ -181,8 +181,19 @@ const TRAILING_BYLINE = /[。！？!?”」][\s\u3000]*([（(][^（）()]{3,40}[
  *   trailingByline("…力争全年外贸规模突破5000亿元。（记者 宗武邦）") -> { reporters: ["宗武邦"], … }
  */
 export function trailingByline(paragraph: string): Byline | null {
-  const m = TRAILING_BYLINE.exec(paragraph.slice(-60));
-  return m ? parseByline(m[1]!) : null;
+  return closingByline(paragraph)?.byline ?? null;
+}
+
+/**
+ * The bracketed byline closing a paragraph, with the UTF-16 index of its opening bracket, or null.
+ *   closingByline("…健康成长！（记者 张三）") -> { at: 6, byline: { reporters: ["张三"], … } }
+ */
+export function closingByline(paragraph: string): { at: number; byline: Byline } | null {
+  const tail = paragraph.slice(-60);
+  const m = TRAILING_BYLINE.exec(tail);
+  const byline = m ? parseByline(m[1]!) : null;
+  if (!m || !byline) return null;
+  return { at: paragraph.length - tail.length + m.index + m[0].indexOf(m[1]!), byline };
 }
 
 export interface MarkerMatch {

@@ -53,11 +53,24 @@ function bigrams(text: string): string[] {
   return out;
 }
 
-/** Number of values in the sorted list that lie strictly between lo and hi. */
-function countBetween(sorted: number[], lo: number, hi: number): number {
-  let n = 0;
-  for (const h of sorted) if (h > lo && h < hi) n++;
-  return n;
+/**
+ * Index of the first value of an ascending list that is greater than x (the list's length when none).
+ * A binary search: a page of tens of thousands of headline groups asks it once per pair it weighs.
+ */
+export function firstAbove(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Number of values of an ascending list of distinct integers that lie strictly between lo and hi. */
+export function countBetween(sorted: ArrayLike<number>, lo: number, hi: number): number {
+  return hi <= lo ? 0 : Math.max(0, firstAbove(sorted, hi - 1) - firstAbove(sorted, lo));
 }
 
 /**
@@ -85,29 +98,86 @@ function quotedTerms(text: string): string[] {
   return [...text.matchAll(QUOTED)].map((m) => m[1]!.replace(/\s+/gu, ''));
 }
 
+/**
+ * The words of the page's bodies, indexed once: `share(text, a)` is the share of the text's character
+ * bigrams found in body `a`, each weighted by how few bodies contain it (idf).
+ */
+export class BodyWords {
+  private readonly sets: Set<string>[];
+  private readonly df = new Map<string, number>();
+  constructor(readonly bodies: string[]) {
+    this.sets = bodies.map((b) => new Set(bigrams(b)));
+    for (const set of this.sets) for (const g of set) this.df.set(g, (this.df.get(g) ?? 0) + 1);
+  }
+  /** The text's distinct bigrams with their weights, and their total. */
+  weigh(text: string): { grams: string[]; weight: Map<string, number>; total: number } {
+    const N = this.bodies.length;
+    const grams = [...new Set(bigrams(text))];
+    const weight = new Map(grams.map((g) => [g, Math.log(1 + (N + 1) / (1 + (this.df.get(g) ?? 0)))]));
+    return { grams, weight, total: grams.reduce((s, g) => s + weight.get(g)!, 0) };
+  }
+  share(text: string, a: number): number {
+    const { grams, weight, total } = this.weigh(text);
+    return this.shareOf(grams, weight, total, a);
+  }
+  shareOf(grams: string[], weight: Map<string, number>, total: number, a: number): number {
+    const set = this.sets[a];
+    if (!set || total <= 0) return 0;
+    return grams.reduce((s, g) => s + (set.has(g) ? weight.get(g)! : 0), 0) / total;
+  }
+}
+
+// A run's top lines are the title of the body above when their words lean that way and the rest are
+// clearly about the body below.
+const SPLIT_MIN_UP = 0.25;
+const SPLIT_UP_MARGIN = 0.05;
+const SPLIT_MIN_DOWN = 0.4;
+const SPLIT_DOWN_MARGIN = 0.2;
+
+/**
+ * Where a run of headline lines between two bodies changes story: the first lines may be the title
+ * printed after the body above, the rest the title of the body below ("…心理压力大" / "美日韩开通国家" /
+ * "安全委员会三方热线"). Returns k (lines [0, k) go with the body above), or 0 to keep the run whole.
+ * The words decide: the top part must share more with the body above than with the one below, the
+ * bottom part clearly more with the body below.
+ */
+export function splitHeadlineLines(lines: string[], words: BodyWords, above: number, below: number): number {
+  if (lines.length < 2 || above < 0 || below < 0 || above === below) return 0;
+  let best = 0;
+  let bestScore = 0;
+  for (let k = 1; k < lines.length; k++) {
+    const top = lines.slice(0, k).join('');
+    const bottom = lines.slice(k).join('');
+    const up = words.share(top, above);
+    const upElsewhere = words.share(top, below);
+    if (up < SPLIT_MIN_UP || up < upElsewhere + SPLIT_UP_MARGIN) continue;
+    const down = words.share(bottom, below);
+    if (down < SPLIT_MIN_DOWN || down < words.share(bottom, above) + SPLIT_DOWN_MARGIN) continue;
+    const score = up - upElsewhere + down;
+    if (score > bestScore) [best, bestScore] = [k, score];
+  }
+  return best;
+}
+
 /** For each candidate, the index of its article (-1: none). */
 export function assignHeadlines(
   cands: HeadlineCandidate[],
   places: ArticlePlace[],
   bodies: string[],
   heads: number[],
+  words: BodyWords = new BodyWords(bodies),
 ): number[] {
   const out = cands.map(() => -1);
   if (places.length === 0) return out;
-  const bodySets = bodies.map((b) => new Set(bigrams(b)));
-  const df = new Map<string, number>();
-  for (const set of bodySets) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-  const N = bodies.length;
   const pairs: { c: number; a: number; score: number }[] = [];
+  const firstItems = places.map((p) => p.firstItem);
   cands.forEach((c, ci) => {
-    let next = places.findIndex((p) => p.firstItem > c.item);
-    if (next < 0) next = places.length;
+    // The first article after the headline (articles never span one).
+    const next = firstAbove(firstItems, c.item);
     const lo = Math.max(0, next - 1 - FAR_ARTICLES);
     const hi = Math.min(places.length - 1, next + FAR_ARTICLES);
     const text = (c.subtitle?.text ?? '') + (c.title?.text ?? '');
-    const grams = [...new Set(bigrams(text))];
-    const weight = new Map(grams.map((g) => [g, Math.log(1 + (N + 1) / (1 + (df.get(g) ?? 0)))]));
-    const total = grams.reduce((s, g) => s + weight.get(g)!, 0);
+    const { grams, weight, total } = words.weigh(text);
     const quoted = new Map<number, number>();
     for (const q of quotedTerms(text)) {
       const hits: number[] = [];
@@ -115,11 +185,11 @@ export function assignHeadlines(
       if (hits.length === 1) quoted.set(hits[0]!, QUOTED_BONUS);
     }
     for (let a = lo; a <= hi; a++) {
-      const words = total > 0 ? grams.reduce((s, g) => s + (bodySets[a]!.has(g) ? weight.get(g)! : 0), 0) / total : 0;
+      const w = words.shareOf(grams, weight, total, a);
       const prior = positionPrior(c, a, next, places, heads);
       const bonus = quoted.get(a) ?? 0;
-      if (prior < 0 && words < FAR_MIN_WORDS && bonus === 0) continue;
-      const score = WORD_WEIGHT * words + Math.max(prior, 0) + bonus;
+      if (prior < 0 && w < FAR_MIN_WORDS && bonus === 0) continue;
+      const score = WORD_WEIGHT * w + Math.max(prior, 0) + bonus;
       if (score >= MIN_SCORE) pairs.push({ c: ci, a, score });
     }
   });

@@ -16,22 +16,16 @@
 //     -> one article, reporters ["李涛"], paragraphs ["本报讯为进一步提升新区干部基层社会治理的能力。"]
 
 import type { Article } from '../types.js';
-import { PassageBuilder, type Passage, type PassageKind } from '../text/passage.js';
-import { isLatinOrDigit, isSpace } from '../text/chars.js';
+import type { Passage } from '../text/passage.js';
+import { isSpace } from '../text/chars.js';
+import { buildPassage, type Piece } from './passages.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
 import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
-import { assignHeadlines, type HeadlineCandidate } from './headlines.js';
+import { assignHeadlines, BodyWords, countBetween, firstAbove, splitHeadlineLines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
-
-/** A piece of a line that belongs to a paragraph: raw UTF-16 [s, e). */
-interface Piece {
-  line: number;
-  s: number;
-  e: number;
-}
 
 type Item =
   | { type: 'para'; pieces: Piece[]; afterBlank: boolean }
@@ -86,32 +80,10 @@ function lineCue(raw: string, l: Line): LineCue {
   return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
 }
 
-/** Builds the cleaned text of raw UTF-16 pieces: layout whitespace dropped, spaces between Latin words kept. */
-function buildPassage(raw: string, cps: Int32Array, pieces: Piece[], kind: PassageKind, article: number): Passage {
-  const b = new PassageBuilder();
-  for (const p of pieces) {
-    let pendingSpace = -1;
-    let prev = '';
-    for (let i = p.s; i < p.e; ) {
-      const code = raw.codePointAt(i)!;
-      const ch = String.fromCodePoint(code);
-      if (isSpace(ch)) {
-        if (pendingSpace < 0) pendingSpace = i;
-      } else {
-        // "Hello World" keeps its space; "NHK 电视台" and "意 义" are letter-spacing.
-        if (pendingSpace >= 0 && isLatinOrDigit(prev) && isLatinOrDigit(ch) && b.length > 0) b.push(' ', cps[pendingSpace]!);
-        pendingSpace = -1;
-        b.push(ch, cps[i]!);
-        prev = ch;
-      }
-      i += ch.length;
-    }
-  }
-  return b.build(kind, article);
-}
-
 interface Walk {
   items: Item[];
+  /** Raw UTF-16 ranges of furniture: header and footer lines, digest bullets. */
+  furniture: [number, number][];
 }
 
 /** Step 2: decides what every line is, building items in page order. */
@@ -131,6 +103,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
   const usesIndent = indented >= 2 || (textLines.length > 0 && indented / textLines.length >= 0.05);
 
   const items: Item[] = [];
+  const furniture: [number, number][] = [];
   let para: { pieces: Piece[] } | null = null;
   const open = () => {
     if (!para) return false;
@@ -206,6 +179,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     if (cue.furniture && !wasOpen) {
       // Page furniture between two finished sentences ends the paragraph: text after it starts anew,
       // so no passage spans a line it leaves out.
+      furniture.push([l.cs, l.ce]);
       para = null;
       continue;
     }
@@ -229,6 +203,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
       let s = l.cs;
       if (BULLET.test(l.compact)) {
         while (s < l.ce && isSpace(raw[s]!)) s++;
+        furniture.push([s, s + (raw.codePointAt(s)! > 0xffff ? 2 : 1)]);
         s += raw.codePointAt(s)! > 0xffff ? 2 : 1;
         while (s < l.ce && isSpace(raw[s]!)) s++;
       }
@@ -256,7 +231,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     }
     addPiece(l, l.cs);
   }
-  return { items };
+  return { items, furniture };
 }
 
 /** Printed width without punctuation, which a column may let hang past its edge. */
@@ -389,7 +364,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   const cue = (traditional ?? isTraditional(raw)) ? toSimplified(raw) : raw;
   const simplified = (s: string) => (cue === raw ? s : toSimplified(s));
   const lines = splitLines(cue);
-  const { items } = walkLines(cue, lines);
+  const { items, furniture } = walkLines(cue, lines);
 
   // Paragraph passages first (article index filled in below); datelines are read from them.
   const paraPassage = new Map<number, Passage>();
@@ -482,21 +457,33 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   }
 
   // Step 4: headline groups.
-  const candidates: HeadlineCandidate[] = heads.map((i) => {
+  const words = new BodyWords(bodies);
+  // Headline items and articles both come in page order: one pointer finds the article below each.
+  let below = 0;
+  const candidates: HeadlineCandidate[] = heads.flatMap((i) => {
     const it = items[i] as Extract<Item, { type: 'head' }>;
     // A subtitle either leads into the title ("…之际———" above it) or follows it ("——全市…调查").
     const isSub = (n: number) => endsWithLeadDash(lines[n]!.compact) || startsWithDash(lines[n]!.compact);
-    const title = it.lines.filter((n) => !isSub(n));
-    const sub = it.lines.filter(isSub);
-    return {
-      item: i,
-      firstLine: it.lines[0]!,
-      lastLine: it.lines[it.lines.length - 1]!,
-      title: title.length ? buildPassage(raw, cps, title.map((n) => piece(lines[n]!)), 'headline', -1) : null,
-      subtitle: sub.length ? buildPassage(raw, cps, sub.map((n) => piece(lines[n]!)), 'subtitle', -1) : null,
+    const candidate = (group: number[]): HeadlineCandidate => {
+      const title = group.filter((n) => !isSub(n));
+      const sub = group.filter(isSub);
+      return {
+        item: i,
+        firstLine: group[0]!,
+        lastLine: group[group.length - 1]!,
+        title: title.length ? buildPassage(raw, cps, title.map((n) => piece(lines[n]!)), 'headline', -1) : null,
+        subtitle: sub.length ? buildPassage(raw, cps, sub.map((n) => piece(lines[n]!)), 'subtitle', -1) : null,
+      };
     };
+    // Between two bodies, the run may be two stories' titles: one printed after its body, the next
+    // before its own.
+    while (below < spans.length && spans[below]!.firstItem < i) below++;
+    const above = below - 1;
+    const k = it.lines.some(isSub) || below >= spans.length ? 0 : splitHeadlineLines(it.lines.map((n) => lines[n]!.compact), words, above, below);
+    return k > 0 ? [candidate(it.lines.slice(0, k)), candidate(it.lines.slice(k))] : [candidate(it.lines)];
   });
-  const assigned = assignHeadlines(candidates, spans, bodies, heads);
+  const assigned = assignHeadlines(candidates, spans, bodies, heads, words);
+  const firstItems = spans.map((p) => p.firstItem);
   candidates.forEach((c, k) => {
     const a = assigned[k]!;
     for (const p of [c.title, c.subtitle]) {
@@ -509,10 +496,13 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
     if (c.subtitle) articles[a]!.subtitle = c.subtitle.text.replace(/^[—－-]+|[—－-]+$/gu, '') || null;
     // A headline printed against its body (only blank lines between) is part of the article's
     // span; one printed elsewhere on the page is not (it keeps its own passage).
+    // (Articles come in page order: the ones between are those between `a` and the first after the
+    // headline; other headline groups between are counted by binary search.)
     const place = spans[a]!;
+    const next = firstAbove(firstItems, c.item);
     const touching = c.item < place.firstItem
-      ? !heads.some((h) => h > c.item && h < place.firstItem) && !spans.some((q) => q.firstItem > c.item && q.lastItem < place.firstItem)
-      : !heads.some((h) => h > place.lastItem && h < c.item) && !spans.some((q) => q.firstItem > place.lastItem && q.lastItem < c.item);
+      ? countBetween(heads, c.item, place.firstItem) === 0 && next >= a
+      : countBetween(heads, place.lastItem, c.item) === 0 && next - 1 <= a;
     if (!touching) return;
     for (const p of [c.title, c.subtitle]) {
       if (!p || p.map.length === 0) continue;
@@ -522,7 +512,8 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   });
 
   passages.sort((x, y) => (x.map[0] ?? 0) - (y.map[0] ?? 0));
-  return { articles, passages };
+  if (furniture.length === 0) return { articles, passages };
+  return { articles, passages, furniture: furniture.map(([s, e]): [number, number] => [cps[s]!, cps[e]!]) };
 }
 
 function piece(l: Line): Piece {
@@ -541,10 +532,9 @@ function joinWrapped(s: string): string {
 
 /** raw code points [s, e) as a string. */
 function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
-  let a = 0;
-  while (a < raw.length && cps[a]! < s) a++;
-  let b = a;
-  while (b < raw.length && cps[b]! < e) b++;
+  // cps is non-decreasing: binary search, not a walk from the top of the page for every article.
+  const a = Math.min(raw.length, firstAbove(cps, s - 1));
+  const b = Math.min(raw.length, firstAbove(cps, e - 1));
   return raw.slice(a, b);
 }
 
@@ -555,23 +545,51 @@ function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
  *   "　　□记者 李涛 报道\n　　本报讯 为进一步提升新区干\n部基层社会治理的能力和水平，助" -> true
  *   "今年以来，全市经济运行稳中有进。\n全年新增就业5万人。"                           -> false
  */
+/** The share of a page's characters that stand in narrow (column) lines. */
+const NARROW_SHARE = 0.6;
+
 export function looksLikePage(raw: string): boolean {
   if (typeof raw !== 'string') return false;
   const lines = splitLines(raw).filter((l) => l.compact);
   if (lines.length < 3) return false;
   let wraps = 0;
   let cues = 0;
-  for (const l of lines) {
-    if (!endsSentence(l.compact) && !endsWithLeadDash(l.compact)) wraps++;
+  // Lines that stop mid-sentence and go on in the unindented line right under them: a column's wraps
+  // (a story's head has at most its two-line headline).
+  let continued = 0;
+  // Furniture (a source or editor line, a page header) and byline lines neither wrap nor end a
+  // sentence: not counted as text.
+  let text = 0;
+  lines.forEach((l, k) => {
     if (l.width <= MAX_CUE_WIDTH) {
-      if (parseByline(l.text)) cues++;
+      if (isFurniture(l.compact)) return;
       const m = matchMarker(l.compact);
       if (m && m.kind === 'from' && m.start === 0) cues++;
+      if (parseByline(l.text)) {
+        cues++;
+        return;
+      }
     }
-  }
+    text++;
+    // A line closed by a bracketed byline after its last sentence ends a paragraph too.
+    if (endsSentence(l.compact) || endsWithLeadDash(l.compact) || trailingByline(l.text)) return;
+    wraps++;
+    const next = lines[k + 1];
+    if (next && next.n === l.n + 1 && next.indent < 1 && !startsWithDash(next.compact)) continued++;
+  });
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)]!;
+  // Column text is set in narrow lines: most of its characters stand in them. A story file with one
+  // paragraph per line has as many short lines (headline, source, editor) as long ones, but its text
+  // is in the long ones.
+  let total = 0;
+  let narrow = 0;
+  for (const w of widths) {
+    total += w;
+    if (w <= MAX_CUE_WIDTH) narrow += w;
+  }
+  if (median > MAX_CUE_WIDTH || narrow < NARROW_SHARE * total) return false;
   // Column text: most lines are narrow and stop mid-sentence.
-  if (median <= 40 && wraps / lines.length >= 0.4) return true;
-  return cues > 0 && median <= 40;
+  if (text >= 3 && wraps / text >= 0.4) return true;
+  return cues > 0 && continued >= 2;
 }

@@ -12,6 +12,12 @@ export interface LayoutResult {
    * the passage map, so everything they find keeps raw-page offsets.
    */
   passages: Passage[];
+  /**
+   * Raw code-point ranges [start, end) the layout read as furniture and left out of every passage: page
+   * headers and mastheads, source / time / editor / share lines, the brackets of 【headline】, a digest
+   * item's bullet. Absent when there is none. With the passages, they account for every character.
+   */
+  furniture?: [number, number][];
 }
 
 /** An article with nothing found yet but its span and paragraphs; the layout fills in the rest. */

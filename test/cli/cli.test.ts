@@ -18,7 +18,8 @@ describe('zhnews analyze', () => {
     const rec = JSON.parse(r.stdout) as DocumentRecord;
     expect(rec.id).toBe('fixtures/pages/qingdao-west-coast-2022-08.txt');
     expect(rec.schemaVersion).toBe('1.0');
-    expect(Object.keys(rec)).toEqual(['id', 'schemaVersion', 'encoding', 'articles', 'entities', 'figures', 'slogans', 'keywords']);
+    expect(Object.keys(rec)).toEqual(['id', 'schemaVersion', 'encoding', 'articles', 'entities', 'figures', 'slogans', 'keywords', 'unassigned']);
+    expect(rec.unassigned).toBe(0);
     expect(rec.articles.length).toBeGreaterThan(1);
     expect(expectSpansHold(readFileSync(SEED, 'utf8'), rec)).toBeGreaterThan(50);
   });

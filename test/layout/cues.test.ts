@@ -1,7 +1,7 @@
 // Layout cues: bylines, datelines, continuation markers and furniture, read from dicts/layout-*.tsv.
 
 import { describe, expect, it } from 'vitest';
-import { isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline, trailingByline } from '../../src/layout/cues.js';
+import { closingByline, isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline, trailingByline } from '../../src/layout/cues.js';
 import { endsSentence, splitLines } from '../../src/layout/lines.js';
 
 describe('parseByline', () => {
@@ -41,6 +41,9 @@ describe('matchDateline', () => {
     ['本报讯为进一步提升新区干部', null, 3],
     ['本报昆明11月3日电据法新社', '11月3日', 10],
     ['新华社北京3月5日电（记者张三）国务院', '3月5日', 16],
+    ['央广网北京3月5日消息（记者张三）国务院', '3月5日', 17],
+    ['央视网消息（朝闻天下）：连日来', null, 11],
+    ['本刊讯（记者林芳）近日', null, 9],
   ])('%s', (text, date, length) => {
     const m = matchDateline(text);
     expect(m).not.toBeNull();
@@ -114,6 +117,23 @@ describe('isFurniture', () => {
     // a short headline with a number is no page header
     ['5项措施', false],
     ['12家企业上榜', false],
+    // mastheads, in any order
+    ['2024年3月12日星期二海滨日报3', true],
+    ['海滨日报2024年3月12日星期二第3版', true],
+    ['A3海滨晚报周五', true],
+    ['海滨日报创刊七十周年', false],
+    ['3月12日星期二海滨日报第3版：要闻', true],
+    ['海滨日报3月12日', true],
+    // web page furniture
+    ['来源：新华网2024-04-0209:30', true],
+    ['2024-04-0209:30来源：人民网', true],
+    ['发布时间：2024-04-0210:15来源：海滨网字号：大中小', true],
+    ['[责任编辑：高明]', true],
+    ['（责任编辑：孙立）', true],
+    ['分享到：微信微博', true],
+    ['【打印】【关闭窗口】', true],
+    ['（完）', true],
+    ['来源广泛的资金支持', false],
   ])('%s -> %s', (line, yes) => {
     expect(isFurniture(line)).toBe(yes);
   });
@@ -175,5 +195,21 @@ describe('lines', () => {
     ['（9月2日央广网）', false],
   ])('endsSentence(%s) -> %s', (text, yes) => {
     expect(endsSentence(text)).toBe(yes);
+  });
+});
+
+describe('closingByline', () => {
+  it.each([
+    ['运动鞋发放到孩子们手中。（记者 许文静）', 12, ['许文静']],
+    ['一季度同比增长10.2%。（记者 林海 周启明）', 13, ['林海', '周启明']],
+    ['市民纷纷点赞。（文/钱晓帆）', 7, []],
+  ])('%s', (text, at, reporters) => {
+    const c = closingByline(text);
+    expect(c?.at).toBe(at);
+    expect(text.slice(c!.at)).toMatch(/^（/u);
+    expect(c?.byline.reporters).toEqual(reporters);
+  });
+  it.each(['一季度同比增长（初步核算）', '增长10.2%。（完）', '（记者 许文静）正文继续'])('none in %s', (text) => {
+    expect(closingByline(text)).toBeNull();
   });
 });

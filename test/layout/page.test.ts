@@ -433,6 +433,16 @@ describe('looksLikePage', () => {
     ['two short lines', '城北街道老旧小区改造\n惠及两千余户居民'],
     ['empty', ''],
     ['whitespace only', ' \n\u3000\n\t'],
+    // As many short lines (headline, source, editor) as paragraphs, but the text is in the paragraphs.
+    [
+      'a web story saved as text',
+      '老旧小区加装电梯今年完成三百部\n来源：海滨日报　2024-04-02 09:30\n　　记者从市住建局了解到，今年全市计划为老旧小区加装电梯300部，目前已有120部开工，其余将在年内陆续启动。\n　　市住建局有关负责人说，加装电梯实行“一梯一策”，居民协商一致后即可申请补贴。（记者 许文静）\n责任编辑：高明',
+    ],
+    // Short paragraphs: the source and editor lines are furniture, not lines that wrap.
+    ['a short web story', '菜市场早市延长到九点\n来源：海滨日报　2024-04-02 09:30\n　　记者昨天走访发现，城区多个菜市场早市延长。\n　　市民普遍表示欢迎。\n　　市场方表示将继续观察。\n责任编辑：高明'],
+    // Narrow lines, but each paragraph a whole line: the byline line and the closing byline are cues of a story.
+    ['a short story with a closing byline line', '城市更新行动全面提速\n\n　　今年将改造老旧小区两百个。\n　　改造内容包括管网更新。\n　　（本报记者 张三 通讯员 李四）\n【纠错】'],
+    ['a short story closed by a byline after its last sentence', '城市更新行动全面提速\n2024年04月02日 09:30 来源：海滨网\n记者从市住建局获悉，今年将改造老旧小区两百个。\n改造内容包括管网更新、加装电梯等。”（本报记者 张三 报道）'],
   ])('false for %s', (_name, raw) => {
     expect(looksLikePage(raw)).toBe(false);
   });
