@@ -59,6 +59,8 @@ export interface DocumentMeta {
   encoding?: string | undefined;
   /** Its date from its input record (--date-field), ISO. */
   date?: string | undefined;
+  /** Fields of its input record kept as they are (--keep-fields), for the record's `meta`. */
+  fields?: Record<string, unknown> | undefined;
 }
 
 /** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
@@ -69,6 +71,8 @@ export interface AnalysisState {
   encoding: string | undefined;
   /** The document's date from its input record (--date-field), ISO, when known. */
   date: string | undefined;
+  /** Input fields passed through to the record (--keep-fields). */
+  fields: Record<string, unknown> | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
@@ -336,6 +340,7 @@ export class Pipeline {
       raw,
       encoding: meta.encoding,
       date: meta.date,
+      fields: meta.fields,
       script: 'simplified',
       page: false,
       referenceYear: null,
@@ -403,7 +408,13 @@ export function assemble(state: AnalysisState): DocumentRecord {
   const tokens: Token[] = [];
   state.layout.passages.forEach((p, i) => {
     for (const m of state.entities[i] ?? []) {
-      entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}) });
+      // norm: the form the analysis read, width-folded and, on a Traditional page, Simplified (陳茂波 -> 陈茂波).
+      entities.push({
+        type: m.type,
+        ...toSpan(p, m.s, m.e),
+        ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}),
+        norm: p.norm.slice(m.s, m.e),
+      });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
     const orgs = (state.entities[i] ?? []).filter((x) => x.type === 'ORG');
@@ -422,6 +433,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
     ...(state.encoding ? { encoding: state.encoding } : {}),
     ...(state.script === 'traditional' ? { script: state.script } : {}),
     ...(state.date ? { date: state.date } : {}),
+    ...(state.fields ? { meta: state.fields } : {}),
     articles: state.layout.articles.map((a) => ({
       // Rebuilt field by field: a fixed key order, whatever the layout stage produced.
       title: a.title,

@@ -17,6 +17,7 @@ import { runValidate } from './validate.js';
 import { runShow } from './show.js';
 import { LAYERS, type Layer } from '../validate/diff.js';
 import { OUTPUT_FORMATS } from '../output/writer.js';
+import { CSV_LAYERS } from '../output/columns.js';
 import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
 
@@ -73,7 +74,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run to FILE (CSV for *.csv, else JSON)')
+    .option('--keep-fields <names>', 'JSONL/CSV: comma-separated input fields (a.b reaches into nested objects) carried into each record\'s "meta" and CSV columns')
+    .option('--layers <layers>', `CSV: which rows to write (${CSV_LAYERS.join(', ')}; default all)`)
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--no-formula-guard', 'CSV: write text cells that start with = + - @ as they are (for pipelines that never reach a spreadsheet)')
     .addHelpText('after', ANALYZE_EXAMPLES)
     .action(async (paths: string[], opts) => {
       status = await runAnalyze(parseAnalyzeOptions(paths, opts), io);
@@ -102,13 +106,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--format <format>', 'summary format').choices(['json', 'csv']).default('json'))
     .option('--out <file>', 'write to FILE instead of standard output')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--no-formula-guard', 'CSV: write text cells that start with = + - @ as they are')
     .option('--top <n>', 'rows per list (entities of each type, keywords)', '50')
     .addHelpText('after', `
 Examples:
   $ zhnews analyze --format jsonl archive/ > records.jsonl && zhnews summary records.jsonl
   $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
-    .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
-      status = await runSummary({ paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+    .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string; formulaGuard: boolean }) => {
+      status = await runSummary(
+        { paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1), formulaGuard: o.formulaGuard !== false },
+        io,
+      );
     });
 
   program
@@ -222,6 +230,11 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   if (o.resume && (!o.out || (format !== undefined && format !== 'jsonl'))) {
     throw new UsageError('--resume needs --out FILE and JSON Lines output');
   }
+  const keepFields = list(o.keepFields);
+  if (keepFields.length && o.inputFormat === 'text') throw new UsageError('--keep-fields needs --input-format jsonl or csv');
+  const layers = o.layers === undefined ? undefined : list(o.layers);
+  for (const l of layers ?? []) if (!CSV_LAYERS.includes(l)) throw new UsageError(`--layers: unknown layer "${l}" (allowed: ${CSV_LAYERS.join(', ')})`);
+  if (layers && format !== 'csv') throw new UsageError('--layers needs --format csv');
   return {
     paths,
     input: {
@@ -229,6 +242,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       idField: String(o.idField),
       textField: String(o.textField),
       dateField: o.dateField === undefined ? undefined : String(o.dateField),
+      keepFields,
       encoding: o.encoding as AnalyzeRun['input']['encoding'],
       glob: String(o.glob),
     },
@@ -238,7 +252,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
     jobs,
     verbose: !!o.verbose,
     summary: outputPath('--summary', o.summary as string | undefined),
-    bom: !!o.bom,
+    csv: { bom: !!o.bom, layers, keep: keepFields, formulaGuard: o.formulaGuard !== false },
     pipeline: {
       ...DEFAULT_OPTIONS,
       layout,
@@ -248,6 +262,11 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       keywords,
     },
   };
+}
+
+/** "a, b,c" -> ["a", "b", "c"]. */
+function list(value: unknown): string[] {
+  return value === undefined ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function wholeNumber(flag: string, value: unknown, min: number): number {

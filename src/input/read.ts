@@ -22,6 +22,8 @@ export interface InputOptions {
   textField: string;
   /** JSONL/CSV field holding the document's date (documentDate reads it); none by default. */
   dateField?: string | undefined;
+  /** JSONL/CSV fields carried into the record as they are (--keep-fields; dotted names as in textField). */
+  keepFields?: readonly string[] | undefined;
   encoding?: EncodingOption;
 }
 
@@ -195,7 +197,19 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
   if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"${fieldsHint(rec)}`);
   const date = options.dateField === undefined ? null : documentDate(fieldOf(rec, options.dateField));
-  return date ? { id, text, date } : { id, text };
+  const doc: InputDocument = date ? { id, text, date } : { id, text };
+  if (options.keepFields?.length) doc.meta = keptFields(rec, options.keepFields);
+  return doc;
+}
+
+/** The named fields of an input record that it has, by the name given: title, source.url. */
+function keptFields(rec: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const meta: Record<string, unknown> = {};
+  for (const name of names) {
+    const v = fieldOf(rec, name);
+    if (v !== undefined) meta[name] = v;
+  }
+  return meta;
 }
 
 /** " (its fields: id, body; name one with --text-field)": what a record has, for a misnamed field. */

@@ -60,7 +60,7 @@ describe('corpus summary', () => {
     const t = new CorpusSummary();
     t.add(doc('x', null, { entities: [{ type: 'ORG', text: '=HYPERLINK("http://x")', start: 0, end: 5 }] }));
     const csv = summaryCsv(t.result(), true);
-    expect(csv.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight,month\n')).toBe(true);
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows.find((x) => x.section === 'entity')!.text).toBe('\'=HYPERLINK("http://x")');
   });
