@@ -423,7 +423,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
       const { s, e, type, value, unit, ...extra } = m;
       figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
     }
-    for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
+    for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical, ...(m.norm ? { norm: m.norm } : {}) });
     if (state.options.tokens) for (const w of state.tokens[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
   const year = state.referenceYear;
