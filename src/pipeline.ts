@@ -23,7 +23,7 @@ import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
 import { mergeSpans, DEFAULT_MERGE } from './segment/merge.js';
 import { retokenize } from './segment/retokenize.js';
 import { toSpan, type Passage } from './text/passage.js';
-import { isTraditional, toSimplified } from './normalize/script.js';
+import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
 
@@ -408,12 +408,13 @@ export function assemble(state: AnalysisState): DocumentRecord {
   const tokens: Token[] = [];
   state.layout.passages.forEach((p, i) => {
     for (const m of state.entities[i] ?? []) {
-      // norm: the form the analysis read, width-folded and, on a Traditional page, Simplified (陳茂波 -> 陈茂波).
+      // norm: the form the analysis read (width-folded), in Simplified characters (陳茂波 -> 陈茂波), also
+      // where a Simplified page writes a name in Traditional ones.
       entities.push({
         type: m.type,
         ...toSpan(p, m.s, m.e),
         ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}),
-        norm: p.norm.slice(m.s, m.e),
+        norm: simplifiedName(p.norm.slice(m.s, m.e)),
       });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
