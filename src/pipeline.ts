@@ -26,6 +26,7 @@ import { toSpan, type Passage } from './text/passage.js';
 import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
+import { creditSpans } from './layout/cues.js';
 
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -164,20 +165,27 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'keywords',
     run: (state) => {
-      // Bylines say who wrote the story, not what it is about: their lines and the names they give
-      // (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
+      // Bylines say who wrote the story, not what it is about: their lines, datelines, editor and source
+      // lines, and the names they give (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
       const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
       return {
         keywords: topKeywords(
           // Counted in the original characters (a Traditional page keeps its own keywords); where the
           // analysis text is the original, the token's own string (already hashed by the tag lookup).
+          // A policy term counts as its term, whichever variant wrote it (推动高质量发展 -> 高质量发展).
           state.tokens.flatMap((ts, i) => {
             const p = state.layout.passages[i]!;
             if (p.kind === 'byline' || p.kind === 'marker') return [];
             const same = p.text === p.norm;
+            const credits = p.kind === 'paragraph' ? creditSpans(p.text) : [];
+            const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
             return ts
-              .filter((t) => mayBeKeyword(t.pos, t.e - t.s))
-              .map((t) => ({ word: same ? t.word : p.text.slice(t.s, t.e), pos: t.pos }))
+              .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
+              .map((t) => {
+                const term = terms.get(t.s);
+                if (term && term.e === t.e) return { word: term.norm!, pos: t.pos };
+                return same ? { word: t.word, pos: t.pos } : { word: p.text.slice(t.s, t.e), pos: t.pos, norm: t.word };
+              })
               .filter((t) => !bylineNames.has(t.word));
           }),
           loadIdf(jiebaIdfPath()),

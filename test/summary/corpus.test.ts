@@ -82,3 +82,18 @@ describe('corpus summary with document dates (--date-field)', () => {
     expect(r.slogans[0]).toMatchObject({ text: '微改革', documents: 3, first: '2022-07-01', last: '2023-01-05' });
   });
 });
+
+describe('corpus keywords', () => {
+  it('ranks words that name properties of objects (constructor, toString) like any other word', () => {
+    const s = new CorpusSummary(10);
+    s.add(doc('a', null, { keywords: [{ word: 'constructor', weight: 0.5 }, { word: '港口', weight: 0.4 }] }));
+    s.add(doc('b', null, { keywords: [{ word: 'toString', weight: 0.5 }, { word: '港口', weight: 0.4 }] }));
+    s.add(doc('c', null, { keywords: [{ word: '港口', weight: 0.4 }] }));
+    const r = s.result().keywords;
+    for (const k of r) expect(Number.isFinite(k.weight), k.word).toBe(true);
+    expect(r.find((k) => k.word === 'constructor')).toMatchObject({ documents: 1 });
+    expect(r.find((k) => k.word === '港口')).toMatchObject({ documents: 3 });
+    // in one document of three, weighted 2 by rank: above 港口, which is in every document
+    expect(r.findIndex((k) => k.word === 'constructor')).toBeLessThan(r.findIndex((k) => k.word === '港口'));
+  });
+});
