@@ -28,9 +28,19 @@ export function looksLikeFormula(value: string): boolean {
   return TRIGGER.test(value.replace(INVISIBLE, ''));
 }
 
+/**
+ * False when a cell starting with this UTF-16 code cannot be read as a formula: printable ASCII other
+ * than + - = @, and CJK. The common case, decided without a regular expression (a page's CSV has
+ * thousands of cells).
+ */
+function mayLead(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return code === 0x2b || code === 0x2d || code === 0x3d || code === 0x40;
+  return !(code >= 0x3400 && code <= 0x9fff);
+}
+
 /** The cell as it is safe to write: formula-looking text gets a leading apostrophe (see above). */
 export function neutralizeCell<T>(value: T): T | string {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string' || value.length === 0 || !mayLead(value.charCodeAt(0))) return value;
   if (PLAIN_NUMBER.test(value) || ISO_DATE.test(value)) return value;
   return looksLikeFormula(value) ? `'${value.replace(INVISIBLE, '')}` : value;
 }
