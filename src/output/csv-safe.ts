@@ -1,4 +1,4 @@
-// Spreadsheet safety for CSV cells ("CSV injection", OWASP; ASVS 5.3.x / V1.2 output encoding).
+// Spreadsheet safety for CSV cells ("CSV injection": OWASP's CSV Injection page; ASVS 5.0, 1.2.10).
 //
 // A text cell that a spreadsheet reads as a formula (=HYPERLINK(...), @SUM(...), +cmd|...) runs when the
 // file is opened. Following OWASP's CSV Injection guidance, such a cell gets a leading apostrophe, which
@@ -6,7 +6,8 @@
 //   "=HYPERLINK(...)"          -> "'=HYPERLINK(...)"
 // The test looks past what a spreadsheet skips or folds before it decides: leading NUL and other control
 // characters, whitespace and line breaks, a byte-order mark, zero-width characters, and the full-width
-// look-alikes ＝＋－＠ (folded to = + - @ by some importers). Those invisible leading characters are
+// look-alikes ＝＋－＠ (folded to = + - @ by some importers). A leading tab, CR or NUL is guarded whatever follows (ASVS).
+// Those invisible leading characters are
 // dropped from a neutralised cell (they carry nothing, and a NUL upsets CSV readers):
 //   "\u0000=HYPERLINK(...)"    -> "'=HYPERLINK(...)"
 //   "\u200B＝1+1"              -> "'＝1+1"
@@ -24,7 +25,7 @@ const ISO_DATE = /^(?:\d{4}(?:-\d{2}){0,2}|--\d{2}(?:-\d{2})?)(?:\/(?:\d{4}(?:-\
 
 /** True when a spreadsheet could read the cell as a formula. */
 export function looksLikeFormula(value: string): boolean {
-  if (/^[\t\r]/.test(value)) return true;
+  if (/^[\t\r\0]/.test(value)) return true;
   return TRIGGER.test(value.replace(INVISIBLE, ''));
 }
 

@@ -49,3 +49,9 @@ describe('formula guard', () => {
     },
   );
 });
+
+describe('formula guard: a leading NUL (ASVS 1.2.10)', () => {
+  it('is guarded whatever follows, and dropped', () => {
+    expect(neutralizeCell('\u0000青岛')).toBe("'青岛");
+  });
+});
