@@ -116,6 +116,9 @@ describe('zhnews analyze', () => {
     [['analyze', '--input-format', 'csvx']],
     [['analyze', '--disable', 'layout']],
     [['analyze', '--year', '22']],
+    [['analyze', '--keep-fields', 'title']],
+    [['analyze', '--format', 'csv', '--layers', 'people']],
+    [['analyze', '--format', 'jsonl', '--layers', 'figures']],
     [['frobnicate']],
   ])('exits 2 on a usage error: %j', (args) => {
     const r = cli(args);
