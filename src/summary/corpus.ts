@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { DocumentRecord, EntityType, OutputRecord, SloganKind } from '../types.js';
 import { ENTITY_TYPES, SCHEMA_VERSION, isErrorRecord } from '../types.js';
+import { simplifiedName } from '../normalize/script.js';
 
 // natural's TfIdf, imported by file: `require('natural')` would load dotenv, which writes to stdout.
 interface NaturalTfIdf {
@@ -136,7 +137,8 @@ export class CorpusSummary {
     // A Map, not an object: a word such as "constructor" or "toString" is a key like any other.
     const bag = new Map<string, number>();
     const add = (w: string, n: number) => bag.set(w, (bag.get(w) ?? 0) + n);
-    record.keywords.forEach((k, i) => add(k.word, record.keywords.length - i));
+    // A Traditional page's keywords are in its own characters: counted in Simplified ones (陳茂波 = 陈茂波).
+    record.keywords.forEach((k, i) => add(simplifiedName(k.word), record.keywords.length - i));
     for (const e of record.entities) if (e.type !== 'PER') add(e.norm ?? e.text, 1);
     for (const [w, n] of bag) {
       this.keywordDocs.set(w, (this.keywordDocs.get(w) ?? 0) + 1);

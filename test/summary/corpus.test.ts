@@ -97,3 +97,14 @@ describe('corpus keywords', () => {
     expect(r.findIndex((k) => k.word === 'constructor')).toBeLessThan(r.findIndex((k) => k.word === '港口'));
   });
 });
+
+describe('corpus keywords across scripts', () => {
+  it('counts a keyword written in Traditional and in Simplified characters once', () => {
+    const s = new CorpusSummary(10);
+    s.add(doc('hk', null, { keywords: [{ word: '陳茂波', weight: 0.5 }, { word: '財政預算案', weight: 0.4 }] }));
+    s.add(doc('bj', null, { keywords: [{ word: '陈茂波', weight: 0.5 }] }));
+    const words = s.result().keywords.map((k) => k.word);
+    expect(words.filter((w) => w === '陈茂波' || w === '陳茂波')).toEqual(['陈茂波']);
+    expect(words).toContain('财政预算案');
+  });
+});
