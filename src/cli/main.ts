@@ -35,7 +35,8 @@ Examples:
   $ zhnews analyze --input-format jsonl --id-field doc_id --text-field body crawl.jsonl
   $ zhnews analyze --disable keywords,entities --format jsonl a.txt b.txt
   $ zhnews analyze --jobs 2 --format jsonl --out archive.jsonl --resume archive/
-  $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv`;
+  $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv
+  $ zhnews analyze --input-format jsonl --keep-fields title,source.url --format csv --layers figures crawl.jsonl`;
 
 const SEGMENT_EXAMPLES = `
 Examples:

@@ -67,87 +67,92 @@ interface SchemaNode {
   enum?: unknown[];
   const?: unknown;
 }
-const DEFS = (RECORD_SCHEMA as { $defs: Record<string, SchemaNode> }).$defs;
 
-function resolve(node: SchemaNode): SchemaNode {
-  return node.$ref ? resolve(DEFS[node.$ref.replace('#/$defs/', '')]!) : node;
+/** The CSV layout of a record schema: its row rules, its columns and their types. */
+export interface CsvSchema {
+  rules: LayerRule[];
+  /** Every column a record's rows can fill, in the order written (head first, then by layer, in schema order). */
+  columns: string[];
+  types: Map<string, ColumnType>;
 }
 
-/** The properties of a definition, those of its allOf parts first (span: text, start, end). */
-function propertiesOf(node: SchemaNode): [string, SchemaNode][] {
-  const out = new Map<string, SchemaNode>();
-  for (const part of node.allOf ?? []) for (const [k, v] of propertiesOf(resolve(part))) out.set(k, v);
-  for (const [k, v] of Object.entries(node.properties ?? {})) out.set(k, v);
-  return [...out];
-}
-
-function typesOf(node: SchemaNode): string[] {
-  const n = resolve(node);
-  if (n.type) return Array.isArray(n.type) ? n.type : [n.type];
-  if (n.enum) return [...new Set(n.enum.map((v) => (v === null ? 'null' : typeof v)))];
-  return [];
-}
-
-const columnTypes = new Map<string, ColumnType>(HEAD.map((c) => [c, c === 'article' || c === 'start' || c === 'end' || c === 'value' ? 'number' : 'text']));
-
-/** The column of a field, registered with its type; a column given two types is a bug here, caught at load. */
-function claim(column: string, type: ColumnType, where: string): string {
-  const had = columnTypes.get(column);
-  if (had && had !== type) throw new Error(`CSV column "${column}" would hold ${had} and ${type} (${where})`);
-  columnTypes.set(column, type);
-  return column;
-}
-
-function fieldRules(kind: string, node: SchemaNode): FieldRule[] {
-  const rules: FieldRule[] = [];
-  for (const [field, prop] of propertiesOf(node)) {
-    const key = `${kind}.${field}`;
-    if (SKIPPED.has(key)) continue;
-    const column = RENAMES[key] ?? field;
-    const types = typesOf(prop).filter((t) => t !== 'null');
-    if (types.includes('array')) {
-      const items = resolve(resolve(prop).items ?? {});
-      if (typesOf(items).includes('string')) rules.push({ field, column: claim(column, 'text', key), list: true });
-    } else if (types.includes('number') || types.includes('integer')) {
-      const rule: FieldRule = { field, column: claim(column, 'number', key) };
-      if (types.includes('string')) rule.textColumn = claim(normalizedOf(column), 'text', key);
-      rules.push(rule);
-    } else if (types.includes('boolean')) {
-      rules.push({ field, column: claim(column, 'boolean', key) });
-    } else if (types.includes('string')) {
-      rules.push({ field, column: claim(column, 'text', key) });
+/** The CSV layout of a record schema (record.schema.json, or one extended in a test). */
+export function csvSchemaOf(schema: object): CsvSchema {
+  const defs = (schema as { $defs: Record<string, SchemaNode> }).$defs;
+  const resolve = (node: SchemaNode): SchemaNode => (node.$ref ? resolve(defs[node.$ref.replace('#/$defs/', '')]!) : node);
+  /** The properties of a definition, those of its allOf parts first (span: text, start, end). */
+  const propertiesOf = (node: SchemaNode): [string, SchemaNode][] => {
+    const out = new Map<string, SchemaNode>();
+    for (const part of node.allOf ?? []) for (const [k, v] of propertiesOf(resolve(part))) out.set(k, v);
+    for (const [k, v] of Object.entries(node.properties ?? {})) out.set(k, v);
+    return [...out];
+  };
+  const typesOf = (node: SchemaNode): string[] => {
+    const n = resolve(node);
+    if (n.type) return Array.isArray(n.type) ? n.type : [n.type];
+    if (n.enum) return [...new Set(n.enum.map((v) => (v === null ? 'null' : typeof v)))];
+    return [];
+  };
+  const types = new Map<string, ColumnType>(HEAD.map((c) => [c, c === 'article' || c === 'start' || c === 'end' || c === 'value' ? 'number' : 'text']));
+  /** The column of a field, registered with its type; a column given two types is a bug, caught at load. */
+  const claim = (column: string, type: ColumnType, where: string): string => {
+    const had = types.get(column);
+    if (had && had !== type) throw new Error(`CSV column "${column}" would hold ${had} and ${type} (${where})`);
+    types.set(column, type);
+    return column;
+  };
+  const fieldRules = (kind: string, node: SchemaNode): FieldRule[] => {
+    const rules: FieldRule[] = [];
+    for (const [field, prop] of propertiesOf(node)) {
+      const key = `${kind}.${field}`;
+      if (SKIPPED.has(key)) continue;
+      const column = RENAMES[key] ?? field;
+      const t = typesOf(prop).filter((x) => x !== 'null');
+      if (t.includes('array')) {
+        const items = resolve(resolve(prop).items ?? {});
+        if (typesOf(items).includes('string')) rules.push({ field, column: claim(column, 'text', key), list: true });
+      } else if (t.includes('number') || t.includes('integer')) {
+        const rule: FieldRule = { field, column: claim(column, 'number', key) };
+        if (t.includes('string')) rule.textColumn = claim(normalizedOf(column), 'text', key);
+        rules.push(rule);
+      } else if (t.includes('boolean')) {
+        rules.push({ field, column: claim(column, 'boolean', key) });
+      } else if (t.includes('string')) {
+        rules.push({ field, column: claim(column, 'text', key) });
+      }
     }
+    return rules;
+  };
+  const documentDef = defs.document!;
+  // The document's own row, then one rule per array of objects in the document, in the schema's order.
+  const rules: LayerRule[] = [{ layer: 'documents', kind: 'document', fields: fieldRules('document', documentDef) }];
+  for (const [layer, prop] of propertiesOf(documentDef)) {
+    const items = resolve(prop).items;
+    if (!items?.$ref) continue;
+    const kind = items.$ref.replace('#/$defs/', '');
+    rules.push({ layer, kind, fields: fieldRules(kind, resolve(items)) });
   }
-  return rules;
+  const columns = [...new Set([...HEAD, ...rules.flatMap((r) => r.fields.flatMap((f) => (f.textColumn ? [f.column, f.textColumn] : [f.column])))])];
+  return { rules, columns, types };
 }
 
-const DOCUMENT_DEF = DEFS.document!;
-/** The document's own row. */
-const DOCUMENT_RULE: LayerRule = { layer: 'documents', kind: 'document', fields: fieldRules('document', DOCUMENT_DEF) };
-/** One rule per array of objects in the document, in the schema's order. */
-const LAYER_RULES: LayerRule[] = propertiesOf(DOCUMENT_DEF).flatMap(([layer, prop]) => {
-  const items = resolve(prop).items;
-  if (!items?.$ref) return [];
-  const kind = items.$ref.replace('#/$defs/', '');
-  return [{ layer, kind, fields: fieldRules(kind, resolve(items)) }];
-});
-const ALL_RULES = [DOCUMENT_RULE, ...LAYER_RULES];
+const RECORD_CSV = csvSchemaOf(RECORD_SCHEMA);
 
 /** The layers a CSV can hold: documents, articles, entities, figures, slogans, keywords, tokens. */
-export const CSV_LAYERS: readonly string[] = ALL_RULES.map((r) => r.layer);
+export const CSV_LAYERS: readonly string[] = RECORD_CSV.rules.map((r) => r.layer);
 /** Layers written when none are chosen: all (a record has tokens only when they were asked for). */
 export const DEFAULT_CSV_LAYERS: readonly string[] = CSV_LAYERS;
-
-/** Every column a record's rows can fill, in the order written (head first, then by layer, in schema order). */
-export const RECORD_COLUMNS: readonly string[] = [...new Set([...HEAD, ...ALL_RULES.flatMap((r) => r.fields.flatMap((f) => (f.textColumn ? [f.column, f.textColumn] : [f.column])))])];
+/** Every column a record's rows can fill, in the order written. */
+export const RECORD_COLUMNS: readonly string[] = RECORD_CSV.columns;
 
 /** The type of each column (number, text or boolean). */
 export function columnType(column: string): ColumnType | undefined {
-  return columnTypes.get(column);
+  return RECORD_CSV.types.get(column);
 }
 
 /** What a CSV table holds: which layers, which kept input fields, and so which columns. */
 export interface CsvTable {
+  schema: CsvSchema;
   layers: readonly string[];
   /** --keep-fields, as named: each a column (prefixed `meta.` where it would take a record column's name). */
   keep: readonly string[];
@@ -156,12 +161,13 @@ export interface CsvTable {
   keepColumns: Map<string, string>;
 }
 
-export function csvTable(layers: readonly string[] = DEFAULT_CSV_LAYERS, keep: readonly string[] = []): CsvTable {
+export function csvTable(layers?: readonly string[], keep: readonly string[] = [], schema: CsvSchema = RECORD_CSV): CsvTable {
+  const chosen = layers ?? schema.rules.map((r) => r.layer);
   const used = new Set<string>(HEAD);
-  for (const r of ALL_RULES) if (layers.includes(r.layer)) for (const f of r.fields) [f.column, f.textColumn].forEach((c) => c && used.add(c));
-  const columns = RECORD_COLUMNS.filter((c) => used.has(c));
-  const keepColumns = new Map(keep.map((k) => [k, RECORD_COLUMNS.includes(k) ? `meta.${k}` : k]));
-  return { layers, keep, columns: [...columns, ...keepColumns.values()], keepColumns };
+  for (const r of schema.rules) if (chosen.includes(r.layer)) for (const f of r.fields) [f.column, f.textColumn].forEach((c) => c && used.add(c));
+  const columns = schema.columns.filter((c) => used.has(c));
+  const keepColumns = new Map(keep.map((k) => [k, schema.columns.includes(k) ? `meta.${k}` : k]));
+  return { schema, layers: chosen, keep, columns: [...columns, ...keepColumns.values()], keepColumns };
 }
 
 function cellsOf(rule: LayerRule, item: Record<string, unknown>, row: Row): void {
@@ -193,9 +199,9 @@ export function csvRows(record: OutputRecord, table: CsvTable = csvTable()): Row
   for (const [field, column] of table.keepColumns) common[column] = keptCell(doc.meta?.[field]);
   const articleOf = (start: number, end: number): number => doc.articles.findIndex((a) => a.start <= start && end <= a.end);
   const rows: Row[] = [];
-  for (const rule of ALL_RULES) {
+  for (const rule of table.schema.rules) {
     if (!table.layers.includes(rule.layer)) continue;
-    const items: unknown[] = rule === DOCUMENT_RULE ? [doc] : ((doc as unknown as Record<string, unknown>)[rule.layer] as unknown[] | undefined) ?? [];
+    const items: unknown[] = rule.kind === 'document' ? [doc] : ((doc as unknown as Record<string, unknown>)[rule.layer] as unknown[] | undefined) ?? [];
     items.forEach((item, i) => {
       const row: Row = { ...common, kind: rule.kind };
       cellsOf(rule, item as Record<string, unknown>, row);

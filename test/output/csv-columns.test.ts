@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { columnType, csvRows, csvTable, CSV_LAYERS, RECORD_COLUMNS } from '../../src/output/columns.js';
+import { columnType, csvRows, csvSchemaOf, csvTable, CSV_LAYERS, RECORD_COLUMNS } from '../../src/output/columns.js';
+import { RECORD_SCHEMA } from '../../src/output/schema.js';
 import { createWriter } from '../../src/output/writer.js';
 import type { CsvOptions } from '../../src/output/csv.js';
 import type { DocumentRecord, OutputRecord } from '../../src/types.js';
@@ -37,7 +38,7 @@ describe('CSV columns from the record schema', () => {
     expect(columnType('value')).toBe('number');
     expect(columnType('low')).toBe('number');
     expect(columnType('normalized')).toBe('text');
-    expect(CSV_LAYERS).toEqual(['documents', 'articles', 'entities', 'figures', 'slogans', 'keywords', 'tokens']);
+    expect(CSV_LAYERS).toEqual(expect.arrayContaining(['documents', 'articles', 'entities', 'figures', 'slogans', 'keywords', 'tokens']));
   });
 
   it('writes every field with a value: numbers in value/low/high, ISO dates and canonical forms in normalized', () => {
@@ -76,5 +77,34 @@ describe('CSV columns from the record schema', () => {
   it('a record with no annotations still has its document row', () => {
     const empty: DocumentRecord = { id: 'empty', schemaVersion: '1.0', articles: [], entities: [], figures: [], slogans: [], keywords: [] };
     expect(csvRows(empty).map((r) => r.kind)).toEqual(['document']);
+  });
+});
+
+describe('CSV columns follow the schema when the record grows', () => {
+  // A record of a later version: a figure type `ratio` with low/high, and a document list `unassigned`
+  // of passages no article took, each with a `reason`.
+  const grown = structuredClone(RECORD_SCHEMA) as { $defs: Record<string, any> };
+  grown.$defs.figure.properties.type.enum.push('ratio');
+  grown.$defs.passage = { allOf: [{ $ref: '#/$defs/span' }], type: 'object', properties: { reason: { type: 'string' } } };
+  grown.$defs.document.properties.unassigned = { type: 'array', items: { $ref: '#/$defs/passage' } };
+  const schema = csvSchemaOf(grown);
+
+  it('gains a layer and its columns, the others unchanged and in the same order', () => {
+    expect(schema.rules.map((r) => r.layer)).toEqual([...CSV_LAYERS, 'unassigned']);
+    expect(schema.columns.slice(0, RECORD_COLUMNS.length)).toEqual(RECORD_COLUMNS);
+    expect(schema.columns.slice(RECORD_COLUMNS.length)).toEqual(['reason']);
+  });
+
+  it("writes the new rows and a ratio's ends as numbers", () => {
+    const record = {
+      ...doc,
+      figures: [{ type: 'ratio', text: '1:3', start: 60, end: 63, value: null, unit: null, low: 1, high: 3 }],
+      unassigned: [{ text: '图为港口作业现场', start: 70, end: 78, reason: 'caption' }],
+    } as unknown as DocumentRecord;
+    const rows = csvRows(record, csvTable(['figures', 'unassigned'], [], schema));
+    expect(rows.map((r) => [r.kind, r.type, r.low, r.high, r.reason])).toEqual([
+      ['figure', 'ratio', 1, 3, null],
+      ['passage', null, null, null, 'caption'],
+    ]);
   });
 });
