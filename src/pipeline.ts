@@ -25,9 +25,10 @@ import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
 import { mergeSpans, DEFAULT_MERGE } from './segment/merge.js';
 import { retokenize } from './segment/retokenize.js';
 import { toSpan, type Passage } from './text/passage.js';
-import { isTraditional, toSimplified } from './normalize/script.js';
+import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
+import { creditSpans } from './layout/cues.js';
 
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -63,6 +64,8 @@ export interface DocumentMeta {
   date?: string | undefined;
   /** Its headline from its input record (--title-field), carried apart from the text. */
   title?: string | undefined;
+  /** Fields of its input record kept as they are (--keep-fields), for the record's `meta`. */
+  fields?: Record<string, unknown> | undefined;
 }
 
 /** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
@@ -75,6 +78,8 @@ export interface AnalysisState {
   date: string | undefined;
   /** The headline from the input record (--title-field), when it is carried apart from the text. */
   title?: string | undefined;
+  /** Input fields passed through to the record (--keep-fields). */
+  fields: Record<string, unknown> | undefined;
   /** Traditional text is analysed through a Simplified copy of each passage (same length). */
   script: 'simplified' | 'traditional';
   /** True when the layout stage read the text as a newspaper page (not running text). */
@@ -172,20 +177,27 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'keywords',
     run: (state) => {
-      // Bylines say who wrote the story, not what it is about: their lines and the names they give
-      // (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
+      // Bylines say who wrote the story, not what it is about: their lines, datelines, editor and source
+      // lines, and the names they give (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
       const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
       return {
         keywords: topKeywords(
           // Counted in the original characters (a Traditional page keeps its own keywords); where the
           // analysis text is the original, the token's own string (already hashed by the tag lookup).
+          // A policy term counts as its term, whichever variant wrote it (推动高质量发展 -> 高质量发展).
           state.tokens.flatMap((ts, i) => {
             const p = state.layout.passages[i]!;
             if (p.kind === 'byline' || p.kind === 'marker') return [];
             const same = p.text === p.norm;
+            const credits = p.kind === 'paragraph' ? creditSpans(p.text) : [];
+            const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
             return ts
-              .filter((t) => mayBeKeyword(t.pos, t.e - t.s))
-              .map((t) => ({ word: same ? t.word : p.text.slice(t.s, t.e), pos: t.pos }))
+              .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
+              .map((t) => {
+                const term = terms.get(t.s);
+                if (term && term.e === t.e) return { word: term.norm!, pos: t.pos };
+                return same ? { word: t.word, pos: t.pos } : { word: p.text.slice(t.s, t.e), pos: t.pos, norm: t.word };
+              })
               .filter((t) => !bylineNames.has(t.word));
           }),
           loadIdf(jiebaIdfPath()),
@@ -349,6 +361,7 @@ export class Pipeline {
       encoding: meta.encoding,
       date: meta.date,
       title: meta.title,
+      fields: meta.fields,
       script: 'simplified',
       page: false,
       referenceYear: null,
@@ -416,7 +429,14 @@ export function assemble(state: AnalysisState): DocumentRecord {
   const tokens: Token[] = [];
   state.layout.passages.forEach((p, i) => {
     for (const m of state.entities[i] ?? []) {
-      entities.push({ type: m.type, ...toSpan(p, m.s, m.e), ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}) });
+      // norm: the form the analysis read (width-folded), in Simplified characters (陳茂波 -> 陈茂波), also
+      // where a Simplified page writes a name in Traditional ones.
+      entities.push({
+        type: m.type,
+        ...toSpan(p, m.s, m.e),
+        ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}),
+        norm: simplifiedName(p.norm.slice(m.s, m.e)),
+      });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
     const orgs = (state.entities[i] ?? []).filter((x) => x.type === 'ORG');
@@ -425,7 +445,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
       const { s, e, type, value, unit, ...extra } = m;
       figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
     }
-    for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical });
+    for (const m of state.slogans[i] ?? []) slogans.push({ kind: m.kind, ...toSpan(p, m.s, m.e), canonical: m.canonical, ...(m.norm ? { norm: m.norm } : {}) });
     if (state.options.tokens) for (const w of state.tokens[i] ?? []) if (w.word.trim()) tokens.push({ ...toSpan(p, w.s, w.e), pos: w.pos });
   });
   const year = state.referenceYear;
@@ -435,6 +455,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
     ...(state.encoding ? { encoding: state.encoding } : {}),
     ...(state.script === 'traditional' ? { script: state.script } : {}),
     ...(state.date ? { date: state.date } : {}),
+    ...(state.fields ? { meta: state.fields } : {}),
     articles: state.layout.articles.map((a) => ({
       // Rebuilt field by field: a fixed key order, whatever the layout stage produced.
       title: a.title,

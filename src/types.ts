@@ -26,6 +26,9 @@ export interface Entity extends Span {
   type: EntityType;
   /** Titles written next to a person (区政协党组书记、主席 -> ["区政协党组书记", "主席"]). */
   titles?: string[];
+  /** The name in Simplified characters, to count a name written both ways once (陳茂波 -> 陈茂波).
+   * Always written; optional for records of earlier versions. */
+  norm?: string;
 }
 
 export type FigureType = 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal';
@@ -46,13 +49,16 @@ export interface Figure extends Span {
   indicator?: string | null;
 }
 
-export type SloganKind = 'formula' | 'code' | 'numbered' | 'coined';
-export const SLOGAN_KINDS: readonly SloganKind[] = ['formula', 'code', 'numbered', 'coined'];
+/** term: a known policy term (提法) written without quotation marks (新质生产力, 推动高质量发展). */
+export type SloganKind = 'formula' | 'code' | 'numbered' | 'coined' | 'term';
+export const SLOGAN_KINDS: readonly SloganKind[] = ['formula', 'code', 'numbered', 'coined', 'term'];
 
 export interface Slogan extends Span {
   kind: SloganKind;
   /** Canonical form: half-width, no spaces ("5＋5＋7" -> "5+5+7"). */
   canonical: string;
+  /** For a term: the term its variant belongs to (推动高质量发展 -> 高质量发展). */
+  norm?: string;
 }
 
 export interface Keyword {
@@ -86,6 +92,8 @@ export interface DocumentRecord {
   script?: 'simplified' | 'traditional';
   /** The document's date from its input record (--date-field), ISO; absent when it has none. */
   date?: string;
+  /** Fields of its input record kept with --keep-fields, by the name given ("title", "source.url"). */
+  meta?: Record<string, unknown>;
   articles: Article[];
   entities: Entity[];
   figures: Figure[];
@@ -123,4 +131,6 @@ export interface InputDocument {
   date?: string;
   /** The headline carried beside the text in its input record (--title-field): the article's title. */
   title?: string;
+  /** Fields of its input record kept with --keep-fields, by the name given. */
+  meta?: Record<string, unknown>;
 }

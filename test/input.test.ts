@@ -123,6 +123,24 @@ describe('reading documents', () => {
     expect((await all([src], 'jsonl')).some((d) => 'date' in d)).toBe(false);
   });
 
+  it('keeps the --keep-fields of a JSONL line (dotted names reach into nested objects) and of a CSV row', async () => {
+    const lines = [
+      '{"id":"k1","title":"港口吞吐量创新高","src":{"url":"https://example.cn/k1","tags":["港口","外贸"]},"text":"正文一"}',
+      '{"id":"k2","text":"正文二"}',
+    ];
+    const out: InputItem[] = [];
+    const keep = ['title', 'src.url', 'src.tags', 'constructor'];
+    for await (const d of readDocuments([source('k.jsonl', lines.join('\n'))], { format: 'jsonl', idField: 'id', textField: 'text', keepFields: keep })) out.push(d);
+    expect(out.map((d) => ('meta' in d ? d.meta : null))).toEqual([
+      { title: '港口吞吐量创新高', 'src.url': 'https://example.cn/k1', 'src.tags': ['港口', '外贸'] },
+      {},
+    ]);
+    const rows: InputItem[] = [];
+    const csv = 'id,标题,text\nc1,外贸稳中有进,正文一\n';
+    for await (const d of readDocuments([source('k.csv', csv)], { format: 'csv', idField: 'id', textField: 'text', keepFields: ['标题'] })) rows.push(d);
+    expect(rows).toEqual([{ id: 'c1', text: '正文一', meta: { 标题: '外贸稳中有进' }, encoding: 'UTF-8' }]);
+  });
+
   it('reads the document date of a CSV row', async () => {
     const csv = 'id,日期,text\nc1,2023年12月1日,正文一\nc2,,正文二\n';
     const out: InputItem[] = [];

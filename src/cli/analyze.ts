@@ -10,6 +10,7 @@ import { HeapKeeper } from './heap.js';
 import { expandPaths, readDocuments, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
+import type { CsvOptions } from '../output/csv.js';
 import { isErrorRecord, type OutputRecord } from '../types.js';
 import { CorpusSummary } from '../summary/corpus.js';
 import { writeSummaryFile } from './summary.js';
@@ -18,7 +19,16 @@ import { writeReportFile } from './report.js';
 
 export interface AnalyzeRun {
   paths: string[];
-  input: { format: InputFormat; idField: string; textField: string; dateField: string | undefined; titleField?: string | undefined; encoding: EncodingOption; glob: string };
+  input: {
+    format: InputFormat;
+    idField: string;
+    textField: string;
+    dateField: string | undefined;
+    titleField?: string | undefined;
+    keepFields?: string[];
+    encoding: EncodingOption;
+    glob: string;
+  };
   format: OutputFormat | undefined;
   out: string | undefined;
   resume: boolean;
@@ -29,8 +39,8 @@ export interface AnalyzeRun {
   summary: string | undefined;
   /** Write the report page of the run to this file. */
   report: string | undefined;
-  /** CSV output starts with a byte-order mark. */
-  bom: boolean;
+  /** CSV output: byte-order mark, layers, kept fields' columns, formula guard (also for the summary). */
+  csv: CsvOptions;
 }
 
 export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
@@ -43,7 +53,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const file = run.out ? new AtomicFile(run.out) : null;
   await file?.open();
   const done = run.resume && file ? await carryOver(file) : new Set<string>();
-  const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), { bom: run.bom });
+  const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), run.csv);
   const summary = run.summary ? new CorpusSummary() : null;
   const report = run.report ? new ReportAggregator(run.paths.length ? run.paths : ['standard input']) : null;
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
@@ -85,7 +95,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     }
     writer.close();
     await file?.commit();
-    if (summary) await writeSummaryFile(run.summary!, summary.result(), run.bom);
+    if (summary) await writeSummaryFile(run.summary!, summary.result(), !!run.csv.bom, run.csv.formulaGuard !== false);
     if (report) await writeReportFile(run.report!, report.result());
   } finally {
     progress.stop();

@@ -40,7 +40,7 @@ export function documentBatches(items: AsyncIterable<InputItem>): AsyncGenerator
  */
 export function analyseBatch(pipeline: Pipeline, items: readonly InputItem[], idOf = (d: InputDocument) => d.id): OutputRecord[] {
   const docs = items.filter((item): item is InputDocument => !isErrorRecord(item));
-  const records = pipeline.analyzeMany(docs.map((d) => ({ id: idOf(d), raw: d.text, meta: { encoding: d.encoding, date: d.date, title: d.title } })));
+  const records = pipeline.analyzeMany(docs.map((d) => ({ id: idOf(d), raw: d.text, meta: { encoding: d.encoding, date: d.date, title: d.title, fields: d.meta } })));
   let k = 0;
   return items.map((item) => {
     if (isErrorRecord(item)) return item;

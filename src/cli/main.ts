@@ -18,6 +18,7 @@ import { runValidate } from './validate.js';
 import { runShow } from './show.js';
 import { LAYERS, type Layer } from '../validate/diff.js';
 import { OUTPUT_FORMATS } from '../output/writer.js';
+import { CSV_LAYERS } from '../output/columns.js';
 import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
 
@@ -35,7 +36,8 @@ Examples:
   $ zhnews analyze --input-format jsonl --id-field doc_id --text-field body crawl.jsonl
   $ zhnews analyze --disable keywords,entities --format jsonl a.txt b.txt
   $ zhnews analyze --jobs 2 --format jsonl --out archive.jsonl --resume archive/
-  $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv`;
+  $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv
+  $ zhnews analyze --input-format jsonl --keep-fields title,source.url --format csv --layers figures crawl.jsonl`;
 
 const SEGMENT_EXAMPLES = `
 Examples:
@@ -76,7 +78,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run to FILE (CSV for *.csv, else JSON)')
     .option('--report <file>', 'also write the corpus report of this run to FILE (an HTML page)')
+    .option('--keep-fields <names>', 'JSONL/CSV: comma-separated input fields (a.b reaches into nested objects) carried into each record\'s "meta" and CSV columns')
+    .option('--layers <layers>', `CSV: which rows to write (${CSV_LAYERS.join(', ')}; default all)`)
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--no-formula-guard', 'CSV: write text cells that start with = + - @ as they are (for pipelines that never reach a spreadsheet)')
     .addHelpText('after', ANALYZE_EXAMPLES)
     .action(async (paths: string[], opts) => {
       status = await runAnalyze(parseAnalyzeOptions(paths, opts), io);
@@ -105,13 +110,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--format <format>', 'summary format').choices(['json', 'csv']).default('json'))
     .option('--out <file>', 'write to FILE instead of standard output')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .option('--no-formula-guard', 'CSV: write text cells that start with = + - @ as they are')
     .option('--top <n>', 'rows per list (entities of each type, keywords)', '50')
     .addHelpText('after', `
 Examples:
   $ zhnews analyze --format jsonl archive/ > records.jsonl && zhnews summary records.jsonl
   $ zhnews summary --format csv --bom --out summary.csv records.jsonl`)
-    .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string }) => {
-      status = await runSummary({ paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1) }, io);
+    .action(async (paths: string[], o: { format: 'json' | 'csv'; out?: string; bom?: boolean; top: string; formulaGuard: boolean }) => {
+      status = await runSummary(
+        { paths, format: o.format, out: outputPath('--out', o.out), bom: !!o.bom, top: wholeNumber('--top', o.top, 1), formulaGuard: o.formulaGuard !== false },
+        io,
+      );
     });
 
   program
@@ -239,6 +248,11 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   if (o.resume && (!o.out || (format !== undefined && format !== 'jsonl'))) {
     throw new UsageError('--resume needs --out FILE and JSON Lines output');
   }
+  const keepFields = list(o.keepFields);
+  if (keepFields.length && o.inputFormat === 'text') throw new UsageError('--keep-fields needs --input-format jsonl or csv');
+  const layers = o.layers === undefined ? undefined : list(o.layers);
+  for (const l of layers ?? []) if (!CSV_LAYERS.includes(l)) throw new UsageError(`--layers: unknown layer "${l}" (allowed: ${CSV_LAYERS.join(', ')})`);
+  if (layers && format !== 'csv') throw new UsageError('--layers needs --format csv');
   return {
     paths,
     input: {
@@ -247,6 +261,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       textField: String(o.textField),
       dateField: o.dateField === undefined ? undefined : String(o.dateField),
       titleField: o.titleField === undefined ? undefined : String(o.titleField),
+      keepFields,
       encoding: o.encoding as AnalyzeRun['input']['encoding'],
       glob: String(o.glob),
     },
@@ -257,7 +272,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
     verbose: !!o.verbose,
     summary: outputPath('--summary', o.summary as string | undefined),
     report: outputPath('--report', o.report as string | undefined),
-    bom: !!o.bom,
+    csv: { bom: !!o.bom, layers, keep: keepFields, formulaGuard: o.formulaGuard !== false },
     pipeline: {
       ...DEFAULT_OPTIONS,
       layout,
@@ -267,6 +282,11 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       keywords,
     },
   };
+}
+
+/** "a, b,c" -> ["a", "b", "c"]. */
+function list(value: unknown): string[] {
+  return value === undefined ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function wholeNumber(flag: string, value: unknown, min: number): number {

@@ -50,7 +50,11 @@ export async function runShow(run: ShowRun, io: CliIO): Promise<number> {
     slogan: (t: string) => c.red.bold(t),
   };
   const out: string[] = [];
-  out.push(c.dim(`${run.path} — ${record.articles.length} articles, ${record.entities.length} entities, ${record.figures.length} figures, ${record.slogans.length} slogans`));
+  // Distinct entities by norm: a name written in Traditional and in Simplified characters is one.
+  const distinct = new Set(record.entities.map((e) => `${e.type}\t${e.norm ?? e.text}`)).size;
+  out.push(
+    c.dim(`${run.path} — ${record.articles.length} articles, ${record.entities.length} entities (${distinct} distinct), ${record.figures.length} figures, ${record.slogans.length} slogans`),
+  );
   out.push(
     'legend: ' +
       [style.PER(plain ? '[PER name]' : 'person'), style.LOC(plain ? '[LOC place]' : 'place'), style.ORG(plain ? '[ORG body]' : 'organisation'), style.figure(plain ? '{type figure}' : 'figure'), style.slogan(plain ? '«slogan»' : 'slogan')].join('  '),

@@ -12,15 +12,17 @@ export interface SummaryRun {
   out: string | undefined;
   bom: boolean;
   top: number;
+  /** CSV: neutralise formula-looking text cells (default true). */
+  formulaGuard?: boolean;
 }
 
-export function renderSummary(s: CorpusSummaryRecord, format: 'json' | 'csv', bom: boolean): string {
-  return format === 'csv' ? summaryCsv(s, bom) : JSON.stringify(s, null, 2) + '\n';
+export function renderSummary(s: CorpusSummaryRecord, format: 'json' | 'csv', bom: boolean, formulaGuard = true): string {
+  return format === 'csv' ? summaryCsv(s, bom, formulaGuard) : JSON.stringify(s, null, 2) + '\n';
 }
 
 /** Writes a summary where `analyze --summary FILE` asked: CSV for *.csv, JSON otherwise. */
-export async function writeSummaryFile(path: string, s: CorpusSummaryRecord, bom: boolean): Promise<void> {
-  await writeOutput(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom));
+export async function writeSummaryFile(path: string, s: CorpusSummaryRecord, bom: boolean, formulaGuard = true): Promise<void> {
+  await writeOutput(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom, formulaGuard));
 }
 
 async function writeOutput(path: string, text: string): Promise<void> {
@@ -55,7 +57,7 @@ export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
       bad++;
     }
   }
-  const out = renderSummary(summary.result(), run.format, run.bom);
+  const out = renderSummary(summary.result(), run.format, run.bom, run.formulaGuard !== false);
   if (run.out) await writeOutput(run.out, out);
   else io.stdout.write(out);
   return bad ? 1 : 0;

@@ -24,6 +24,8 @@ export interface InputOptions {
   dateField?: string | undefined;
   /** JSONL/CSV field holding the headline, when the record carries it apart from the text. */
   titleField?: string | undefined;
+  /** JSONL/CSV fields carried into the record as they are (--keep-fields; dotted names as in textField). */
+  keepFields?: readonly string[] | undefined;
   encoding?: EncodingOption;
 }
 
@@ -198,7 +200,20 @@ function fromObject(obj: unknown, where: string, what: string, options: InputOpt
   if (typeof text !== 'string') return errorRecord(id, `${what} has no string field "${options.textField}"${fieldsHint(rec)}`);
   const date = options.dateField === undefined ? null : documentDate(fieldOf(rec, options.dateField));
   const title = options.titleField === undefined ? null : fieldOf(rec, options.titleField);
-  return { id, text, ...(date ? { date } : {}), ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}) };
+  const doc: InputDocument = date ? { id, text, date } : { id, text };
+  if (typeof title === 'string' && title.trim()) doc.title = title.trim();
+  if (options.keepFields?.length) doc.meta = keptFields(rec, options.keepFields);
+  return doc;
+}
+
+/** The named fields of an input record that it has, by the name given: title, source.url. */
+function keptFields(rec: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const meta: Record<string, unknown> = {};
+  for (const name of names) {
+    const v = fieldOf(rec, name);
+    if (v !== undefined) meta[name] = v;
+  }
+  return meta;
 }
 
 /** " (its fields: id, body; name one with --text-field)": what a record has, for a misnamed field. */

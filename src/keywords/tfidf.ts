@@ -213,6 +213,8 @@ export function mayBeKeyword(pos: string, length: number): boolean {
 export interface KeywordToken {
   word: string;
   pos: string;
+  /** The word as analysed (Simplified, width-folded), when it differs: the stoplist is Simplified. */
+  norm?: string;
 }
 
 /** The top `k` keywords of a token stream (ties broken by word, so output is deterministic). */
@@ -220,8 +222,8 @@ export function topKeywords(tokens: Iterable<KeywordToken>, table: IdfTable, k =
   const stop = stopWords();
   const counts = new Map<string, number>();
   let total = 0;
-  for (const { word, pos } of tokens) {
-    if (word.length < 2 || !CONTENT_POS.has(pos) || stop.has(word) || NUMERIC.test(word)) continue;
+  for (const { word, pos, norm } of tokens) {
+    if (word.length < 2 || !CONTENT_POS.has(pos) || stop.has(norm ?? word) || NUMERIC.test(word)) continue;
     counts.set(word, (counts.get(word) ?? 0) + 1);
     total++;
   }

@@ -196,6 +196,26 @@ export function closingByline(paragraph: string): { at: number; byline: Byline }
   return { at: paragraph.length - tail.length + m.index + m[0].indexOf(m[1]!), byline };
 }
 
+/** An editor's or source line closing a paragraph in brackets: "（责任编辑：王五）", "（来源：新华社）". */
+const TRAILING_CREDIT = /[（(][\s\u3000]*(?:责任编辑|本版编辑|编辑|责编|校对|审核|来源|作者|记者|通讯员|实习生|摄影|摄)[^（）()]{0,40}[）)][\s\u3000]*$/u;
+
+/**
+ * The parts of a paragraph that say who reported it rather than what it reports, as [start, end) UTF-16
+ * indices: the dateline it opens with (新华社北京3月5日电（记者 孙立平）) and a bracketed byline, editor or
+ * source line it ends with. Keywords skip them.
+ *   creditSpans("本报讯（记者 王晓明）全市……。（责任编辑：李明）") -> [[0, 12], [the closing bracket's span]]
+ */
+export function creditSpans(paragraph: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const { compact, index } = compactWithIndex(paragraph, DATELINE_SPAN);
+  const d = matchDateline(compact);
+  if (d && d.length > 0) spans.push([0, index[d.length - 1]! + 1]);
+  const tail = paragraph.slice(-60);
+  const m = TRAILING_CREDIT.exec(tail) ?? TRAILING_BYLINE.exec(tail);
+  if (m) spans.push([paragraph.length - tail.length + m.index, paragraph.length]);
+  return spans;
+}
+
 export interface MarkerMatch {
   kind: 'from' | 'to';
   page: string;

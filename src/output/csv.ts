@@ -1,66 +1,60 @@
-// CSV writer: one row per annotation, stable columns, for spreadsheets and pandas.
-//
-//   id, article, kind, type, text, start, end, value, unit
-//
-// kind is document (only with --date-field: value is the document's date) | article | entity | figure |
-// slogan | keyword | error. `article` is the index of the article whose span holds the annotation
-// (empty when none). For an article row, text is its title; for a keyword, value is its weight; for an
-// error, text is the message.
+// CSV writer: one row per annotation, for spreadsheets and pandas. The columns come from the record's
+// definition (columns.ts): id, kind, article, article_title, date, type, text, start, end, value,
+// normalized, unit, then the fields of each layer (titles, norm, approx, low, high, indicator, …) and the
+// fields kept from the input. kind is document | article | entity | figure | slogan | keyword | token |
+// error; every column holds one type (numbers in value/low/high, ISO dates and canonical forms in
+// normalized). Text cells are guarded against formulas (csv-safe.ts) unless the guard is switched off.
 
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentRecord, OutputRecord } from '../types.js';
-import { isErrorRecord } from '../types.js';
+import type { OutputRecord } from '../types.js';
 import type { RecordWriter, Sink } from './writer.js';
 import { BOM, neutralizeCell } from './csv-safe.js';
+import { csvRows, csvTable, type CsvTable, type Row } from './columns.js';
 
-export const CSV_COLUMNS = ['id', 'article', 'kind', 'type', 'text', 'start', 'end', 'value', 'unit'] as const;
-type Cell = string | number | null;
-type Row = Record<(typeof CSV_COLUMNS)[number], Cell>;
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark, for Excel. */
+  bom?: boolean;
+  /** Layers to write (documents, articles, entities, …); default all. */
+  layers?: readonly string[];
+  /** Input fields carried in each record's `meta` (--keep-fields): a column each. */
+  keep?: readonly string[];
+  /** Neutralise formula-looking text cells (default true). */
+  formulaGuard?: boolean;
+}
 
 export class CsvWriter implements RecordWriter {
   private headerDone = false;
+  private readonly table: CsvTable;
+  private readonly guard: boolean;
 
   constructor(
     private readonly sink: Sink,
-    bom = false,
+    options: CsvOptions = {},
   ) {
-    if (bom) sink(BOM);
+    if (options.bom) sink(BOM);
+    this.table = csvTable(options.layers, options.keep);
+    this.guard = options.formulaGuard !== false;
   }
 
   write(record: OutputRecord): void {
-    const rows = csvRows(record).map(safeRow);
-    const out = stringify(rows, { header: !this.headerDone, columns: [...CSV_COLUMNS], cast: { number: String } });
+    const rows = csvRows(record, this.table);
+    const out = stringify(this.guard ? rows.map(safeRow) : rows, {
+      header: !this.headerDone,
+      columns: this.table.columns,
+      cast: { number: String, boolean: (b) => (b ? 'true' : 'false') },
+    });
     // With no rows csv-stringify writes nothing, not even the header: keep it for the next record.
     if (rows.length) this.headerDone = true;
     this.sink(out);
   }
 
   close(): void {
-    if (!this.headerDone) this.sink(CSV_COLUMNS.join(',') + '\n');
+    if (!this.headerDone) this.sink(stringify([this.table.columns]));
   }
 }
 
+/** The row with its cells guarded, in place (the rows are fresh from csvRows). */
 function safeRow(r: Row): Row {
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, neutralizeCell(v)])) as Row;
-}
-
-export function csvRows(record: OutputRecord): Row[] {
-  const row = (r: Partial<Row>): Row => ({
-    id: record.id, article: null, kind: null, type: null, text: null, start: null, end: null, value: null, unit: null, ...r,
-  });
-  if (isErrorRecord(record)) return [row({ kind: 'error', text: record.error })];
-  const doc: DocumentRecord = record;
-  const articleOf = (start: number, end: number): number | null => {
-    const i = doc.articles.findIndex((a) => a.start <= start && end <= a.end);
-    return i >= 0 ? i : null;
-  };
-  const rows: Row[] = [];
-  // The document's own date (--date-field), when it has one: a row of its own, so the columns stay fixed.
-  if (doc.date) rows.push(row({ kind: 'document', value: doc.date }));
-  doc.articles.forEach((a, i) => rows.push(row({ article: i, kind: 'article', text: a.title, start: a.start, end: a.end, value: a.dateline })));
-  for (const e of doc.entities) rows.push(row({ article: articleOf(e.start, e.end), kind: 'entity', type: e.type, text: e.text, start: e.start, end: e.end }));
-  for (const f of doc.figures) rows.push(row({ article: articleOf(f.start, f.end), kind: 'figure', type: f.type, text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit }));
-  for (const s of doc.slogans) rows.push(row({ article: articleOf(s.start, s.end), kind: 'slogan', type: s.kind, text: s.text, start: s.start, end: s.end, value: s.canonical }));
-  for (const k of doc.keywords) rows.push(row({ kind: 'keyword', text: k.word, value: k.weight }));
-  return rows;
+  for (const k in r) r[k] = neutralizeCell(r[k]!);
+  return r;
 }

@@ -2,7 +2,7 @@
 
 import type { OutputRecord } from '../types.js';
 import { JsonWriter, JsonlWriter } from './json.js';
-import { CsvWriter } from './csv.js';
+import { CsvWriter, type CsvOptions } from './csv.js';
 
 export const OUTPUT_FORMATS = ['json', 'jsonl', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -16,10 +16,8 @@ export interface RecordWriter {
   close(): void;
 }
 
-export interface WriterOptions {
-  /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
-  bom?: boolean;
-}
+/** Options of the CSV writer (bom, layers, keep, formulaGuard); the JSON writers take none. */
+export type WriterOptions = CsvOptions;
 
 export function createWriter(format: OutputFormat, sink: Sink, options: WriterOptions = {}): RecordWriter {
   switch (format) {
@@ -28,6 +26,6 @@ export function createWriter(format: OutputFormat, sink: Sink, options: WriterOp
     case 'jsonl':
       return new JsonlWriter(sink);
     case 'csv':
-      return new CsvWriter(sink, options.bom);
+      return new CsvWriter(sink, options);
   }
 }

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { DocumentRecord, EntityType, OutputRecord, SloganKind } from '../types.js';
 import { ENTITY_TYPES, SCHEMA_VERSION, isErrorRecord } from '../types.js';
+import { simplifiedName } from '../normalize/script.js';
 
 // natural's TfIdf, imported by file: `require('natural')` would load dotenv, which writes to stdout.
 interface NaturalTfIdf {
@@ -32,6 +33,10 @@ export interface IndicatorRow {
   documents: number;
   types: Record<string, number>;
 }
+/** A policy term (slogan kind term) and how often it occurs in each month of the documents' dates. */
+export interface TermRow extends CountRow {
+  months: { month: string; mentions: number; documents: number }[];
+}
 export interface CorpusKeyword {
   word: string;
   weight: number;
@@ -48,6 +53,8 @@ export interface CorpusSummaryRecord {
   dates: { date: string; documents: number }[];
   entities: Record<EntityType, CountRow[]>;
   slogans: SloganRow[];
+  /** Policy terms (提法) by their norm, with counts by month where documents carry dates. */
+  terms: TermRow[];
   figures: IndicatorRow[];
   keywords: CorpusKeyword[];
 }
@@ -64,6 +71,7 @@ export class CorpusSummary {
   private readonly dates = new Map<string, number>();
   private readonly entities = new Map<string, Counter>(); // "PER\t刘腾"
   private readonly slogans = new Map<string, Counter & { kind: SloganKind; first: string | null; last: string | null }>();
+  private readonly terms = new Map<string, Counter & { months: Map<string, Counter> }>();
   private readonly indicators = new Map<string, { figures: number; documents: number; types: Record<string, number> }>();
   private readonly keywordDocs = new Map<string, number>();
   private readonly keywordMass = new Map<string, number>();
@@ -94,9 +102,16 @@ export class CorpusSummary {
       }
       return c;
     };
-    for (const e of record.entities) bump(this.entities, `${e.type}\t${e.text}`, () => ({ mentions: 0, documents: 0 }));
+    // A name written in Traditional and in Simplified characters is one name: counted by its norm.
+    for (const e of record.entities) bump(this.entities, `${e.type}\t${e.norm ?? e.text}`, () => ({ mentions: 0, documents: 0 }));
+    // The month of a document: its own date's, else the first dated article's (a full date only).
+    const month = dates.map((d) => /^\d{4}-\d{2}/.exec(d)?.[0]).find((m) => m) ?? null;
     for (const s of record.slogans) {
-      const c = bump(this.slogans, `slogan\t${s.canonical}`, () => ({ mentions: 0, documents: 0, kind: s.kind, first: null, last: null }));
+      const c = bump(this.slogans, `slogan\t${s.norm ?? s.canonical}`, () => ({ mentions: 0, documents: 0, kind: s.kind, first: null, last: null }));
+      if (s.kind === 'term') {
+        const t = bump(this.terms, `term\t${s.norm ?? s.canonical}`, () => ({ mentions: 0, documents: 0, months: new Map() }));
+        if (month) bump(t.months, `term\t${s.norm ?? s.canonical}\t${month}`, () => ({ mentions: 0, documents: 0 }));
+      }
       if (dates.length) {
         if (!c.first || dates[0]! < c.first) c.first = dates[0]!;
         if (!c.last || dates[dates.length - 1]! > c.last) c.last = dates[dates.length - 1]!;
@@ -119,14 +134,18 @@ export class CorpusSummary {
 
   /** A document's bag for corpus TF-IDF: its keywords (weighted by rank) and its named entities. */
   private addKeywords(record: DocumentRecord): void {
-    const bag: Record<string, number> = {};
-    record.keywords.forEach((k, i) => (bag[k.word] = (bag[k.word] ?? 0) + (record.keywords.length - i)));
-    for (const e of record.entities) if (e.type !== 'PER') bag[e.text] = (bag[e.text] ?? 0) + 1;
-    for (const [w, n] of Object.entries(bag)) {
+    // A Map, not an object: a word such as "constructor" or "toString" is a key like any other.
+    const bag = new Map<string, number>();
+    const add = (w: string, n: number) => bag.set(w, (bag.get(w) ?? 0) + n);
+    // A Traditional page's keywords are in its own characters: counted in Simplified ones (陳茂波 = 陈茂波).
+    record.keywords.forEach((k, i) => add(simplifiedName(k.word), record.keywords.length - i));
+    for (const e of record.entities) if (e.type !== 'PER') add(e.norm ?? e.text, 1);
+    for (const [w, n] of bag) {
       this.keywordDocs.set(w, (this.keywordDocs.get(w) ?? 0) + 1);
       this.keywordMass.set(w, (this.keywordMass.get(w) ?? 0) + n);
     }
-    this.tfidf.addDocument(bag);
+    // natural counts an object's own keys; one with a null prototype has no inherited ones to confuse it.
+    this.tfidf.addDocument(Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(bag)));
   }
 
   result(): CorpusSummaryRecord {
@@ -154,6 +173,16 @@ export class CorpusSummary {
       dates: [...this.dates].sort((a, b) => cmp(a[0], b[0])).map(([date, documents]) => ({ date, documents })),
       entities,
       slogans: slogans.sort(byCount),
+      terms: [...this.terms]
+        .map(([key, c]) => ({
+          text: key.slice('term\t'.length),
+          mentions: c.mentions,
+          documents: c.documents,
+          months: [...c.months]
+            .map(([k, m]) => ({ month: k.slice(k.lastIndexOf('\t') + 1), mentions: m.mentions, documents: m.documents }))
+            .sort((a, b) => cmp(a.month, b.month)),
+        }))
+        .sort(byCount),
       figures: [...this.indicators]
         .map(([indicator, c]) => ({ indicator, ...c }))
         .sort((a, b) => b.figures - a.figures || cmp(a.indicator, b.indicator)),

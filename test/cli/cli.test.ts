@@ -79,7 +79,7 @@ describe('zhnews analyze', () => {
     const r = cli(['analyze', '--format', 'csv', '--no-layout'], { input: '1至7月份，黄岛口岸共出口商用车28500余辆，同比增长13.5%。' });
     expect(r.status, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'article', 'kind', 'type', 'text', 'start', 'end', 'value', 'unit']);
+    expect(Object.keys(rows[0]!).slice(0, 12)).toEqual(['id', 'kind', 'article', 'article_title', 'date', 'type', 'text', 'start', 'end', 'value', 'normalized', 'unit']);
     expect(rows.filter((x) => x.kind === 'figure').map((x) => x.text)).toContain('13.5%');
   });
 
@@ -117,6 +117,9 @@ describe('zhnews analyze', () => {
     [['analyze', '--input-format', 'csvx']],
     [['analyze', '--disable', 'layout']],
     [['analyze', '--year', '22']],
+    [['analyze', '--keep-fields', 'title']],
+    [['analyze', '--format', 'csv', '--layers', 'people']],
+    [['analyze', '--format', 'jsonl', '--layers', 'figures']],
     [['frobnicate']],
   ])('exits 2 on a usage error: %j', (args) => {
     const r = cli(args);

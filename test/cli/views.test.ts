@@ -135,6 +135,9 @@ describe('zhnews show', () => {
     expect(r.stdout).toContain('{money 5000万美元}');
     expect(r.stdout).toContain('«5+5+7»');
     expect(r.stdout).toMatch(/^legend: /m);
+    // entities counted by norm in the header: the page names some more than once
+    const [, all, distinct] = /(\d+) entities \((\d+) distinct\)/.exec(r.stdout)!;
+    expect(Number(distinct)).toBeLessThan(Number(all));
   });
 
   it('uses colour on a terminal, and not with NO_COLOR or --no-color', async () => {

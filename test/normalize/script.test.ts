@@ -1,6 +1,6 @@
 // Traditional Chinese is recognised, also in a short text, and converted with its length kept.
 import { describe, expect, it } from 'vitest';
-import { isTraditional, toSimplified } from '../../src/normalize/script.js';
+import { isTraditional, simplifiedName, toSimplified } from '../../src/normalize/script.js';
 
 describe('isTraditional', () => {
   it.each([
@@ -20,5 +20,18 @@ describe('toSimplified', () => {
     const s = toSimplified(t);
     expect(s).toBe('台北市政府今天宣布，将投入新台币50亿元');
     expect(s.length).toBe(t.length);
+  });
+});
+
+describe('simplifiedName', () => {
+  it.each([
+    ['陳茂波', '陈茂波'],
+    ['陈茂波', '陈茂波'],
+    ['臺北市政府', '台北市政府'],
+    ['IBM', 'IBM'],
+    ['', ''],
+  ])('%s -> %s', (name, norm) => {
+    expect(simplifiedName(name)).toBe(norm);
+    expect(simplifiedName(name)).toBe(norm); // the cached answer is the same
   });
 });

@@ -60,7 +60,7 @@ describe('corpus summary', () => {
     const t = new CorpusSummary();
     t.add(doc('x', null, { entities: [{ type: 'ORG', text: '=HYPERLINK("http://x")', start: 0, end: 5 }] }));
     const csv = summaryCsv(t.result(), true);
-    expect(csv.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFsection,type,text,mentions,documents,first,last,weight,month\n')).toBe(true);
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows.find((x) => x.section === 'entity')!.text).toBe('\'=HYPERLINK("http://x")');
   });
@@ -80,5 +80,31 @@ describe('corpus summary with document dates (--date-field)', () => {
       { date: '2023-01-05', documents: 1 },
     ]);
     expect(r.slogans[0]).toMatchObject({ text: '微改革', documents: 3, first: '2022-07-01', last: '2023-01-05' });
+  });
+});
+
+describe('corpus keywords', () => {
+  it('ranks words that name properties of objects (constructor, toString) like any other word', () => {
+    const s = new CorpusSummary(10);
+    s.add(doc('a', null, { keywords: [{ word: 'constructor', weight: 0.5 }, { word: '港口', weight: 0.4 }] }));
+    s.add(doc('b', null, { keywords: [{ word: 'toString', weight: 0.5 }, { word: '港口', weight: 0.4 }] }));
+    s.add(doc('c', null, { keywords: [{ word: '港口', weight: 0.4 }] }));
+    const r = s.result().keywords;
+    for (const k of r) expect(Number.isFinite(k.weight), k.word).toBe(true);
+    expect(r.find((k) => k.word === 'constructor')).toMatchObject({ documents: 1 });
+    expect(r.find((k) => k.word === '港口')).toMatchObject({ documents: 3 });
+    // in one document of three, weighted 2 by rank: above 港口, which is in every document
+    expect(r.findIndex((k) => k.word === 'constructor')).toBeLessThan(r.findIndex((k) => k.word === '港口'));
+  });
+});
+
+describe('corpus keywords across scripts', () => {
+  it('counts a keyword written in Traditional and in Simplified characters once', () => {
+    const s = new CorpusSummary(10);
+    s.add(doc('hk', null, { keywords: [{ word: '陳茂波', weight: 0.5 }, { word: '財政預算案', weight: 0.4 }] }));
+    s.add(doc('bj', null, { keywords: [{ word: '陈茂波', weight: 0.5 }] }));
+    const words = s.result().keywords.map((k) => k.word);
+    expect(words.filter((w) => w === '陈茂波' || w === '陳茂波')).toEqual(['陈茂波']);
+    expect(words).toContain('财政预算案');
   });
 });

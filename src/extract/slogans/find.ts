@@ -146,16 +146,40 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
   }
 }
 
+/**
+ * Policy terms (slogans-terms.tsv) in running text, as kind "term" with the term as norm, where no other
+ * slogan was found: a quoted coined term (“专精特新”) or a programme code (百千万工程) keeps its kind, and
+ * the slogans found before are the same with or without the term list.
+ *   '加快发展新质生产力，推动高质量发展' -> 发展新质生产力 (norm 新质生产力), 推动高质量发展 (norm 高质量发展)
+ */
+function termMatches(text: string, found: readonly SloganMatch[]): SloganMatch[] {
+  const k = knowledge();
+  const { byFirst, flags } = indexForms(k.termForms);
+  const candidates: (Candidate & { norm: string })[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!(flags[text.charCodeAt(i)]! & STARTS_FORM)) continue;
+    for (const form of byFirst.get(text.charCodeAt(i)) ?? []) {
+      if (!text.startsWith(form, i)) continue;
+      const end = i + form.length;
+      if (found.some((m) => m.s < end && i < m.e)) continue;
+      candidates.push({ start: i, end, kind: 'term', canonical: form, norm: k.terms.get(form)!, rank: 0 });
+    }
+  }
+  return resolveOverlaps(candidates).map((x) => ({ s: x.start, e: x.end, kind: x.kind, canonical: x.canonical, norm: x.norm }));
+}
+
 /** Slogans of a passage's width-folded analysis string, as sorted non-overlapping UTF-16 matches. */
 export function extractSlogans(text: string): SloganMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const candidates: Candidate[] = [];
   quotedCandidates(text, candidates);
   runningCandidates(compact(text), candidates);
-  return resolveOverlaps(candidates, (x) => x.rank).map((x) => ({
+  const found: SloganMatch[] = resolveOverlaps(candidates, (x) => x.rank).map((x) => ({
     s: x.start,
     e: x.end,
     kind: x.kind,
     canonical: x.canonical,
   }));
+  const terms = termMatches(text, found);
+  return terms.length ? [...found, ...terms].sort((a, b) => a.s - b.s || b.e - a.e) : found;
 }

@@ -6,6 +6,7 @@
 //   slogans-numbered-heads.tsv  what may follow numeral + 大/个/项 unquoted (三大攻坚战, 两个大局)
 //   slogans-numeral-stop.tsv    numeral-led words that are not formulas (一心一意, 一刀切, 五一)
 //   slogans-quoted-train.tsv    training examples of the quoted-phrase classifier
+//   slogans-terms.tsv           policy terms counted unquoted (新质生产力), with variants -> term
 
 import type { SloganKind } from '../../types.js';
 import { DictError, readDict } from '../../dicts.js';
@@ -18,6 +19,12 @@ export interface LexiconEntry {
   /** 'any': found quoted or not; 'quoted': only as the whole of a quoted phrase. */
   scope: 'any' | 'quoted';
   canonical: string;
+}
+
+/** A written form of a policy term: the term itself or a fixed variant (推动高质量发展 -> 高质量发展). */
+export interface TermForm {
+  form: string;
+  norm: string;
 }
 
 export interface TrainingExample {
@@ -41,6 +48,10 @@ export interface SloganKnowledge {
   /** Place names led by a numeral: no numbered formula starts with one. */
   numeralStopPrefixes: string[];
   training: TrainingExample[];
+  /** Policy terms and their variants, form -> term. */
+  terms: Map<string, string>;
+  /** The forms of `terms`, longest first. */
+  termForms: string[];
 }
 
 let loaded: SloganKnowledge | null = null;
@@ -71,6 +82,16 @@ export function knowledge(): SloganKnowledge {
     }
     return { label, before, inner, after: after ?? '' };
   });
+  const terms = new Map<string, string>();
+  for (const row of readDict('slogans-terms.tsv', 4)) {
+    const [term, variants] = row.fields as [string, string];
+    const forms = [term, ...(variants === '-' ? [] : variants.split(',').map((v) => v.trim()))];
+    for (const form of forms) {
+      if (!form || /\s/.test(form)) throw new DictError(`slogans-terms.tsv:${row.line}: empty variant or one with spaces in "${variants}"`);
+      if (terms.has(form) && terms.get(form) !== term) throw new DictError(`slogans-terms.tsv:${row.line}: "${form}" is already a form of ${terms.get(form)}`);
+      terms.set(form, term);
+    }
+  }
   loaded = {
     lexicon,
     unquotedForms: [...lexicon.values()].filter((e) => e.scope === 'any').map((e) => e.form).sort(byLengthDesc),
@@ -82,6 +103,8 @@ export function knowledge(): SloganKnowledge {
     numeralStop: new Set(readDict('slogans-numeral-stop.tsv').filter((r) => r.fields[1] !== 'prefix').map((r) => r.fields[0]!)),
     numeralStopPrefixes: readDict('slogans-numeral-stop.tsv').filter((r) => r.fields[1] === 'prefix').map((r) => r.fields[0]!),
     training,
+    terms,
+    termForms: [...terms.keys()].sort(byLengthDesc),
   };
   return loaded;
 }

@@ -35,8 +35,8 @@ describe('extractSlogans finds slogans', () => {
     ['全力做好“六稳”工作，落实“六保”任务。', ['numbered:六稳', 'numbered:六保']],
     ['推动“一县一策”精准帮扶，巩固脱贫成果。', ['numbered:一县一策']],
     ['聚焦“一老一小”，完善养老托育服务体系。', ['numbered:一老一小']],
-    ['实施“五大工程”，夯实高质量发展基础。', ['numbered:五大工程']],
-    ['紧扣“三农”工作重心，全面推进乡村振兴。', ['numbered:三农']],
+    ['实施“五大工程”，夯实高质量发展基础。', ['numbered:五大工程', 'term:高质量发展']],
+    ['紧扣“三农”工作重心，全面推进乡村振兴。', ['numbered:三农', 'term:全面推进乡村振兴']],
     ['推动“万人助万企”活动走深走实。', ['numbered:万人助万企']],
     ['以“三去一降一补”为重点深化供给侧结构性改革。', ['numbered:三去一降一补']],
     ['实现“两不愁三保障”全面达标。', ['numbered:两不愁三保障']],
@@ -56,7 +56,7 @@ describe('extractSlogans finds slogans', () => {
     ['坚持两个毫不动摇，支持民营企业做优做强。', ['numbered:两个毫不动摇']],
     ['扎实做好六稳六保工作，经济运行总体平稳。', ['numbered:六稳六保']],
     // coined
-    ['深入推进“放管服”改革，持续优化营商环境。', ['coined:放管服']],
+    ['深入推进“放管服”改革，持续优化营商环境。', ['coined:放管服', 'term:优化营商环境']],
     ['坚持和发展新时代“枫桥经验”，把矛盾纠纷化解在基层。', ['coined:枫桥经验']],
     ['全面推行“河长制”，落实属地管理责任。', ['coined:河长制']],
     ['大力发展“冰雪+”产业，丰富冬季旅游产品。', ['coined:冰雪+']],
@@ -175,5 +175,27 @@ describe('offsets', () => {
     const text = '𠮷𠮷推行“河长制”';
     const [m] = extractSlogans(text);
     expect(text.slice(m!.s, m!.e)).toBe('河长制');
+  });
+});
+
+// Policy terms (dicts/slogans-terms.tsv): unquoted occurrences are kind term, a variant's norm is its term;
+// a quoted lexicon term keeps its kind, and a term never takes the place of another slogan.
+describe('extractSlogans finds policy terms', () => {
+  const terms = (sentence: string) => {
+    const text = foldWidth(sentence);
+    return extractSlogans(text).map((m) => `${m.kind}:${text.slice(m.s, m.e)}${m.norm ? `>${m.norm}` : ''}`);
+  };
+  it.each<[string, string[]]>([
+    ['各地要因地制宜加快发展新质生产力。', ['term:发展新质生产力>新质生产力']],
+    ['坚定不移推动高质量发展，以中国式现代化全面推进强国建设。', ['term:推动高质量发展>高质量发展', 'term:中国式现代化>中国式现代化']],
+    ['本区把新质生产力和高质量发展写进了三年行动计划。', ['term:新质生产力>新质生产力', 'term:高质量发展>高质量发展']],
+    ['支持“专精特新”中小企业发展，培育更多专精特新企业。', ['coined:专精特新', 'term:专精特新>专精特新']],
+    ['实施百千万工程，促进城乡区域协调发展。', ['code:百千万']],
+    ['持续深化最多跑一次改革。', ['term:最多跑一次改革>最多跑一次']],
+  ])('%s', (sentence, expected) => {
+    expect(terms(sentence)).toEqual(expected);
+  });
+  it('finds nothing in text without a term', () => {
+    expect(terms('今年前三季度全市外贸进出口总值同比增长百分之五。')).toEqual([]);
   });
 });

@@ -44,7 +44,8 @@ describe('the founding page', () => {
   it('yields the slogans listed in its notes', () => {
     const raw = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
     const text = foldWidth(raw);
-    const got = extractSlogans(text).map((m) => `${m.kind}:${m.canonical}`).sort();
+    // Policy terms written without quotation marks (kind term) are not among the page's annotated slogans.
+    const got = extractSlogans(text).filter((m) => m.kind !== 'term').map((m) => `${m.kind}:${m.canonical}`).sort();
     expect(got).toEqual([
       'code:一四四六',
       'coined:一家亲', 'coined:微改革', 'coined:微改革', 'coined:标准地', 'coined:汽车出口绿色通道',
