@@ -1,10 +1,17 @@
-// One very long line of news-like text, for the bench's scaling case and the profiling of long passages.
+// The bench's scaling case: CPU time per MB of one document that is a single line of 100 k, 1 M and
+// 4 M characters, and the ratio of the largest to the smallest (flat time per character: ≤ 1.5).
 //
 // An archive sometimes holds a whole article, or a whole issue, as one line (a scraper that dropped the
 // line breaks). The paragraphs below are written for this purpose, dense in what the stages look for:
 // bodies with their places (胶州市人力资源和社会保障局), people with titles, reporters, congresses,
 // figures, slogans. They are joined without line breaks, in an order drawn from a seeded generator.
 //   longNewsLine(60, 1) -> "本报讯（记者 韩立新 通讯员 祁晓东）5月12日，胶州市人力资源和社会保障局联合…" (60 characters)
+// Each size runs in a fresh process (`node dist/tools/bench-scaling.js --child N`): its own peak RSS,
+// the models loaded and warmed on a short line before the clock starts.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Pipeline } from '../pipeline.js';
 
 const PARAGRAPHS = [
   '本报讯（记者 韩立新 通讯员 祁晓东）5月12日，胶州市人力资源和社会保障局联合市公安局举办春季招聘会，' +
@@ -55,4 +62,54 @@ export function longNewsLine(chars: number, seed = 1): string {
     n += p.length;
   }
   return parts.join('').slice(0, chars);
+}
+
+export const SCALING_SIZES = [100_000, 1_000_000, 4_000_000];
+
+interface SizeResult {
+  chars: number;
+  mb: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** In this process: the analysis of one line of `chars` characters, best of `reps` runs (CPU time). */
+function measureHere(chars: number, reps: number): SizeResult {
+  const pipeline = new Pipeline();
+  pipeline.analyze('warm-up', longNewsLine(20_000, 2));
+  const line = longNewsLine(chars, 1);
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = process.cpuUsage();
+    JSON.stringify(pipeline.analyze('line', line));
+    const t = process.cpuUsage(t0);
+    best = Math.min(best, (t.user + t.system) / 1000);
+  }
+  return { chars, mb: Buffer.byteLength(line) / 1e6, cpuMs: best, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
+/** Runs each size in a fresh process and prints the table and the ratio; returns the ratio. */
+export function scalingCase(): number {
+  const results: SizeResult[] = [];
+  for (const chars of SCALING_SIZES) {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(chars)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`scaling case at ${chars} characters exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    results.push(JSON.parse(r.stdout) as SizeResult);
+  }
+  console.log('one document of one line (CPU time of the analysis, start-up and model loading left out):');
+  for (const r of results) {
+    const perMb = r.cpuMs / r.mb;
+    console.log(
+      `  ${(r.chars / 1e6).toFixed(1).padStart(4)} M chars  ${r.mb.toFixed(2).padStart(6)} MB  ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s CPU  ${perMb.toFixed(0).padStart(6)} ms/MB   peak RSS ${r.rssMb} MB`,
+    );
+  }
+  const ratio = results[results.length - 1]!.cpuMs / results[results.length - 1]!.mb / (results[0]!.cpuMs / results[0]!.mb);
+  console.log(`${ratio <= 1.5 ? '✓' : '✗'} ${'CPU per MB, 4 M / 100 k characters'.padEnd(40)} ${ratio.toFixed(2).padStart(6)}   goal ≤ 1.5`);
+  return ratio;
+}
+
+if (process.argv[2] === '--child') {
+  const chars = Number(process.argv[3]);
+  // Small sizes are timed on several runs (best counts): a neighbour's burst weighs more on a short run.
+  console.log(JSON.stringify(measureHere(chars, chars <= 200_000 ? 5 : chars <= 1_000_000 ? 2 : 1)));
 }
