@@ -35,6 +35,11 @@
 //      a place loses a count of its places written after it (长三角|三省);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
+//
+// The entity list stays sorted and disjoint throughout. Rules that add or replace entities as they scan
+// go through an EntityCursor (entity-cursor.ts), rules that only read it through binary searches: no
+// rule looks over the whole list per candidate, so a passage of millions of characters costs time in
+// proportion to its length (docs/performance.md).
 
 import { readDict } from '../../dicts.js';
 import type { EntityType } from '../../types.js';
