@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { EntityCursor, endingAtIn, firstEndingAfter, overlapsIn } from '../../../src/extract/entities/entity-cursor.js';
 import type { EntityMatch } from '../../../src/extract/types.js';
-import { seededRandom } from '../../../src/tools/bench-scaling.js';
+import { extractEntities, tagEntities } from '../../../src/extract/entities/index.js';
+import { JiebaSegmenter } from '../../../src/segment/jieba.js';
+import { longNewsLine, seededRandom } from '../../../src/tools/bench-scaling.js';
 
 const TYPES = ['PER', 'LOC', 'ORG'] as const;
 
@@ -104,5 +106,20 @@ describe('binary searches over a sorted, disjoint list', () => {
         expect(overlapsIn(ents, p, e, (x) => x.type === 'PER')).toBe(ents.some((x) => x.type === 'PER' && x.s < e && p < x.e));
       }
     }
+  });
+});
+
+describe('the precondition: the post-rules keep their entities sorted and disjoint', () => {
+  const sortedDisjoint = (ents: readonly EntityMatch[]) => ents.every((x, k) => x.s < x.e && (k === 0 || ents[k - 1]!.e <= x.s));
+
+  it('holds for what the tagger gives the rules and what they give back, on a long line of news text', () => {
+    const text = longNewsLine(20_000, 4);
+    const words = new JiebaSegmenter({ hmm: true }).tag(text);
+    const tagged = tagEntities(text, words)!;
+    expect(tagged.length).toBeGreaterThan(500);
+    expect(sortedDisjoint(tagged)).toBe(true);
+    const found = extractEntities(text, words);
+    expect(found.length).toBeGreaterThan(500);
+    expect(sortedDisjoint(found)).toBe(true);
   });
 });
