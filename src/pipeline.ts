@@ -268,21 +268,61 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
     for (const m of ms) if (m.type === 'PER' && (p.kind === 'byline' || m.titles?.length) && m.e - m.s >= 2) names.add(p.norm.slice(m.s, m.e));
   });
   if (names.size === 0) return found;
+  const list = [...names];
   return found.map((ms, i) => {
     const p = state.layout.passages[i]!;
     if (p.kind === 'byline') return ms;
     const bounds = wordBounds(state.words[i] ?? [], p.norm.length);
+    const taken = coveredUnits(p.norm.length, ms);
     const added: EntityMatch[] = [];
-    for (const name of names) {
-      for (let at = p.norm.indexOf(name); at >= 0; at = p.norm.indexOf(name, at + 1)) {
+    // Name by name in the order they were introduced, each where it occurs: an earlier name's
+    // occurrence takes the place first.
+    occurrences(p.norm, list).forEach((ats, k) => {
+      const name = list[k]!;
+      for (const at of ats) {
         const e = at + name.length;
         if (!(bounds[at]! & WORD_START) || !(bounds[e]! & WORD_END)) continue;
-        if ([...ms, ...added].some((m) => m.s < e && at < m.e)) continue;
+        if (anyTaken(taken, at, e)) continue;
+        taken.fill(1, at, e);
         added.push({ s: at, e, type: 'PER' });
       }
-    }
+    });
     return added.length ? [...ms, ...added].sort((a, b) => a.s - b.s) : ms;
   });
+}
+
+/** One flag per UTF-16 unit of a passage: 1 where one of `spans` covers it. */
+function coveredUnits(length: number, spans: readonly EntityMatch[]): Uint8Array {
+  const taken = new Uint8Array(length + 1);
+  for (const m of spans) taken.fill(1, Math.max(0, m.s), Math.min(length, m.e));
+  return taken;
+}
+
+function anyTaken(taken: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (taken[k]) return true;
+  return false;
+}
+
+/**
+ * Where each of `names` occurs in `text` (overlapping occurrences too), in one pass over the text: the
+ * names are looked up by their first character, so many names cost no more passes than one.
+ *   occurrences('王明见王明亮', ['王明', '明亮']) -> [[0, 3], [4]]
+ */
+export function occurrences(text: string, names: readonly string[]): number[][] {
+  const out: number[][] = names.map(() => []);
+  const byFirst = new Map<number, number[]>();
+  names.forEach((name, k) => {
+    if (!name) return;
+    const c = name.charCodeAt(0);
+    const ks = byFirst.get(c);
+    if (ks) ks.push(k);
+    else byFirst.set(c, [k]);
+  });
+  for (let at = 0; at < text.length; at++) {
+    const ks = byFirst.get(text.charCodeAt(at));
+    if (ks) for (const k of ks) if (text.startsWith(names[k]!, at)) out[k]!.push(at);
+  }
+  return out;
 }
 
 /**
@@ -302,7 +342,8 @@ function withReporters(state: Readonly<AnalysisState>, p: Passage, found: Entity
     }
   }
   if (names.length === 0) return found;
-  const rest = found.filter((m) => !names.some((n) => n.s < m.e && m.s < n.e));
+  const taken = coveredUnits(p.text.length, names);
+  const rest = found.filter((m) => !anyTaken(taken, m.s, m.e));
   return [...rest, ...names].sort((a, b) => a.s - b.s);
 }
 
@@ -421,6 +462,29 @@ function asWritten(p: Passage, person: number, titles: readonly string[]): strin
   return out;
 }
 
+/**
+ * A test "does one of `spans` contain [s, e)?" in logarithmic time: the spans sorted by start, with the
+ * furthest end reached by any span starting at or before each.
+ */
+export function containedTest(spans: readonly { s: number; e: number }[]): (s: number, e: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = [...spans].sort((a, b) => a.s - b.s);
+  const starts = Int32Array.from(sorted, (x) => x.s);
+  const reach = new Int32Array(sorted.length);
+  sorted.forEach((x, k) => (reach[k] = Math.max(x.e, k ? reach[k - 1]! : x.e)));
+  return (s, e) => {
+    // The last span starting at or before s.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! >= e;
+  };
+}
+
 /** Maps every passage match to a raw code-point span and builds the output record. */
 export function assemble(state: AnalysisState): DocumentRecord {
   const entities: Entity[] = [];
@@ -439,9 +503,9 @@ export function assemble(state: AnalysisState): DocumentRecord {
       });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.
-    const orgs = (state.entities[i] ?? []).filter((x) => x.type === 'ORG');
+    const inOrg = containedTest((state.entities[i] ?? []).filter((x) => x.type === 'ORG'));
     for (const m of state.figures[i] ?? []) {
-      if (orgs.some((o) => o.s <= m.s && m.e <= o.e)) continue;
+      if (inOrg(m.s, m.e)) continue;
       const { s, e, type, value, unit, ...extra } = m;
       figures.push({ type, ...toSpan(p, s, e), value, unit, ...extra });
     }

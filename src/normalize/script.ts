@@ -2,9 +2,14 @@
 // opencc-js.
 //
 // The models and dictionaries of zhnews are Simplified. A Traditional document is analysed through a
-// converted copy of each passage; the conversion must keep the length (one UTF-16 unit for one), so
-// every offset still points into the original text and `text` fields keep the original characters:
+// converted copy of each passage, and every offset found in the copy must point into the original
+// text, so `text` fields keep the original characters:
 //   "臺灣經濟發展" -> analysed as "台湾经济发展", reported as "臺灣經濟發展".
+// The rule: one code point in, exactly one out, of the same UTF-16 width. OpenCC keeps the count of
+// code points (its Taiwan-to-mainland tables map phrases to phrases of as many characters) but not
+// their width: ~220 BMP characters become astral ones (㗲 -> 𠵾) and compatibility ideographs become
+// BMP ones. Where a character's counterpart has another width, the character stays as it is:
+//   "網\u{2F82B}2鎓" -> "网\u{2F82B}2鎓" (the figure 2 stays at code point 2).
 
 import { createRequire } from 'node:module';
 
@@ -62,15 +67,73 @@ export function isTraditional(text: string, sample = 4000): boolean {
   return traditionalShare(text, sample) >= 0.05;
 }
 
-/** Simplified form of s with the same length; characters whose conversion would change length stay. */
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Simplified form of s, code point for code point: the same length and the same surrogate pairs at the
+ * same places, so every UTF-16 and code-point offset of the copy is one of s. A character whose
+ * conversion would change its width (or make it more or fewer than one code point) stays as it is.
+ */
 export function toSimplified(s: string): string {
   const c = converter()(s);
-  if (c.length === s.length) return c;
-  // A phrase conversion changed the length: convert character by character instead.
+  if (c === s || (c.length === s.length && sameShape(s, c))) return c;
+  return alignByCodePoint(s, c) ?? perCodePoint(s);
+}
+
+/** Do a and b (of one length) hold high and low surrogates at the same places? */
+function sameShape(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isHigh(x) !== isHigh(y) || isLow(x) !== isLow(y)) return false;
+  }
+  return true;
+}
+
+/** The width of the code point (or lone surrogate) at i: 2 for a well-formed pair, else 1. */
+function widthAt(s: string, i: number): number {
+  return isHigh(s.charCodeAt(i)) && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+/**
+ * The converted text c taken code point by code point against s, each keeping its counterpart's width
+ * or falling back to the original; null when c has another count of code points than s (no pairing).
+ */
+function alignByCodePoint(s: string, c: string): string | null {
+  const parts: string[] = [];
+  let i = 0;
+  let j = 0;
+  let run = 0; // start in c of the converted run not yet copied
+  while (i < s.length && j < c.length) {
+    const ws = widthAt(s, i);
+    const wc = widthAt(c, j);
+    if (ws !== wc) {
+      parts.push(c.slice(run, j), s.slice(i, i + ws));
+      run = j + wc;
+    }
+    i += ws;
+    j += wc;
+  }
+  if (i < s.length || j < c.length) return null;
+  parts.push(c.slice(run));
+  return parts.join('');
+}
+
+const single = new Map<string, string>();
+
+/** Each code point converted on its own (cached), kept where its conversion is not one code point of its width. */
+function perCodePoint(s: string): string {
   let out = '';
   for (const ch of s) {
-    const x = converter()(ch);
-    out += x.length === ch.length ? x : ch;
+    let x = single.get(ch);
+    if (x === undefined) {
+      const y = converter()(ch);
+      x = y.length === ch.length && widthAt(y, 0) === y.length ? y : ch;
+      single.set(ch, x);
+    }
+    out += x;
   }
   return out;
 }

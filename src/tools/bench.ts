@@ -8,14 +8,18 @@
 //   jobs 1   zhnews analyze --jobs 1 DIR
 //   jobs 2   zhnews analyze --jobs 2 DIR
 //   x4       zhnews analyze --jobs 1 on a corpus four times as large (peak RSS must not grow)
-//   no NER   zhnews analyze --jobs 1 --disable entities: the rest of the pipeline, i.e. what issue 5's
+//   no NER   zhnews analyze --jobs 1 --disable entities: the rest of the pipeline, i.e. what the
 //            throughput goal leaves to the entity stage
 //   start-up raw jieba on one sentence and zhnews on one short document: each side's fixed cost, left
-//            out of the throughput figure of issue 5
+//            out of the throughput figure
 // raw, jobs 1 and jobs 2 run --runs times (default 3), interleaved, and the fastest run of each counts:
 // on this shared machine other tenants only ever slow a run down (wall time well above CPU time).
-// Prints MB/s, the ratios the issues set as goals, and peak RSS; then, in one process, each stage next to
-// raw tagging, and the entity tagger's load time in a fresh process.
+// Prints MB/s, the ratios set as goals, and peak RSS; then, in one process, each stage next to raw
+// tagging, and the entity tagger's load time in a fresh process; then the scaling case of one long line
+// (bench-scaling.ts).
+//   npm run bench                 everything (minutes)
+//   npm run bench -- --stages     only the in-process stage-by-stage figures
+//   npm run bench -- --scaling    only the one-line scaling case (CPU per MB at 100 k, 1 M, 4 M characters)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -29,13 +33,13 @@ import { extractEntities } from '../extract/entities/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import { foldWidth } from '../text/chars.js';
+import { scalingCase } from './bench-scaling.js';
 
 const MB = 1e6;
 const args = process.argv.slice(2);
 const targetMb = Number(args[args.indexOf('--mb') + 1]) || 5;
 /** Runs of each whole-process measurement; the fastest counts (this shared machine's neighbours only ever slow a run down). */
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-// --stages: only the in-process stage-by-stage figures (seconds instead of minutes).
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same corpus. */
 function rng(seed: number): () => number {
@@ -101,8 +105,8 @@ function timed(argv: string[]): Timed {
 
 /**
  * Stage by stage, in this process, on the same texts: characters per second of raw jieba tagging and of
- * each zhnews stage (issue 5 asks for the tagger next to nodejieba.tag), and the figures finder on a
- * 1 MB paragraph dense with figures (issue 4 asks for well under a second).
+ * each zhnews stage (the tagger next to nodejieba.tag), and the figures finder on a 1 MB paragraph dense
+ * with figures (the goal: well under a second).
  */
 function stages(texts: string[]): void {
   const passages = texts.flatMap((t) => layoutPage(t).passages.map((p) => p.norm));
@@ -145,7 +149,7 @@ function stages(texts: string[]): void {
 /**
  * Seconds a fresh process takes to make the entity tagger ready (model decoded, scorer tables, gazetteer
  * and post-rule tries built: what `getEntityTagger` and the first post-rules call cost), the fastest of
- * `runs` processes. Issue 5 asks for at most 0.5 s.
+ * `runs` processes. The goal: at most 0.5 s.
  */
 function taggerLoad(): number {
   const entities = join(PACKAGE_ROOT, 'dist', 'extract', 'entities');
@@ -162,6 +166,10 @@ function taggerLoad(): number {
 }
 
 async function main(): Promise<void> {
+  if (args.includes('--scaling')) {
+    scalingCase();
+    return;
+  }
   const root = mkdtempSync(join(tmpdir(), 'zhnews-bench-'));
   try {
     const small = makeCorpus(join(root, 'x1'), targetMb, 1);
@@ -240,7 +248,7 @@ async function main(): Promise<void> {
     const check = (label: string, value: number, goal: number, higher = true) =>
       console.log(`${(higher ? value >= goal : value <= goal) ? '✓' : '✗'} ${label.padEnd(40)} ${value.toFixed(2).padStart(6)}   goal ${higher ? '≥' : '≤'} ${goal}`);
     check('jobs 1 / raw tag', rate(j1) / rate(raw), 0.6);
-    // Issue 5's figure: throughput, i.e. with each side's start-up (loading dictionaries and models, a
+    // The throughput figure: i.e. with each side's start-up (loading dictionaries and models, a
     // fixed cost per process that an archive run pays once) left out.
     const rawStart = best(all.rawStart).seconds;
     const start = best(all.start).seconds;
@@ -262,6 +270,7 @@ async function main(): Promise<void> {
     console.log(`  (the machine: two raw processes / one raw process = ${(rate(pair) / rate(raw)).toFixed(2)})`);
     if (j1.rssMb && x4.rssMb) check('peak RSS x4 / x1 (jobs 1)', x4.rssMb / j1.rssMb, 1.2, false);
     stages(small.texts.slice(0, 300));
+    scalingCase();
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

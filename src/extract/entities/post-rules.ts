@@ -35,6 +35,11 @@
 //      a place loses a count of its places written after it (长三角|三省);
 //   5. each PER gets the titles written right before it: 区政协党组书记、主席逯鹰 ->
 //      titles ['区政协党组书记', '主席'].
+//
+// The entity list stays sorted and disjoint throughout. Rules that add or replace entities as they scan
+// go through an EntityCursor (entity-cursor.ts), rules that only read it through binary searches: no
+// rule looks over the whole list per candidate, so a passage of millions of characters costs time in
+// proportion to its length (docs/performance.md).
 
 import { readDict } from '../../dicts.js';
 import type { EntityType } from '../../types.js';
@@ -43,6 +48,7 @@ import type { EntityMatch } from '../types.js';
 import { loadGazetteers, PLACE_KINDS, type Gazetteers } from './features.js';
 import { CharTrie } from './char-trie.js';
 import { wordBounds, WORD_END, WORD_START } from '../../segment/bounds.js';
+import { EntityCursor, endingAtIn, overlapsIn } from './entity-cursor.js';
 
 export interface Lexicon {
   /** Known organisation names -> type. */
@@ -172,10 +178,6 @@ const PROPER_POS = new Set(['nz', 'nt', 'ns', 'nrt', 'j', 'eng']);
 /** Words that may qualify a title (区政协 | 党组书记, 常务 | 副主任). */
 const TITLE_POS = new Set(['n', 'nz', 'nt', 'ns', 'j', 'b', 'vn', 'eng', 'ng', 'an', 'a', 'f', 'm', 'mq']);
 
-function overlapsAnyEnt(s: number, e: number, ents: readonly EntityMatch[]): boolean {
-  return ents.some((x) => x.s < e && s < x.e);
-}
-
 function sortEnts(ents: EntityMatch[]): EntityMatch[] {
   return ents.sort((a, b) => a.s - b.s || b.e - a.e);
 }
@@ -215,7 +217,7 @@ export function addKnownNames(
   };
   for (const w of words) mark(w.s, w.e);
   for (const x of ents) mark(x.s, x.e);
-  let out = ents;
+  const list = new EntityCursor(ents);
   const max = Math.max(lex.knownMax, gaz.placeMax);
   const trie = lex.names;
   // Ends of dictionary entries starting at s, found by one walk of the trie (longest tried first).
@@ -239,41 +241,46 @@ export function addKnownNames(
       if (!type) continue;
       if (!(bounds[e]! & 2) && !(known && w.length >= 3 && !MINISTRY_WORD_TAIL.test(text.slice(e - 1, e + 1)))) continue;
       // A known name keeps its listed type where the model found the same span (东盟 is ORG, not LOC).
-      let added = addUnlessCrossing(out, type, s, e, !!known);
+      let added = addUnlessCrossing(list, type, s, e, !!known);
       // The model cut a known organisation's head off its full name (比|亚迪股份有限公司, jieba
       // knowing no 比亚迪): the name starts at the known one.
-      if (added === null && known === 'ORG') added = extendOverHead(out, s, e);
+      if (added === null && known === 'ORG') added = extendOverHead(list, s, e);
       if (added === null) continue; // crosses or lies inside a model entity
-      if (added === out) break; // already there
-      out = added;
+      if (added === THERE) break; // already there
       s = e - 1;
       break;
     }
   }
-  return out;
+  return list.toArray();
 }
 
+/** What addUnlessCrossing and extendOverHead did: added (or changed) an entity, or found it there. */
+const ADDED = 1;
+const THERE = 2;
+
 /**
- * `out` with its one ORG that starts inside [s, e) and ends after it started at s instead, when no other
- * entity touches [s, e); else null.
+ * Makes the one ORG that starts inside [s, e) and ends after it start at s instead, when no other
+ * entity touches [s, e): ADDED; else null.
  */
-function extendOverHead(out: EntityMatch[], s: number, e: number): EntityMatch[] | null {
-  const touching = out.filter((x) => x.s < e && s < x.e);
+function extendOverHead(list: EntityCursor, s: number, e: number): typeof ADDED | null {
+  const touching = list.touching(s, e);
   const x = touching[0];
   if (touching.length !== 1 || x!.type !== 'ORG' || !(x!.s > s && x!.e > e)) return null;
-  return out.map((y) => (y === x ? { ...y, s } : y));
+  list.swap(x!, { ...x!, s });
+  return ADDED;
 }
 
 /**
- * `out` with {type, s, e} in place of the entities inside it; `out` itself when exactly that span is
- * there; null when it crosses an entity or lies inside one. (A function of its own: closures in
+ * Puts {type, s, e} in place of the entities inside it (ADDED); THERE when exactly that span is there;
+ * null when it crosses an entity or lies inside one. (A function of its own: closures in
  * addKnownNames' loop would capture its loop variable, a context allocated per character.)
  */
-function addUnlessCrossing(out: EntityMatch[], type: EntityType, s: number, e: number, retype = false): EntityMatch[] | null {
-  const touching = out.filter((x) => x.s < e && s < x.e);
+function addUnlessCrossing(list: EntityCursor, type: EntityType, s: number, e: number, retype = false): typeof ADDED | typeof THERE | null {
+  const touching = list.touching(s, e);
   if (touching.some((x) => x.s < s || x.e > e)) return null;
-  if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e && (!retype || touching[0]!.type === type)) return out;
-  return sortEnts([...out.filter((x) => !touching.includes(x)), { type, s, e }]);
+  if (touching.length === 1 && touching[0]!.s === s && touching[0]!.e === e && (!retype || touching[0]!.type === type)) return THERE;
+  list.replace({ type, s, e });
+  return ADDED;
 }
 
 /**
@@ -286,22 +293,22 @@ const CONGRESS = /第[一二三四五六七八九十]{1,3}次(?:全国)?代表�
 const CONGRESS_END = /(?:代表大会|[一二三四五六七八九十]大)$/;
 export function addCongresses(text: string, words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
   if (!text.includes('大')) return ents;
-  let out = ents;
+  const list = new EntityCursor(ents);
   let bounds: Uint8Array | null = null;
   for (const m of text.matchAll(CONGRESS)) {
     const s = m.index!;
     const e = s + m[0].length;
-    const party = out.find((x) => x.type === 'ORG' && x.e === s);
+    const before = list.endingAt(s);
+    const party = before?.type === 'ORG' ? before : undefined;
     const full = m[0].startsWith('第');
     if (!full) {
       bounds ??= wordBounds(words, text.length);
       if (!(bounds[e]! & WORD_END) || (s > 0 && !(bounds[s]! & WORD_START))) continue;
       if (!party && m[0].length < 3) continue; // 七大, 十大: only as 民建|七大
     }
-    const added = addUnlessCrossing(out, 'ORG', party ? party.s : s, e);
-    if (added) out = added;
+    addUnlessCrossing(list, 'ORG', party ? party.s : s, e);
   }
-  return out;
+  return list.toArray();
 }
 
 /** Tags of words a region word would modify (西部|省份): then it is no name. */
@@ -313,19 +320,21 @@ const NOUN_POS = new Set(['n', 'nz', 'ns', 'nt', 'nr', 'vn', 'an', 'j', 'l', 'ng
  * (东部|、|中部; 西部|和|边境省区; 北部|和|西部), or follows a place (美国|西部).
  */
 export function addRegions(text: string, words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
-  let out = ents;
+  let list: EntityCursor | null = null;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    if (!lex.bareRegions.has(w.word) || overlapsAnyEnt(w.s, w.e, out)) continue;
+    if (!lex.bareRegions.has(w.word)) continue;
+    list ??= new EntityCursor(ents);
+    if (list.overlaps(w.s, w.e)) continue;
     const prev = words[k - 1];
-    if (prev && (prev.word === '、' || CONJUNCTIONS.has(prev.word) || prev.pos === 'ns' || out.some((x) => x.e === w.s))) continue;
+    if (prev && (prev.word === '、' || CONJUNCTIONS.has(prev.word) || prev.pos === 'ns' || list.endingAt(w.s))) continue;
     const next = words[k + 1];
     if (next && !text.startsWith('大开发', w.e)) {
       if (next.word === '、' || CONJUNCTIONS.has(next.word) || NOUN_POS.has(next.pos)) continue;
     }
-    out = sortEnts([...out, { type: 'LOC', s: w.s, e: w.e }]);
+    list.replace({ type: 'LOC', s: w.s, e: w.e });
   }
-  return out;
+  return list ? list.toArray() : ents;
 }
 
 /** A doctrine named after its author, as jieba writes it: one word tagged nr (邓小平理论, 毛泽东思想). */
@@ -337,14 +346,15 @@ const DOCTRINE = /^(.{2,4}?)(?:理论|思想|主义|精神)$/u;
  * as one name word (nr), so 社会主义 and 爱国主义精神 are never touched.
  */
 export function addDoctrineAuthors(words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {
-  let out = ents;
+  let list: EntityCursor | null = null;
   for (const w of words) {
     if (w.pos !== 'nr') continue;
     const m = DOCTRINE.exec(w.word);
     if (!m) continue;
-    out = addUnlessCrossing(out, 'PER', w.s, w.s + m[1]!.length) ?? out;
+    list ??= new EntityCursor(ents);
+    addUnlessCrossing(list, 'PER', w.s, w.s + m[1]!.length);
   }
-  return out;
+  return list ? list.toArray() : ents;
 }
 
 /** 2. LOC + LOC with no gap, both administrative units or gazetteer provinces/cities: one LOC. */
@@ -378,7 +388,7 @@ export function extendOrganisations(
   ents: EntityMatch[],
   gaz: Gazetteers,
 ): EntityMatch[] {
-  let out = ents;
+  const list = new EntityCursor(ents);
   const lex = loadLexicon(gaz);
   const wordEnding = new WordEnds(words, text.length);
   const heads = gaz.orgUnitsBack;
@@ -392,31 +402,37 @@ export function extendOrganisations(
       if (node < 0) break;
       if (k >= 2 && heads.isTerminal(node) && heads.valueAt(node) === 2) headLen = k;
     }
-    if (headLen) out = extendOrganisationAt(text, e, e - headLen, out, wordEnding, gaz, lex);
+    if (headLen) extendOrganisationAt(text, e, e - headLen, list, wordEnding, gaz, lex);
   }
-  return out;
+  return list.toArray();
+}
+
+/** The entity of `list` ending at pos when it is an ORG or a LOC. */
+function bodyOrPlaceEndingAt(list: EntityCursor, pos: number): EntityMatch | undefined {
+  const x = list.endingAt(pos);
+  return x && (x.type === 'ORG' || x.type === 'LOC') ? x : undefined;
 }
 
 /**
- * extendOrganisations at one strong head [head, e): the longest ORG ending there, or `out` unchanged.
- * Its own function so that the closures below do not capture the caller's loop variable (a context
- * allocated for every character of every passage).
+ * extendOrganisations at one strong head [head, e): the longest ORG ending there put in `list`, or
+ * `list` left unchanged.
  */
 function extendOrganisationAt(
   text: string,
   e: number,
   head: number,
-  out: EntityMatch[],
+  list: EntityCursor,
   wordEnding: WordEnds,
   gaz: Gazetteers,
   lex: Lexicon,
-): EntityMatch[] {
+): void {
   // The model's ORG may already end at the head (社会组织工委): walk on from its start. Any other
   // entity running across the head: the model decided, leave it.
-  const org = out.find((x) => x.type === 'ORG' && x.s <= head && x.e === e);
-  if (!org && out.some((x) => x.s < e && x.e > head)) return out;
+  const atEnd = list.endingAt(e);
+  const org = atEnd && atEnd.type === 'ORG' && atEnd.s <= head ? atEnd : undefined;
+  if (!org && list.overlaps(head, e)) return;
   // A head inside a longer word is no head: 中心|城市 (jieba's 中心城市).
-  if (!wordEnding.at(e)) return out;
+  if (!wordEnding.at(e)) return;
   // The model's ORG that opens with a place has its name already; only entities right before it join
   // (中国石化|青岛炼化公司), not the words of the sentence (城关镇|民营企业|青山机械有限公司).
   const anchored = !!org && startsWithPlace(text, org.s, e, lex.names, gaz);
@@ -428,11 +444,11 @@ function extendOrganisationAt(
   let afterConj = false;
   let unitsAtName = units; // words past the name's start (代表|加拿大政府) are not part of it
   while (start > 0 && e - start < 30) {
-    const ent = out.find((x) => x.e === start && (x.type === 'ORG' || x.type === 'LOC'));
+    const ent = bodyOrPlaceEndingAt(list, start);
     // A complete organisation further left, past other words, is a second body: 青岛海关|所属|黄岛海关.
     if (ent && ent.type === 'ORG' && units > 1 && endsInStrongHead(text.slice(ent.s, ent.e), gaz)) break;
     // An entity right before 和/与 is the first of two bodies: 青年文摘杂志社|和|浙江省围棋协会.
-    if (ent && afterConj) return out;
+    if (ent && afterConj) return;
     if (ent) {
       start = ent.s;
       nameStart = start;
@@ -443,7 +459,7 @@ function extendOrganisationAt(
     if (!w) break;
     // A dash between two named parties belongs to the name: 中国—中亚|合作|中心 (the party on its right
     // already taken, an entity ending right before it), unless the model's own name ends at the head.
-    if (!org && DASHES.has(w.word) && nameStart === start && out.some((x) => x.e === w.s && (x.type === 'LOC' || x.type === 'ORG'))) {
+    if (!org && DASHES.has(w.word) && nameStart === start && bodyOrPlaceEndingAt(list, w.s)) {
       start = w.s;
       continue;
     }
@@ -458,7 +474,7 @@ function extendOrganisationAt(
     if (anchored) break;
     if (!NAME_POS.has(w.pos) && !gaz.orgHeads.has(w.word) && !lex.orgWords.has(w.word)) break;
     if (lex.genericModifiers.has(w.word)) break; // 上市|公司: a description, not a name
-    if (out.some((x) => x.s < w.e && w.s < x.e)) break; // a PER or a partly covered word
+    if (list.overlaps(w.s, w.e)) break; // a PER or a partly covered word
     start = w.s;
     units++;
     // A proper noun, or a bare administrative level standing for its body (区|社会治理中心).
@@ -467,21 +483,23 @@ function extendOrganisationAt(
       unitsAtName = units;
     }
   }
-  if (nameStart < 0 || unitsAtName < 2 || (org && nameStart === org.s)) return out;
+  if (nameStart < 0 || unitsAtName < 2 || (org && nameStart === org.s)) return;
   // Across 和/与 the name is one body only where the model took it for one, or where a place opens it,
   // the words before the conjunction are no body and no person (胶州市|人力资源|和|社会保障局: two
   // fields of one bureau; 区教育局|和|卫生局 are two bodies, 在京|委员|和|全国政协 people and a body),
   // and what follows it is no known body of its own.
-  if (conj && !out.some((x) => x.s === nameStart && x.type === 'ORG')) {
-    const place = out.find((x) => x.s === nameStart && x.type === 'LOC');
-    if (!place || place.e >= conjAt) return out;
+  const first = list.startingAt(nameStart);
+  if (conj && first?.type !== 'ORG') {
+    const place = first?.type === 'LOC' ? first : undefined;
+    if (!place || place.e >= conjAt) return;
     const before = text.slice(place.e, conjAt);
-    if (endsInHead(before, gaz) || [...lex.titles].some((t) => before.endsWith(t))) return out;
-    const after = out.find((x) => x.type === 'ORG' && x.e === e);
-    if (after && lex.known.has(text.slice(after.s, after.e))) return out;
+    if (endsInHead(before, gaz) || endsInTitle(before, lex.titles, lex.titleMax)) return;
+    const last = list.endingAt(e);
+    const after = last?.type === 'ORG' ? last : undefined;
+    if (after && lex.known.has(text.slice(after.s, after.e))) return;
   }
-  const keep = out.filter((x) => x.e <= nameStart || x.s >= e);
-  return sortEnts([...keep, { type: 'ORG', s: nameStart, e }]);
+  // Every entity overlapping the name gives way to it.
+  list.replace({ type: 'ORG', s: nameStart, e });
 }
 
 /** Is the word ending at e a single character? */
@@ -607,7 +625,7 @@ const DEPARTMENT_LEVELS = new Set([...'省市区县州镇乡']);
  */
 export function addDepartments(text: string, words: readonly WordToken[], ents: EntityMatch[], lex: Lexicon): EntityMatch[] {
   const trie = lex.departments;
-  let out = ents;
+  let list: EntityCursor | null = null;
   let bounds: Uint8Array | null = null;
   for (let s = 1; s < text.length; s++) {
     if (!trie.mayStart(text.charCodeAt(s))) continue;
@@ -620,22 +638,29 @@ export function addDepartments(text: string, words: readonly WordToken[], ents: 
       if (trie.isTerminal(node) && bounds[s + k + 1]! & WORD_END) e = s + k + 1;
     }
     if (!e) continue;
-    let start = out.find((x) => x.type === 'LOC' && x.e === s)?.s ?? -1;
+    list ??= new EntityCursor(ents);
+    let start = placeEndingAt(list, s)?.s ?? -1;
     if (start < 0 && DEPARTMENT_LEVELS.has(text[s - 1]!) && bounds[s - 1]! & WORD_START) {
-      start = out.find((x) => x.type === 'LOC' && x.e === s - 1)?.s ?? s - 1;
+      start = placeEndingAt(list, s - 1)?.s ?? s - 1;
     }
     if (start < 0) continue;
-    const touching = out.filter((x) => x.s < e && start < x.e);
+    const touching = list.touching(start, e);
     if (touching.every((x) => x.s >= start && x.e <= e)) {
-      out = sortEnts([...out.filter((x) => !touching.includes(x)), { type: 'ORG', s: start, e }]);
+      list.replace({ type: 'ORG', s: start, e });
     } else {
       const runOn = touching.find((x) => x.e > e);
       if (!runOn || runOn.type !== 'ORG' || runOn.s < start || touching.some((x) => x !== runOn && (x.s < start || x.e > e))) continue;
-      out = sortEnts([...out.filter((x) => !touching.includes(x)), { ...runOn, s: start }]);
+      list.replace({ ...runOn, s: start }); // over the entities it touched, itself included
     }
     s = e - 1;
   }
-  return out;
+  return list ? list.toArray() : ents;
+}
+
+/** The LOC of `list` ending at pos, if any. */
+function placeEndingAt(list: EntityCursor, pos: number): EntityMatch | undefined {
+  const x = list.endingAt(pos);
+  return x?.type === 'LOC' ? x : undefined;
 }
 
 /** Does a gazetteer place start at s and end before e? */
@@ -700,7 +725,7 @@ export function joinZones(text: string, ents: EntityMatch[]): EntityMatch[] {
   return ents.map((x) => {
     if (x.type !== 'LOC') return x;
     const m = ZONE_HEAD.exec(text.slice(x.e, x.e + 3));
-    if (!m || ents.some((y) => y.s < x.e + m[0].length && y.e > x.e)) return x;
+    if (!m || overlapsIn(ents, x.e, x.e + m[0].length)) return x;
     return { type: 'ORG', s: x.s, e: x.e + m[0].length };
   });
 }
@@ -884,14 +909,14 @@ const NOT_IN_NAME = new Set([...'的地得了着过在和与及或对向从为�
  * jieba split (主席|登|上, 总理|发|来).
  */
 export function addTitledForeignNames(words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
-  let out = ents;
+  let list: EntityCursor | null = null;
   // From each place: the word right after it, when it ends in a title (a handful of places per passage,
   // so the words are not all visited).
   for (const place of ents) {
     if (place.type !== 'LOC') continue;
     const i = wordIndexAt(words, place.e);
     const w = words[i];
-    if (!w || w.s !== place.e || !endsInTitle(w.word, gaz)) continue;
+    if (!w || w.s !== place.e || !endsInTitle(w.word, gaz.titles, gaz.titleMax)) continue;
     let j = i + 1;
     while (j < words.length && j - i <= 5) {
       const x = words[j]!;
@@ -902,15 +927,16 @@ export function addTitledForeignNames(words: readonly WordToken[], ents: EntityM
     if (count < 2 || count > 5) continue;
     const s = words[i + 1]!.s;
     const e = words[j - 1]!.e;
-    if (out.some((x) => x.s < e && s < x.e)) continue;
-    out = sortEnts([...out, { type: 'PER', s, e }]);
+    list ??= new EntityCursor(ents);
+    if (list.overlaps(s, e)) continue;
+    list.replace({ type: 'PER', s, e });
   }
-  return out;
+  return list ? list.toArray() : ents;
 }
 
-/** Does a word end in a title head (总统, 外长, 发言人 …)? */
-function endsInTitle(word: string, gaz: Gazetteers): boolean {
-  for (let k = Math.min(gaz.titleMax, word.length); k >= 1; k--) if (gaz.titles.has(word.slice(-k))) return true;
+/** Does a word end in a title head (总统, 外长, 发言人 …) of `titles`, none longer than `max`? */
+function endsInTitle(word: string, titles: ReadonlySet<string>, max: number): boolean {
+  for (let k = Math.min(max, word.length); k >= 1; k--) if (titles.has(word.slice(-k))) return true;
   return false;
 }
 
@@ -926,15 +952,22 @@ function balanceQuotes(text: string, x: EntityMatch, ents: readonly EntityMatch[
   for (let i = x.s; i < x.e; i++) {
     const open = OPENER[text[i]!];
     if (!open) continue;
-    if (text.lastIndexOf(open, i) >= x.s) continue; // opened inside
+    if (occursIn(text, open, x.s, i)) continue; // opened inside
     for (let j = x.s - 1; j >= 0 && j >= x.s - 20; j--) {
       const c = text[j]!;
-      if (c === open) return ents.some((y) => y !== x && y.s < x.s && y.e > j) ? x : { ...x, s: j };
+      if (c === open) return overlapsIn(ents, j, x.s) ? x : { ...x, s: j };
       if (/[\p{P}\s]/u.test(c)) break;
     }
     return x;
   }
   return x;
+}
+
+/** Does the one-unit string `ch` stand in text[from, to)? (Bounded: lastIndexOf would search to the text's start.) */
+function occursIn(text: string, ch: string, from: number, to: number): boolean {
+  const c = ch.charCodeAt(0);
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === c) return true;
+  return false;
 }
 
 /**
@@ -965,13 +998,14 @@ export function attachTitles(
       if (!headLen) break;
       let start = cur - headLen;
       while (start > 0 && cur - start < 24) {
-        const ent = ents.find((x) => x.e === start && x.type !== 'PER');
+        const before = endingAtIn(ents, start);
+        const ent = before && before.type !== 'PER' ? before : undefined;
         if (ent) {
           start = ent.s;
           continue;
         }
         const w = wordEnding.at(start);
-        if (!w || ents.some((x) => x.type === 'PER' && x.s < w.e && w.s < x.e)) break;
+        if (!w || overlapsIn(ents, w.s, w.e, isPerson)) break;
         if (!TITLE_POS.has(w.pos) && !lex.titles.has(w.word) && !gaz.orgHeads.has(w.word)) break;
         if (/^[\d.]+$/.test(w.word)) break;
         start = w.s;
@@ -983,6 +1017,8 @@ export function attachTitles(
     return titles.length ? { ...p, titles } : p;
   });
 }
+
+const isPerson = (x: EntityMatch) => x.type === 'PER';
 
 /** Runs every post-rule; input and output are UTF-16 matches of the model over `text`. */
 export function applyPostRules(text: string, words: readonly WordToken[], ents: EntityMatch[]): EntityMatch[] {

@@ -7,23 +7,31 @@ export interface Compact {
   /** The text with every whitespace character removed. */
   text: string;
   /** UTF-16 index in the original text of each UTF-16 unit of `text`; null: the text had no whitespace. */
-  pos: number[] | null;
+  pos: Int32Array | null;
 }
 
 const WS = /\s/;
+const WS_RUN = /\s+/g;
 
 export function compact(text: string): Compact {
   // Most passages (layout has joined their lines) hold no whitespace: no copy, no offset table.
   if (!WS.test(text)) return { text, pos: null };
-  const out: string[] = [];
-  const pos: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (WS.test(c)) continue;
-    out.push(c);
-    pos.push(i);
+  // The runs between whitespace, copied whole, and one typed offset per kept unit: a passage of
+  // millions of characters costs a few bytes a character here, not an array of one-character strings.
+  const parts: string[] = [];
+  const pos = new Int32Array(text.length);
+  let n = 0;
+  let from = 0;
+  const copy = (to: number) => {
+    parts.push(text.slice(from, to));
+    for (let i = from; i < to; i++) pos[n++] = i;
+  };
+  for (const m of text.matchAll(WS_RUN)) {
+    copy(m.index);
+    from = m.index + m[0].length;
   }
-  return { text: out.join(''), pos };
+  copy(text.length);
+  return { text: parts.join(''), pos: pos.subarray(0, n) };
 }
 
 /** Original-text range [s, e) of the compact range [cs, ce) (ce > cs). */
