@@ -12,6 +12,7 @@ import { SCHEMA_VERSION } from '../types.js';
 import { drained } from '../streams.js';
 import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, type EncodingOption } from './decode.js';
 import { documentDate } from './document-date.js';
+import { numberSource } from './json-id.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -164,7 +165,7 @@ async function* jsonlDocuments(source: ByteSource, options: InputOptions): Async
       yield errorRecord(where, `line ${lineNo} is not JSON: ${(e as Error).message}`);
       continue;
     }
-    const item = fromObject(obj, where, `line ${lineNo}`, options);
+    const item = fromObject(obj, where, `line ${lineNo}`, options, (path) => numberSource(line, path));
     yield 'text' in item ? { ...item, encoding: decoded.encoding } : item;
   }
 }
@@ -185,11 +186,16 @@ function legacyHint(bytes: Uint8Array): string {
   }
 }
 
-function fromObject(obj: unknown, where: string, what: string, options: InputOptions): InputItem {
+/**
+ * The document of a parsed JSONL line or CSV row. A numeric id is its source text when `numberText`
+ * can give it (json-id.ts: digits beyond 2^53 kept), as the record's string `id`.
+ */
+function fromObject(obj: unknown, where: string, what: string, options: InputOptions, numberText?: (path: string[]) => string | null): InputItem {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return errorRecord(where, `${what} is not a JSON object`);
   const rec = obj as Record<string, unknown>;
   const rawId = fieldOf(rec, options.idField);
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : where;
+  const idPath = Object.hasOwn(rec, options.idField) ? [options.idField] : options.idField.split('.');
+  const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? (numberText?.(idPath) ?? String(rawId)) : where;
   const value = fieldOf(rec, options.textField);
   // Crawlers often keep an article as a list of paragraphs: one line each, as running text reads them.
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
