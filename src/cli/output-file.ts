@@ -148,7 +148,7 @@ export class AtomicFile {
     } catch (e) {
       throw new OutputError(`cannot write ${this.path}: ${(e as Error).message}`);
     }
-    this.sink = new FileSink(fd, this.path, 1 << 20);
+    this.sink = new FileSink(fd, this.path, 1 << 16);
     process.on('SIGINT', this.onSignal);
     process.on('SIGTERM', this.onSignal);
     return this;
