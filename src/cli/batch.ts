@@ -10,19 +10,34 @@ export const textLength = (item: InputItem) => (isErrorRecord(item) ? 0 : item.t
 
 /**
  * The items in order, in groups of at most `maxItems` whose weights add up to at most `maxWeight` (an
- * item heavier than that makes a group of its own).
+ * item heavier than that makes a group of its own). A group also ends when the next item is not there
+ * yet at the event loop's next turn: a producer on standard input that writes one line and waits gets
+ * that line's record, not a wait for a whole group. (Items of files and of a stream's chunk come within
+ * the same turn, so groups stay whole there.)
  */
 export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number): AsyncGenerator<T[]> {
   let group: T[] = [];
   let total = 0;
-  for await (const item of items) {
-    const w = weight(item);
+  const source = items[Symbol.asyncIterator]();
+  const IDLE = Symbol('idle');
+  for (;;) {
+    const pending = source.next();
+    let r = group.length ? await Promise.race([pending, new Promise<typeof IDLE>((resolve) => setImmediate(() => resolve(IDLE)))]) : await pending;
+    if (r === IDLE) {
+      yield group;
+      group = [];
+      total = 0;
+      r = await pending;
+    }
+    const got = r as IteratorResult<T>;
+    if (got.done) break;
+    const w = weight(got.value);
     if (group.length && (group.length >= maxItems || total + w > maxWeight)) {
       yield group;
       group = [];
       total = 0;
     }
-    group.push(item);
+    group.push(got.value);
     total += w;
   }
   if (group.length) yield group;

@@ -131,7 +131,9 @@ export class WorkerPool {
 
 /**
  * Runs `work` on each item with at most `window` in flight, and no more than `maxWeight` of their
- * `weight` once `floor` are in flight; yields results in input order.
+ * `weight` once `floor` are in flight; yields results in input order, each as soon as it and those
+ * before it are done: while the next item is awaited (standard input from a slow producer), the
+ * finished records still go out.
  */
 export async function* ordered<T, R>(
   items: AsyncIterable<T>,
@@ -146,11 +148,29 @@ export async function* ordered<T, R>(
     total -= w;
     return result;
   };
-  for await (const item of items) {
-    const w = weigh.weight(item);
-    inFlight.push([work(item), w]);
+  const source = items[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | null = source.next();
+  const HEAD = Symbol('head');
+  while (pending) {
+    if (inFlight.length >= window || (total > weigh.maxWeight && inFlight.length > weigh.floor)) {
+      yield await next();
+      continue;
+    }
+    const head = inFlight[0]?.[0];
+    const got = head ? await Promise.race([pending, head.then(() => HEAD)]) : await pending;
+    if (got === HEAD) {
+      yield await next();
+      continue;
+    }
+    const r = got as IteratorResult<T>;
+    if (r.done) {
+      pending = null;
+      break;
+    }
+    pending = source.next();
+    const w = weigh.weight(r.value);
+    inFlight.push([work(r.value), w]);
     total += w;
-    while (inFlight.length >= window || (total > weigh.maxWeight && inFlight.length > weigh.floor)) yield await next();
   }
   while (inFlight.length) yield await next();
 }

@@ -84,6 +84,23 @@ describe('analyzing an archive directory', () => {
 });
 
 describe('structured inputs', () => {
+  it('JSONL on standard input is streamed: the first record is written while the producer still holds stdin open', async () => {
+    const child = spawn(process.execPath, [BIN, 'analyze', '--input-format', 'jsonl', '--no-layout', '--jobs', '2'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let exitedEarly = false;
+    void exited.then(() => (exitedEarly = true));
+    child.stdout.setEncoding('utf8');
+    const first = new Promise<void>((resolve) => child.stdout.on('data', (d: string) => ((out += d), out.includes('\n') && resolve())));
+    child.stdin.write('{"id":"甲","text":"黄岛海关设立汽车出口绿色通道，共出口商用车28500余辆。"}\n');
+    await first;
+    expect(exitedEarly).toBe(false);
+    expect(JSON.parse(out.split('\n')[0]!)).toMatchObject({ id: '甲' });
+    child.stdin.end('{"id":"乙","text":"区政协召开专题协商会。"}\n');
+    expect(await exited).toBe(0);
+    expect(records(out).map((r) => r.id)).toEqual(['甲', '乙']);
+  }, 60_000);
+
   it('a broken JSONL line is one error record among the others', () => {
     const r = cli(['analyze', '--input-format', 'jsonl', '--jobs', '2', 'fixtures/bad/broken.jsonl']);
     expect(r.status).toBe(1);
