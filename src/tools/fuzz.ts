@@ -71,6 +71,9 @@ const TRADITIONAL = [
   '記者從臺北市政府獲悉，捷運環狀線第二階段工程明年動工。',
 ];
 const ASTRAL = ['𠀀', '𪚥', '𠮷', '𡈼', '𤭢', '😀', '🇨🇳', '𝟘𝟙', '\u{2A6D6}', '\u{2F81F}'];
+// Characters OpenCC's Traditional -> Simplified conversion maps to one of another UTF-16 length (BMP ->
+// astral: U+35F2 -> U+20D7E ...; listed by converting every CJK code point), and astral ones it maps.
+const LENGTH_CHANGING = [0x35f2, 0x3722, 0x3823, 0x3e8f, 0x406a, 0x44e3, 0x4875, 0x50e4, 0x52e3, 0x55f0, 0x56a7, 0x57e8, 0x5878, 0x58d7, 0x5b7b, 0x665b, 0x6690, 0x66e5, 0x6725, 0x6871, 0x2f82b];
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200d', '\ufeff', '\u2028', '\u2029', '\ufffd', '\t', '\r', '\u3000'];
 const LATIN = ['GDP', 'iPhone 15', 'COVID-19', 'A股', 'http://news.example.cn/a?id=1', 'e-mail: ab@cd.cn', '3.14159', '2024-03-05', '１２３４', '½'];
 const SEPARATORS = ['', '', '\n', '\n\n', '\r\n', ' ', '　　', '\n　　', '\t'];
@@ -79,7 +82,12 @@ function piece(): string {
   const r = rnd.next();
   if (r < 0.5) return rnd.pick(NEWS);
   if (r < 0.62) return rnd.pick(TRADITIONAL);
-  if (r < 0.72) return rnd.pick(ASTRAL).repeat(1 + rnd.int(3));
+  if (r < 0.66) return rnd.pick(ASTRAL).repeat(1 + rnd.int(3));
+  // A character whose Simplified form has another UTF-16 length, beside a figure in Traditional text.
+  if (r < 0.69) return rnd.pick(TRADITIONAL).slice(0, 3) + String.fromCodePoint(rnd.pick(LENGTH_CHANGING)) + rnd.int(100) + rnd.pick(TRADITIONAL).slice(3, 8);
+  // CJK compatibility ideographs (U+F900-FAFF, U+2F800-2FA1D): script conversion maps some of them to
+  // characters of another length in UTF-16.
+  if (r < 0.72) return String.fromCodePoint(rnd.next() < 0.5 ? 0xf900 + rnd.int(0x16a) : 0x2f800 + rnd.int(0x21e)) + rnd.pick(TRADITIONAL).slice(0, 4);
   if (r < 0.8) return rnd.pick(CONTROL);
   if (r < 0.88) return rnd.pick(LATIN);
   // A sentence cut at a random code point: halves of names, figures and quotes.
