@@ -74,6 +74,7 @@ const ASTRAL = ['𠀀', '𪚥', '𠮷', '𡈼', '𤭢', '😀', '🇨🇳', '�
 // Characters OpenCC's Traditional -> Simplified conversion maps to one of another UTF-16 length (BMP ->
 // astral: U+35F2 -> U+20D7E ...; listed by converting every CJK code point), and astral ones it maps.
 const LENGTH_CHANGING = [0x35f2, 0x3722, 0x3823, 0x3e8f, 0x406a, 0x44e3, 0x4875, 0x50e4, 0x52e3, 0x55f0, 0x56a7, 0x57e8, 0x5878, 0x58d7, 0x5b7b, 0x665b, 0x6690, 0x66e5, 0x6725, 0x6871, 0x2f82b];
+const LENGTH_CHANGING_SET = new Set(LENGTH_CHANGING);
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200d', '\ufeff', '\u2028', '\u2029', '\ufffd', '\t', '\r', '\u3000'];
 const LATIN = ['GDP', 'iPhone 15', 'COVID-19', 'A股', 'http://news.example.cn/a?id=1', 'e-mail: ab@cd.cn', '3.14159', '2024-03-05', '１２３４', '½'];
 const SEPARATORS = ['', '', '\n', '\n\n', '\r\n', ' ', '　　', '\n　　', '\t'];
@@ -185,6 +186,9 @@ function encodeFile(t: string): { bytes: Buffer; expect: Expect } {
 }
 
 interface Tally {
+  /** Documents with a span violation, and how many of them hold a LENGTH_CHANGING character. */
+  badDocs: number;
+  badDocsLengthChanging: number;
   records: number;
   errors: number;
   spans: number;
@@ -233,8 +237,20 @@ function check(inputs: Input[], records: OutputRecord[], tally: Tally, what: str
   }
 }
 
-function spans(raw: string, record: DocumentRecord, tally: Tally, bad: (m: string) => void): void {
+/** A text with a character whose Simplified form has another UTF-16 length (see LENGTH_CHANGING). */
+const lengthChanging = (raw: string) => [...raw].some((ch) => LENGTH_CHANGING_SET.has(ch.codePointAt(0)!));
+
+function spans(raw: string, record: DocumentRecord, tally: Tally, report: (m: string) => void): void {
   const cps = [...raw];
+  let flagged = false;
+  const bad = (m: string) => {
+    report(m);
+    if (!flagged) {
+      flagged = true;
+      tally.badDocs++;
+      if (lengthChanging(raw)) tally.badDocsLengthChanging++;
+    }
+  };
   const one = (kind: string, s: { start: number; end: number; text: string }) => {
     tally.spans++;
     const where = `${record.id} ${kind} ${JSON.stringify(s.text)} [${s.start},${s.end})`;
@@ -268,7 +284,7 @@ function spans(raw: string, record: DocumentRecord, tally: Tally, bad: (m: strin
 function main(): number {
   const dir = mkdtempSync(join(tmpdir(), 'zhnews-fuzz-'));
   const corpus = makeCorpus(dir);
-  const tally: Tally = { records: 0, errors: 0, spans: 0, violations: [] };
+  const tally: Tally = { badDocs: 0, badDocsLengthChanging: 0, records: 0, errors: 0, spans: 0, violations: [] };
   const runs = [
     { what: 'jsonl', argv: ['--input-format', 'jsonl', corpus.jsonl], inputs: corpus.lines },
     { what: 'files', argv: ['--glob', '*.txt', corpus.folder], inputs: corpus.files.sort((a, b) => (a.id < b.id ? -1 : 1)) },
@@ -284,6 +300,7 @@ function main(): number {
   console.log(`zhnews fuzz: ${DOCS} documents, seed ${SEED}, --jobs ${JOBS}`);
   for (const l of lines) console.log(l);
   console.log(`  ${tally.records} records checked (${tally.errors} error records), ${tally.spans} spans, ${tally.violations.length} violations`);
+  if (tally.badDocs) console.log(`  span violations in ${tally.badDocs} documents, ${tally.badDocsLengthChanging} of them with a character whose Simplified form has another UTF-16 length`);
   for (const v of tally.violations.slice(0, 20)) console.log(`  ✗ ${v}`);
   if (tally.violations.length > 20) console.log(`  … and ${tally.violations.length - 20} more`);
   if (KEEP) console.log(`  corpus and output kept in ${dir}`);
