@@ -70,7 +70,11 @@ export class Journal {
 
   /** Takes a finished record's line: it is in the file when this returns. */
   write = (chunk: string): void => {
-    this.sink!.write(chunk);
+    try {
+      this.sink!.write(chunk);
+    } catch (e) {
+      throw new OutputError(`${(e as Error).message} (the records before are kept: run again with --resume once it can be written)`);
+    }
   };
 
   /** Skips an input item whose record FILE already has (one per record of its id). */
