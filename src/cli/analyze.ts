@@ -58,9 +58,11 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   // A single text document gains nothing from workers but their start-up.
   const jobs = sources.length === 1 && run.input.format === 'text' ? 1 : run.jobs;
   const pool = jobs > 1 ? new WorkerPool(jobs, run.pipeline) : null;
+  // Standard input may come from a producer that writes a line and waits: its records go out as they are done.
+  const live = sources.some((s) => s.name === '-');
   const results = pool
-    ? ordered(items, (item) => onPool(pool, item), pool.window, { weight: textLength, maxWeight: pool.windowChars, floor: jobs })
-    : inProcess(new Pipeline(run.pipeline), items);
+    ? ordered(items, (item) => onPool(pool, item), pool.window, { weight: textLength, maxWeight: pool.windowChars, floor: jobs }, live)
+    : inProcess(new Pipeline(run.pipeline), items, live);
 
   let failed = 0;
   let bytes = 0;
@@ -122,8 +124,8 @@ async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord,
  * A record per input item, analysed on this thread a batch at a time (the pipeline runs each stage over
  * a batch before the next: BATCH_DOCS), with the size of its text.
  */
-async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>): AsyncGenerator<[OutputRecord, number]> {
-  for await (const batch of documentBatches(items)) {
+async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>, live: boolean): AsyncGenerator<[OutputRecord, number]> {
+  for await (const batch of documentBatches(items, live)) {
     const records = analyseBatch(pipeline, batch);
     for (const [i, item] of batch.entries()) yield [records[i]!, isErrorRecord(item) ? 0 : Buffer.byteLength(item.text)];
   }

@@ -131,15 +131,16 @@ export class WorkerPool {
 
 /**
  * Runs `work` on each item with at most `window` in flight, and no more than `maxWeight` of their
- * `weight` once `floor` are in flight; yields results in input order, each as soon as it and those
- * before it are done: while the next item is awaited (standard input from a slow producer), the
- * finished records still go out.
+ * `weight` once `floor` are in flight; yields results in input order. `live` (standard input): each
+ * result goes out as soon as it and those before it are done, also while the next item is awaited
+ * from a producer that waits (files do not need the race of each item against the head, nor pay for it).
  */
 export async function* ordered<T, R>(
   items: AsyncIterable<T>,
   work: (item: T) => Promise<R>,
   window: number,
   weigh: { weight: (item: T) => number; maxWeight: number; floor: number } = { weight: () => 0, maxWeight: Infinity, floor: 1 },
+  live = false,
 ): AsyncGenerator<R> {
   const inFlight: [Promise<R>, number][] = [];
   let total = 0;
@@ -156,7 +157,7 @@ export async function* ordered<T, R>(
       yield await next();
       continue;
     }
-    const head = inFlight[0]?.[0];
+    const head = live ? inFlight[0]?.[0] : undefined;
     const got = head ? await Promise.race([pending, head.then(() => HEAD)]) : await pending;
     if (got === HEAD) {
       yield await next();

@@ -126,9 +126,9 @@ describe('ordered', () => {
     expect(out).toEqual(weights.map((w) => `篇${w}`));
   });
 
-  it('yields finished results while the next item is awaited', async () => {
+  it('live: yields finished results while the next item is awaited', async () => {
     const { items, release } = stalled(['青岛', '黄岛'], ['胶州']);
-    const it = ordered(items, async (w) => `${w}市`, 8)[Symbol.asyncIterator]();
+    const it = ordered(items, async (w) => `${w}市`, 8, undefined, true)[Symbol.asyncIterator]();
     // Without this the first results waited for the window to fill or the source to end.
     expect((await it.next()).value).toBe('青岛市');
     expect((await it.next()).value).toBe('黄岛市');
@@ -155,9 +155,9 @@ describe('batches', () => {
     expect(await collect(batches(from([]), 3, 10, () => 1))).toEqual([]);
   });
 
-  it('ends a group when the next item is not there yet (a producer that waits)', async () => {
+  it('live: ends a group when the next item is not there yet (a producer that waits)', async () => {
     const { items, release } = stalled(['新区', '青岛'], ['海关']);
-    const it = batches(items, 10, 100, (w) => w.length)[Symbol.asyncIterator]();
+    const it = batches(items, 10, 100, (w) => w.length, true)[Symbol.asyncIterator]();
     expect((await it.next()).value).toEqual(['新区', '青岛']);
     release();
     expect((await it.next()).value).toEqual(['海关']);
