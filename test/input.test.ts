@@ -250,6 +250,9 @@ describe('reading documents', () => {
   it('keeps a quoted field over several lines whole, an ASCII comma and a doubled quote in it', async () => {
     const csv = 'id,text\nm1,"第一段, 含逗号\n第二段说""好""\n第三段"\nm2,黄岛海关\n';
     expect((await all([source('multi.csv', csv)], 'csv')).map((d) => ('text' in d ? d.text : d.error))).toEqual(['第一段, 含逗号\n第二段说"好"\n第三段', '黄岛海关']);
+    // One column: every line of the field reads as a record of one field, so no line ends the quote early.
+    const one = 'text\n"第一段\n第二段\n第三段"\n胶州湾\n';
+    expect((await all([source('one.csv', one)], 'csv')).map((d) => ('text' in d ? d.text : d.error))).toEqual(['第一段\n第二段\n第三段', '胶州湾']);
   });
 
   it('reports a CSV without the text column once, as an error record', async () => {

@@ -13,6 +13,7 @@
 //
 // A quoted field that legitimately spans lines is kept whole as long as its lines do not each look
 // like a record of the header's width; that guess is the price of not losing the rest of the file.
+// A CSV of one column is never repaired (any line of text would look like one of its records).
 // Quoting follows csv-parse's defaults: comma delimiter, a quote opens only at the start of a field,
 // "" is a quote inside one, and a closing quote must be followed by a comma or the end of the line.
 
@@ -109,7 +110,8 @@ export class QuoteRepair {
     const cont = scanLine(line, true);
     if (!cont.open && !cont.bad) return this.release(line);
     const alone = scanLine(line, false);
-    if (this.headerFields && !alone.open && !alone.bad && alone.fields === this.headerFields && line.trim()) {
+    // (A one-column CSV gives no such sign: every line of running text would read as a record.)
+    if (this.headerFields && this.headerFields > 1 && !alone.open && !alone.bad && alone.fields === this.headerFields && line.trim()) {
       return this.damage(this.lineNo - 1) + line;
     }
     // Closed badly: csv-parse reports that record itself.
