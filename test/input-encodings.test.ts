@@ -22,6 +22,24 @@ describe('decode (--encoding auto)', () => {
     expect(decode(bytes)).toEqual({ text, encoding });
   });
 
+  // Chinese in UTF-16 has NUL bytes on both sides: ASCII and line breaks put one on one side, 开 (U+5F00)
+  // and 上 (U+4E0A) on the other, so NULs alone do not say which order; the text read either way does.
+  const MIXED = '青岛开发区开放日开门红\n上半年开工项目开展，开局良好，出口增长13%。\n';
+  it.each([
+    ['UTF-16LE', 'utf-16le', 'UTF-16LE'],
+    ['UTF-16BE', 'utf-16be', 'UTF-16BE'],
+  ])('Chinese %s without a BOM, NULs on both sides', (_name, enc, encoding) => {
+    expect(decode(iconv.encode(MIXED, enc))).toEqual({ text: MIXED, encoding });
+  });
+
+  it.each([
+    ['Shift_JIS', 'shift_jis', '東京都は今日、新しい経済対策を発表しました。来年度の予算は百億円です。'],
+    ['EUC-JP', 'euc-jp', '大阪市では、観光客の数が去年より二割ほど増えたということです。'],
+    ['EUC-KR', 'euc-kr', '서울시는 오늘 새로운 경제 대책을 발표했습니다. 예산은 백억 원입니다.'],
+  ])('%s is read as such, not as GB18030 mojibake', (encoding, enc, text) => {
+    expect(decode(iconv.encode(text, enc))).toEqual({ text, encoding });
+  });
+
   it('refuses a binary file', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01]);
     expect(decode(png)).toEqual({ error: expect.stringMatching(/binary|cannot decode/) });

@@ -2,7 +2,9 @@
 // record per document, in input order.
 
 import type { CliIO } from './io.js';
-import { AtomicFile, drained, readLines } from './io.js';
+import { drained } from './io.js';
+import { AtomicFile, writeFileAtomic } from './output-file.js';
+import { Journal } from './journal.js';
 import { WorkerPool, ordered } from './pool.js';
 import { analyseBatch, documentBatches, textLength } from './batch.js';
 import { createProgress } from './progress.js';
@@ -13,7 +15,7 @@ import { createWriter, type OutputFormat } from '../output/writer.js';
 import type { CsvOptions } from '../output/csv.js';
 import { isErrorRecord, type OutputRecord } from '../types.js';
 import { CorpusSummary } from '../summary/corpus.js';
-import { writeSummaryFile } from './summary.js';
+import { renderSummary } from './summary.js';
 import { ReportAggregator } from '../report/aggregate.js';
 import { writeReportFile } from './report.js';
 
@@ -43,30 +45,44 @@ export interface AnalyzeRun {
   csv: CsvOptions;
 }
 
+/** No input at all (an empty folder, a glob that matches nothing): exit status 2, nothing written. */
+export class NoInputError extends Error {}
+
 export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const sources: ByteSource[] = [];
-  for await (const s of expandPaths(run.paths, run.input.glob, io.readStdin)) sources.push(s);
+  for await (const s of expandPaths(run.paths, run.input.glob, io.readStdin, io.stdinChunks)) sources.push(s);
+  // A misspelt --glob or an empty folder in a cron job must fail it, not pass it with nothing done.
+  if (!sources.length) throw new NoInputError(`no input files matched ${run.input.glob} in ${run.paths.join(', ')}`);
   const knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
 
   // One text document: one JSON object; anything else defaults to JSON Lines.
   const format = run.format ?? (sources.length === 1 && run.input.format === 'text' ? 'json' : 'jsonl');
-  const file = run.out ? new AtomicFile(run.out) : null;
-  await file?.open();
-  const done = run.resume && file ? await carryOver(file) : new Set<string>();
-  const writer = createWriter(format, file ? file.write : (s) => io.stdout.write(s), run.csv);
   const summary = run.summary ? new CorpusSummary() : null;
   const report = run.report ? new ReportAggregator(run.paths.length ? run.paths : ['standard input']) : null;
+  // --resume: records go straight into FILE as they finish (journal.ts); else into a temporary file
+  // renamed over FILE at the end (output-file.ts). The summary and the report cover the records kept
+  // from FILE too.
+  const kept = (r: OutputRecord) => {
+    summary?.add(r);
+    report?.add(r);
+  };
+  const journal = run.out && run.resume ? await Journal.open(run.out, kept) : null;
+  const file = run.out && !run.resume ? new AtomicFile(run.out).open() : null;
+  const sink = journal?.write ?? file?.write ?? ((s: string) => void io.stdout.write(s));
+  const writer = createWriter(format, sink, run.csv);
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
 
   let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
-  if (done.size) items = skipIds(items, done);
+  if (journal?.done.size) items = skipDone(items, journal);
 
   // A single text document gains nothing from workers but their start-up.
   const jobs = sources.length === 1 && run.input.format === 'text' ? 1 : run.jobs;
   const pool = jobs > 1 ? new WorkerPool(jobs, run.pipeline) : null;
+  // Standard input may come from a producer that writes a line and waits: its records go out as they are done.
+  const live = sources.some((s) => s.name === '-');
   const results = pool
-    ? ordered(items, (item) => onPool(pool, item), pool.window, { weight: textLength, maxWeight: pool.windowChars, floor: jobs })
-    : inProcess(new Pipeline(run.pipeline), items);
+    ? ordered(items, (item) => onPool(pool, item), pool.window, { weight: textLength, maxWeight: pool.windowChars, floor: jobs }, live)
+    : inProcess(new Pipeline(run.pipeline), items, live);
 
   let failed = 0;
   let bytes = 0;
@@ -80,7 +96,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
         io.stderr.write(`zhnews: ${record.id}: ${record.error}\n`);
       }
       writer.write(record);
-      await (file ? file.drained() : drained(io.stdout));
+      if (!run.out) await drained(io.stdout);
       // Files read synchronously and analysed on this thread leave the event loop no turn of its own:
       // give it one every 50 ms, for the progress bar's timer and a Ctrl-C.
       if (Date.now() - lastTurn > 50) {
@@ -94,9 +110,17 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
       heap.analysed(size);
     }
     writer.close();
-    await file?.commit();
-    if (summary) await writeSummaryFile(run.summary!, summary.result(), !!run.csv.bom, run.csv.formulaGuard !== false);
+    file?.commit();
+    journal?.close();
+    if (summary) {
+      const text = renderSummary(summary.result(), /\.csv$/i.test(run.summary!) ? 'csv' : 'json', !!run.csv.bom, run.csv.formulaGuard !== false);
+      if (run.summary === '-') io.stdout.write(text);
+      else writeFileAtomic(run.summary!, text);
+    }
     if (report) await writeReportFile(run.report!, report.result());
+  } catch (e) {
+    file?.abort();
+    throw e;
   } finally {
     progress.stop();
     await pool?.close();
@@ -105,7 +129,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
     const secs = progress.seconds;
     io.stderr.write(
       `zhnews: ${progress.docs} documents${failed ? ` (${failed} errors)` : ''}, ${(bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s` +
-        ` (${(bytes / 1e6 / (secs || 1e-3)).toFixed(2)} MB/s), ${jobs} job${jobs > 1 ? 's' : ''}${done.size ? `, ${done.size} resumed` : ''}` +
+        ` (${(bytes / 1e6 / (secs || 1e-3)).toFixed(2)} MB/s), ${jobs} job${jobs > 1 ? 's' : ''}${journal?.kept ? `, ${journal.kept} resumed` : ''}` +
         `, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
   }
@@ -122,36 +146,14 @@ async function onPool(pool: WorkerPool, item: InputItem): Promise<[OutputRecord,
  * A record per input item, analysed on this thread a batch at a time (the pipeline runs each stage over
  * a batch before the next: BATCH_DOCS), with the size of its text.
  */
-async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>): AsyncGenerator<[OutputRecord, number]> {
-  for await (const batch of documentBatches(items)) {
+async function* inProcess(pipeline: Pipeline, items: AsyncIterable<InputItem>, live: boolean): AsyncGenerator<[OutputRecord, number]> {
+  for await (const batch of documentBatches(items, live)) {
     const records = analyseBatch(pipeline, batch);
     for (const [i, item] of batch.entries()) yield [records[i]!, isErrorRecord(item) ? 0 : Buffer.byteLength(item.text)];
   }
 }
 
-/**
- * Copies the records of the earlier JSON Lines output at the file's path into it (for --resume), line by
- * line, and returns their ids. A torn last line from a crash is not a record: it is dropped and its
- * document analysed again.
- */
-async function carryOver(file: AtomicFile): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for await (const line of readLines(file.path)) {
-    if (!line.trim()) continue;
-    let id: unknown;
-    try {
-      id = (JSON.parse(line) as { id?: unknown }).id;
-    } catch {
-      continue;
-    }
-    if (typeof id !== 'string') continue;
-    ids.add(id);
-    file.write(line + '\n');
-    await file.drained();
-  }
-  return ids;
-}
-
-async function* skipIds(items: AsyncIterable<InputItem>, ids: Set<string>): AsyncGenerator<InputItem> {
-  for await (const item of items) if (!ids.has(item.id)) yield item;
+/** The input items whose record the journal does not have yet. */
+async function* skipDone(items: AsyncIterable<InputItem>, journal: Journal): AsyncGenerator<InputItem> {
+  for await (const item of items) if (!journal.has(item.id)) yield item;
 }

@@ -10,27 +10,51 @@ export const textLength = (item: InputItem) => (isErrorRecord(item) ? 0 : item.t
 
 /**
  * The items in order, in groups of at most `maxItems` whose weights add up to at most `maxWeight` (an
- * item heavier than that makes a group of its own).
+ * item heavier than that makes a group of its own). `live` (standard input): a group also ends when the
+ * next item is not there yet at the event loop's next turn, so a producer that writes one line and waits
+ * gets that line's record, not a wait for a whole group. Files do not need that and do not pay for it
+ * (racing each item against the turn cost ~5 µs an item).
  */
-export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number): AsyncGenerator<T[]> {
+export async function* batches<T>(items: AsyncIterable<T>, maxItems: number, maxWeight: number, weight: (item: T) => number, live = false): AsyncGenerator<T[]> {
   let group: T[] = [];
   let total = 0;
-  for await (const item of items) {
-    const w = weight(item);
+  const source = items[Symbol.asyncIterator]();
+  const IDLE = Symbol('idle');
+  // One timer per turn of the event loop, shared by the items that arrive within it.
+  let idle: Promise<typeof IDLE> | null = null;
+  const turn = () =>
+    (idle ??= new Promise((resolve) =>
+      setImmediate(() => {
+        idle = null;
+        resolve(IDLE);
+      }),
+    ));
+  for (;;) {
+    const pending = source.next();
+    let r = live && group.length ? await Promise.race([pending, turn()]) : await pending;
+    if (r === IDLE) {
+      yield group;
+      group = [];
+      total = 0;
+      r = await pending;
+    }
+    const got = r as IteratorResult<T>;
+    if (got.done) break;
+    const w = weight(got.value);
     if (group.length && (group.length >= maxItems || total + w > maxWeight)) {
       yield group;
       group = [];
       total = 0;
     }
-    group.push(item);
+    group.push(got.value);
     total += w;
   }
   if (group.length) yield group;
 }
 
 /** Input items in the pipeline's batches: BATCH_DOCS documents, BATCH_CHARS characters at most. */
-export function documentBatches(items: AsyncIterable<InputItem>): AsyncGenerator<InputItem[]> {
-  return batches(items, BATCH_DOCS, BATCH_CHARS, textLength);
+export function documentBatches(items: AsyncIterable<InputItem>, live = false): AsyncGenerator<InputItem[]> {
+  return batches(items, BATCH_DOCS, BATCH_CHARS, textLength, live);
 }
 
 /**

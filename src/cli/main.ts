@@ -5,10 +5,10 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { OutputError, type CliIO } from './io.js';
+import { outputPathProblem } from './output-file.js';
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { runAnalyze, type AnalyzeRun } from './analyze.js';
+import { resolve } from 'node:path';
+import { NoInputError, runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment, parseMerge } from './segment.js';
 import { MERGE_KINDS, DEFAULT_MERGE } from '../segment/merge.js';
 import { runSummary } from './summary.js';
@@ -66,17 +66,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--encoding <name>', 'input encoding; auto detects UTF-8/16, GB18030/GBK, Big5').choices(ENCODINGS).default('auto'))
     .option('--glob <pattern>', 'files to take from directories', DEFAULT_GLOB)
     .option('--jobs <n>', 'worker threads (1: in-process)', String(availableParallelism()))
-    .option('--resume', 'with --out FILE (JSONL): skip ids already in FILE and append the rest')
+    .option('--resume', 'with --out FILE (JSONL): FILE is a journal: keep its records, redo its error records, append each new record as it finishes')
     .option('--verbose', 'print a one-line summary (documents, errors, MB/s) on standard error')
     .addOption(new Option('--format <format>', 'output format (json: one object, or an array for several documents)').choices(OUTPUT_FORMATS))
-    .option('--out <file>', 'write output to this file (atomically) instead of standard output')
+    .option('--out <file>', 'write output to this file (atomically; an existing path must be a regular file) instead of standard output')
     .option('--no-layout', 'treat every document as running text: no page reconstruction')
     .addOption(new Option('--layout <mode>', 'page reconstruction: auto-detect, always, or never').choices(['auto', 'page', 'none']).default('auto'))
     .option('--disable <stages>', `comma-separated stages to skip (${OPTIONAL_STAGES.join(', ')})`)
     .option('--tokens', 'include the token list in each record')
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
-    .option('--summary <file>', 'also write the corpus summary of this run to FILE (CSV for *.csv, else JSON)')
+    .option('--summary <file>', 'also write the corpus summary of this run (with --resume: of all of --out) to FILE, atomically (CSV for *.csv, else JSON; - for standard output)')
     .option('--report <file>', 'also write the corpus report of this run to FILE (an HTML page)')
     .option('--keep-fields <names>', 'JSONL/CSV: comma-separated input fields (a.b reaches into nested objects) carried into each record\'s "meta" and CSV columns')
     .option('--layers <layers>', `CSV: which rows to write (${CSV_LAYERS.join(', ')}; default all)`)
@@ -204,7 +204,7 @@ Examples:
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (e instanceof UsageError || e instanceof OutputError) {
+    if (e instanceof UsageError || e instanceof OutputError || e instanceof NoInputError) {
       io.stderr.write(`zhnews: ${e.message}\n`);
       return EXIT_USAGE;
     }
@@ -214,14 +214,14 @@ Examples:
 }
 
 /**
- * An output file's path, checked before anything is read: its folder must exist (a run over a whole
- * archive should not fail at its end for a typo in --out).
+ * An output file's path, checked before anything is read (output-file.ts: outputPathProblem): a run
+ * over a whole archive should not fail at its end for a typo, nor replace /dev/null or a FIFO. `-` is
+ * standard output (undefined).
  */
 function outputPath(flag: string, path: string | undefined): string | undefined {
-  if (path === undefined) return undefined;
-  const dir = dirname(resolve(path));
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: no such folder: ${dir}`);
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag}: ${path} is a folder, not a file`);
+  if (path === undefined || path === '-') return undefined;
+  const problem = outputPathProblem(path);
+  if (problem) throw new UsageError(`${flag}: ${problem}`);
   return path;
 }
 
@@ -245,7 +245,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   const keywords = wholeNumber('--keywords', o.keywords, 0);
   const jobs = wholeNumber('--jobs', o.jobs, 1);
   const format = o.format as AnalyzeRun['format'];
-  if (o.resume && (!o.out || (format !== undefined && format !== 'jsonl'))) {
+  if (o.resume && (!o.out || o.out === '-' || (format !== undefined && format !== 'jsonl'))) {
     throw new UsageError('--resume needs --out FILE and JSON Lines output');
   }
   const keepFields = list(o.keepFields);
@@ -253,6 +253,12 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   const layers = o.layers === undefined ? undefined : list(o.layers);
   for (const l of layers ?? []) if (!CSV_LAYERS.includes(l)) throw new UsageError(`--layers: unknown layer "${l}" (allowed: ${CSV_LAYERS.join(', ')})`);
   if (layers && format !== 'csv') throw new UsageError('--layers needs --format csv');
+  const out = outputPath('--out', o.out as string | undefined);
+  // '-' is standard output, after the records.
+  const summary = o.summary === '-' ? '-' : outputPath('--summary', o.summary as string | undefined);
+  const report = outputPath('--report', o.report as string | undefined);
+  for (const [a, b] of [[out, summary], [out, report], [summary, report]] as const)
+    if (a && b && a !== '-' && resolve(a) === resolve(b)) throw new UsageError('--out, --summary and --report must name different files');
   return {
     paths,
     input: {
@@ -266,12 +272,12 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       glob: String(o.glob),
     },
     format: o.resume ? 'jsonl' : format,
-    out: outputPath('--out', o.out as string | undefined),
+    out,
     resume: !!o.resume,
     jobs,
     verbose: !!o.verbose,
-    summary: outputPath('--summary', o.summary as string | undefined),
-    report: outputPath('--report', o.report as string | undefined),
+    summary,
+    report,
     csv: { bom: !!o.bom, layers, keep: keepFields, formulaGuard: o.formulaGuard !== false },
     pipeline: {
       ...DEFAULT_OPTIONS,

@@ -131,13 +131,16 @@ export class WorkerPool {
 
 /**
  * Runs `work` on each item with at most `window` in flight, and no more than `maxWeight` of their
- * `weight` once `floor` are in flight; yields results in input order.
+ * `weight` once `floor` are in flight; yields results in input order. `live` (standard input): each
+ * result goes out as soon as it and those before it are done, also while the next item is awaited
+ * from a producer that waits (files do not need the race of each item against the head, nor pay for it).
  */
 export async function* ordered<T, R>(
   items: AsyncIterable<T>,
   work: (item: T) => Promise<R>,
   window: number,
   weigh: { weight: (item: T) => number; maxWeight: number; floor: number } = { weight: () => 0, maxWeight: Infinity, floor: 1 },
+  live = false,
 ): AsyncGenerator<R> {
   const inFlight: [Promise<R>, number][] = [];
   let total = 0;
@@ -146,11 +149,29 @@ export async function* ordered<T, R>(
     total -= w;
     return result;
   };
-  for await (const item of items) {
-    const w = weigh.weight(item);
-    inFlight.push([work(item), w]);
+  const source = items[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | null = source.next();
+  const HEAD = Symbol('head');
+  while (pending) {
+    if (inFlight.length >= window || (total > weigh.maxWeight && inFlight.length > weigh.floor)) {
+      yield await next();
+      continue;
+    }
+    const head = live ? inFlight[0]?.[0] : undefined;
+    const got = head ? await Promise.race([pending, head.then(() => HEAD)]) : await pending;
+    if (got === HEAD) {
+      yield await next();
+      continue;
+    }
+    const r = got as IteratorResult<T>;
+    if (r.done) {
+      pending = null;
+      break;
+    }
+    pending = source.next();
+    const w = weigh.weight(r.value);
+    inFlight.push([work(r.value), w]);
     total += w;
-    while (inFlight.length >= window || (total > weigh.maxWeight && inFlight.length > weigh.floor)) yield await next();
   }
   while (inFlight.length) yield await next();
 }

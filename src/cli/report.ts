@@ -1,7 +1,8 @@
 // `zhnews report`: the corpus report page (src/report/) from JSON Lines records, streamed line by line.
 
-import { access, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { OutputError, readLines, type CliIO } from './io.js';
+import { writeFileAtomic } from './output-file.js';
 import { NotARecord, ReportAggregator, type ReportData } from '../report/aggregate.js';
 import { renderReport } from '../report/html.js';
 
@@ -11,11 +12,13 @@ export interface ReportRun {
   verbose: boolean;
 }
 
-/** Writes the report page to `path` (used by `report` and by `analyze --report`). */
+/** Writes the report page to `path`, atomically (used by `report` and by `analyze --report`). */
 export async function writeReportFile(path: string, data: ReportData): Promise<void> {
-  await writeFile(path, renderReport(data)).catch((e: Error) => {
-    throw new OutputError(`cannot write ${path}: ${e.message}`);
-  });
+  try {
+    writeFileAtomic(path, renderReport(data));
+  } catch (e) {
+    throw e instanceof OutputError ? e : new OutputError(`cannot write ${path}: ${(e as Error).message}`);
+  }
 }
 
 export async function runReport(run: ReportRun, io: CliIO): Promise<number> {

@@ -1,7 +1,8 @@
 // `zhnews summary`: aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary.
 
-import { access, writeFile } from 'node:fs/promises';
-import { OutputError, readLines, type CliIO } from './io.js';
+import { access } from 'node:fs/promises';
+import { readLines, type CliIO } from './io.js';
+import { writeFileAtomic } from './output-file.js';
 import { CorpusSummary, type CorpusSummaryRecord } from '../summary/corpus.js';
 import { summaryCsv } from '../summary/csv.js';
 import type { OutputRecord } from '../types.js';
@@ -25,10 +26,9 @@ export async function writeSummaryFile(path: string, s: CorpusSummaryRecord, bom
   await writeOutput(path, renderSummary(s, /\.csv$/i.test(path) ? 'csv' : 'json', bom, formulaGuard));
 }
 
+/** A summary file is written atomically: a full disk or a kill leaves an earlier one whole. */
 async function writeOutput(path: string, text: string): Promise<void> {
-  await writeFile(path, text).catch((e: Error) => {
-    throw new OutputError(`cannot write ${path}: ${e.message}`);
-  });
+  writeFileAtomic(path, text);
 }
 
 export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {

@@ -3,7 +3,7 @@
 //   fixtures/pages/x.txt      + fixtures/pages/x.expected.json   (the record `analyze --format json` prints)
 //   fixtures/news/y.jsonl     + fixtures/news/y.expected.json    (the array of its records)
 //
-// Exit 0 when every fixture matches, 1 when any differs (or has no expected file without --update),
+// Exit 0 when every fixture matches, 1 when any differs or none is found,
 // 2 on usage errors. --update writes the expected files from the current output.
 
 import { readFile, writeFile } from 'node:fs/promises';
@@ -92,6 +92,11 @@ export async function runValidate(run: ValidateRun, io: CliIO): Promise<number> 
     results.push({ input, expected: expectedPath, status: differences.length ? 'differ' : 'match', differences, records: actual.length });
   }
 
+  // A folder with no fixture in it checks nothing: a CI job pointed at the wrong one must not pass.
+  if (!results.length) {
+    io.stderr.write(`zhnews: validate: no fixtures with expected files (X.txt + X.expected.json) in ${(run.dirs.length ? run.dirs : ['fixtures']).join(', ')}\n`);
+    return 1;
+  }
   const c = colors((io.stdout as { isTTY?: boolean }).isTTY, io.env, run.color);
   io.stdout.write(run.format === 'json' ? JSON.stringify({ fixtures: results }, null, 2) + '\n' : run.format === 'junit' ? junit(results) : text(results, c));
   return results.some((r) => r.status === 'differ' || r.status === 'broken') ? 1 : 0;

@@ -3,16 +3,20 @@
 // `--encoding auto` (the default) decides in this order:
 //   1. a byte-order mark (UTF-8, UTF-16 LE/BE);
 //   2. strict UTF-8 (most archives are UTF-8; strict decoding never turns bad bytes into mojibake);
-//   3. NUL bytes: UTF-16 without a BOM when they sit in every other byte, else a binary file;
-//   4. jschardet's guess (it tells GB18030/GBK from Big5 by character frequencies), then the other
-//      Chinese encodings, keeping the first whose decoding has no replacement character and reads
-//      as text.
+//   3. NUL bytes: UTF-16 without a BOM when they sit in every other byte, or when the text reads as
+//      UTF-16 one way round (Chinese in UTF-16 has NULs only beside ASCII and a few ideographs such
+//      as 开 U+5F00); else a binary file;
+//   4. jschardet's guess (it tells GB18030/GBK from Big5 by character frequencies, and Japanese or
+//      Korean from both), then the other Chinese encodings, keeping the first whose decoding has no
+//      replacement character and reads as text. A Japanese guess (Shift_JIS, EUC-JP) is taken only
+//      when the text has kana, a Korean one (EUC-KR) only when it has Hangul: GB18030 decodes almost
+//      any byte pair, so a Japanese page left to it came out as Chinese mojibake.
 // Bytes no candidate decodes cleanly are an error, never a guess.
 
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 
-export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5'] as const;
+export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5', 'shift_jis', 'euc-jp', 'euc-kr'] as const;
 export type EncodingOption = (typeof ENCODINGS)[number];
 
 export type Decoded = { text: string; encoding: string } | { error: string };
@@ -38,7 +42,7 @@ export function decode(bytes: Uint8Array, encoding: EncodingOption = 'auto'): De
 
   const nul = nulPattern(bytes);
   if (nul !== 'none') {
-    const d = nul === 'binary' ? null : decodeAs(bytes, nul);
+    const d = nul === 'binary' ? utf16Reading(bytes) : decodeAs(bytes, nul);
     return d && 'text' in d && readsAsText(d.text) ? d : { error: 'binary file (NUL bytes)' };
   }
 
@@ -46,7 +50,7 @@ export function decode(bytes: Uint8Array, encoding: EncodingOption = 'auto'): De
   const candidates = [...new Set([guess, 'gb18030', 'big5', 'utf-16le', 'utf-16be'].filter((c): c is string => !!c))];
   for (const c of candidates) {
     const d = decodeAs(bytes, c as EncodingOption);
-    if ('text' in d && readsAsText(d.text)) return d;
+    if ('text' in d && readsAsText(d.text) && scriptFits(c, d.text)) return d;
   }
   return { error: `cannot decode: not UTF-8, and not cleanly ${candidates.map(display).join(', ')}` };
 }
@@ -77,6 +81,46 @@ function nulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'binary' | 'no
   return 'binary';
 }
 
+/** Japanese and Korean guesses must show their script (see the head of this file). */
+function scriptFits(encoding: string, text: string): boolean {
+  if (encoding === 'shift_jis' || encoding === 'euc-jp') return /[\u3041-\u30ff]/.test(text);
+  if (encoding === 'euc-kr') return /[\uac00-\ud7a3]/.test(text);
+  return true;
+}
+
+/**
+ * Bytes with NULs here and there: UTF-16 when one byte order reads as text of the scripts a Chinese
+ * archive holds (CJK, ASCII, CJK and full-width punctuation) throughout, and without lone surrogates;
+ * the other order puts ideographs in the Hangul and private-use blocks.
+ */
+function utf16Reading(bytes: Uint8Array): Decoded | null {
+  if (bytes.length % 2 === 1) return null;
+  let best: { d: Decoded; share: number } | null = null;
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    const d = decodeAs(bytes, enc);
+    if (!('text' in d) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(d.text)) continue;
+    const share = plausibleShare(d.text);
+    if (share >= 0.95 && (!best || share > best.share)) best = { d, share };
+  }
+  return best?.d ?? null;
+}
+
+/** Share of characters in the scripts of Chinese text: CJK ideographs and punctuation, ASCII, full-width forms. */
+function plausibleShare(text: string): number {
+  let good = 0;
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n++;
+    if (
+      (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 ||
+      (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) || (c >= 0x20000 && c <= 0x3ffff) || c === 0xfeff
+    ) good++;
+  }
+  return n ? good / n : 0;
+}
+
 /** Decoded text that is mostly letters, CJK and punctuation rather than control or private-use characters. */
 function readsAsText(text: string): boolean {
   if (text.length === 0) return true;
@@ -93,12 +137,25 @@ function normalizeName(name: string | null | undefined): string | null {
   const n = name.toLowerCase().replace(/_/g, '-');
   if (n === 'gb2312' || n === 'gbk' || n === 'gb18030') return 'gb18030';
   if (n === 'big5') return 'big5';
+  if (n === 'shift-jis' || n === 'cp932' || n === 'windows-31j') return 'shift_jis';
+  if (n === 'euc-jp') return 'euc-jp';
+  if (n === 'euc-kr' || n === 'cp949' || n === 'uhc') return 'euc-kr';
   if (n === 'utf-16-le' || n === 'utf-16le') return 'utf-16le';
   if (n === 'utf-16-be' || n === 'utf-16be') return 'utf-16be';
   return null; // other guesses (windows-1252, ...) are not Chinese encodings: fall through to ours
 }
 
-const DISPLAY: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030', gbk: 'GBK', big5: 'Big5' };
+const DISPLAY: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030',
+  gbk: 'GBK',
+  big5: 'Big5',
+  shift_jis: 'Shift_JIS',
+  'euc-jp': 'EUC-JP',
+  'euc-kr': 'EUC-KR',
+};
 
 function display(encoding: string): string {
   return DISPLAY[encoding] ?? encoding;
@@ -168,7 +225,7 @@ export function streamDecoder(encoding: Exclude<EncodingOption, 'auto'>): Stream
   if (encoding.startsWith('utf-16')) {
     return { encoding: name, write: (chunk) => check(d.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))), end: () => check(d.end()) };
   }
-  // GB18030 / GBK / Big5: iconv-lite gets whole lines only. Its GB18030 decoder drops the second half of
+  // GB18030 / GBK / Big5 (and the Japanese and Korean ones): iconv-lite gets whole lines only. Its GB18030 decoder drops the second half of
   // a four-byte character (𠀀) split after its third byte (tested), and a line break (0x0A) is never part
   // of a multi-byte character in these encodings, so cutting after one never splits a character.
   let carry: Buffer = Buffer.alloc(0);
@@ -225,6 +282,26 @@ export function detectStreamEncoding(prefix: Uint8Array, eof: boolean, encoding:
   const d = decode(sample, 'auto');
   if ('error' in d) return d;
   return (Object.keys(DISPLAY).find((k) => DISPLAY[k] === d.encoding) ?? 'utf-8') as Exclude<EncodingOption, 'auto'>;
+}
+
+/**
+ * UTF-16 byte order of a line-based stream (JSON Lines) from its first bytes, or null: its lines must
+ * be decoded before they are split, since a UTF-16 line break is two bytes and 0x0A sits inside many
+ * characters (円 U+5186 ... 0A 4E 上 U+4E0A).
+ */
+export function utf16Stream(head: Uint8Array, encoding: EncodingOption = 'auto'): 'utf-16le' | 'utf-16be' | null {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return encoding;
+  if (encoding !== 'auto') return null;
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const sample = head.subarray(0, head.length - (head.length % 2));
+  const nul = nulPattern(sample);
+  if (nul === 'utf-16le' || nul === 'utf-16be') return nul;
+  if (nul === 'binary') {
+    const d = utf16Reading(sample);
+    return d && 'text' in d ? (d.encoding === 'UTF-16LE' ? 'utf-16le' : 'utf-16be') : null;
+  }
+  return null;
 }
 
 /** Byte offset of the first byte that does not start a well-formed UTF-8 sequence (for the message). */

@@ -10,8 +10,11 @@ import { parse as parseCsv } from 'csv-parse';
 import type { ErrorRecord, InputDocument } from '../types.js';
 import { SCHEMA_VERSION } from '../types.js';
 import { drained } from '../streams.js';
-import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, type EncodingOption } from './decode.js';
+import { decode, detectStreamEncoding, firstBadByte, streamDecoder, StreamDecodeError, utf16Stream, type EncodingOption } from './decode.js';
 import { documentDate } from './document-date.js';
+import { numberSource } from './json-id.js';
+import { QuoteRepair } from './csv-quotes.js';
+import { randomBytes } from 'node:crypto';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -145,10 +148,33 @@ async function* byteLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
   if (rest.length) yield rest;
 }
 
+/** Bytes at the start of a JSONL stream that tell UTF-16 from the rest. */
+const JSONL_DETECT_BYTES = 4096;
+
 async function* jsonlDocuments(source: ByteSource, options: InputOptions): AsyncGenerator<InputItem> {
-  const chunks = source.chunks ? source.chunks() : (async function* () { yield await source.read(); })();
+  const chunks = (source.chunks ? source.chunks() : oneChunk(source))[Symbol.asyncIterator]();
+  // The first bytes say whether the stream is UTF-16 (a producer on stdin may send them a few at a time).
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  // Enough to tell: a whole line, or JSONL_DETECT_BYTES.
+  while (headBytes < JSONL_DETECT_BYTES) {
+    const r = await chunks.next();
+    if (r.done) break;
+    head.push(r.value);
+    headBytes += r.value.length;
+    if (headBytes >= 2 && r.value.includes(0x0a)) break;
+  }
+  const all = (async function* () {
+    yield* head;
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
+  })();
+  const utf16 = utf16Stream(Buffer.concat(head), options.encoding ?? 'auto');
+  if (utf16) {
+    yield* utf16Lines(all, utf16, source.name, options);
+    return;
+  }
   let lineNo = 0;
-  for await (let bytes of byteLines(chunks)) {
+  for await (let bytes of byteLines(all)) {
     lineNo++;
     if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     const where = `${source.name}:${lineNo}`;
@@ -159,17 +185,55 @@ async function* jsonlDocuments(source: ByteSource, options: InputOptions): Async
       yield errorRecord(where, `line ${lineNo} is ${decoded.error}${enc === 'auto' ? legacyHint(bytes) : ''}`);
       continue;
     }
-    const line = decoded.text;
-    if (!line.trim()) continue;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      yield errorRecord(where, `line ${lineNo} is not JSON: ${(e as Error).message}`);
-      continue;
+    const item = jsonlItem(decoded.text, lineNo, where, decoded.encoding, options);
+    if (item) yield item;
+  }
+}
+
+/** The document of one JSON Lines line, or null for a blank line. */
+function jsonlItem(line: string, lineNo: number, where: string, encoding: string, options: InputOptions): InputItem | null {
+  if (!line.trim()) return null;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    return errorRecord(where, `line ${lineNo} is not JSON: ${(e as Error).message}`);
+  }
+  const item = fromObject(obj, where, `line ${lineNo}`, options, (path) => numberSource(line, path));
+  return 'text' in item ? { ...item, encoding } : item;
+}
+
+/**
+ * JSON Lines in UTF-16: decoded as a stream, then split into lines. Bytes that are not UTF-16 (a lone
+ * surrogate, an odd byte at the end) end the file with one error record for the rest.
+ */
+async function* utf16Lines(chunks: AsyncIterable<Buffer>, encoding: 'utf-16le' | 'utf-16be', name: string, options: InputOptions): AsyncGenerator<InputItem> {
+  const decoder = streamDecoder(encoding);
+  let rest = '';
+  let lineNo = 0;
+  const take = function* (text: string, final: boolean): Generator<InputItem> {
+    rest += text;
+    let from = 0;
+    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', from)) {
+      lineNo++;
+      const item = jsonlItem(rest.slice(from, nl), lineNo, `${name}:${lineNo}`, decoder.encoding, options);
+      if (item) yield item;
+      from = nl + 1;
     }
-    const item = fromObject(obj, where, `line ${lineNo}`, options);
-    yield 'text' in item ? { ...item, encoding: decoded.encoding } : item;
+    rest = rest.slice(from);
+    if (final && rest) {
+      lineNo++;
+      const item = jsonlItem(rest, lineNo, `${name}:${lineNo}`, decoder.encoding, options);
+      if (item) yield item;
+    }
+  };
+  try {
+    for await (const chunk of chunks) yield* take(decoder.write(chunk), false);
+    yield* take(decoder.end(), true);
+  } catch (e) {
+    if (!(e instanceof StreamDecodeError)) throw e;
+    yield* take(e.before.slice(0, e.before.lastIndexOf('\n') + 1), false);
+    yield errorRecord(`${name}:${lineNo + 1}`, `${e.message} from line ${lineNo + 1} on (the rest of the file is not read)`);
   }
 }
 
@@ -189,11 +253,16 @@ function legacyHint(bytes: Uint8Array): string {
   }
 }
 
-function fromObject(obj: unknown, where: string, what: string, options: InputOptions): InputItem {
+/**
+ * The document of a parsed JSONL line or CSV row. A numeric id is its source text when `numberText`
+ * can give it (json-id.ts: digits beyond 2^53 kept), as the record's string `id`.
+ */
+function fromObject(obj: unknown, where: string, what: string, options: InputOptions, numberText?: (path: string[]) => string | null): InputItem {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return errorRecord(where, `${what} is not a JSON object`);
   const rec = obj as Record<string, unknown>;
   const rawId = fieldOf(rec, options.idField);
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : where;
+  const idPath = Object.hasOwn(rec, options.idField) ? [options.idField] : options.idField.split('.');
+  const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? (numberText?.(idPath) ?? String(rawId)) : where;
   const value = fieldOf(rec, options.textField);
   // Crawlers often keep an article as a list of paragraphs: one line each, as running text reads them.
   const text = Array.isArray(value) && value.every((p) => typeof p === 'string') ? value.join('\n') : value;
@@ -264,6 +333,10 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
     return;
   }
   const decoder = streamDecoder(encoding);
+  // A quote left open ends at the next line that reads as a record (csv-quotes.ts): the damaged lines
+  // reach the parser as one marker line, a value no CSV holds (a NUL and a random part).
+  const token = `\u0000zhnews-damaged-${randomBytes(6).toString('hex')}:`;
+  const repair = new QuoteRepair((k) => token + k);
 
   // A record csv-parse cannot read becomes an error record in its place: `before` good records precede it.
   const skipped: { before: number; message: string }[] = [];
@@ -287,17 +360,18 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
   };
   const feed = (async () => {
     try {
-      for (const c of head) await put(decoder.write(c));
-      for (let r = await chunks.next(); !r.done && !parser.destroyed; r = await chunks.next()) await put(decoder.write(r.value));
-      await put(decoder.end());
+      for (const c of head) await put(repair.push(decoder.write(c)));
+      for (let r = await chunks.next(); !r.done && !parser.destroyed; r = await chunks.next()) await put(repair.push(decoder.write(r.value)));
+      await put(repair.push(decoder.end()));
     } catch (e) {
       if (e instanceof StreamDecodeError) {
         // The text before the bad bytes, up to its last line break: a record cut there is either whole
         // or an unclosed quote (a bad-record error), never a shortened document.
-        await put(e.before.slice(0, e.before.lastIndexOf('\n') + 1));
+        await put(repair.push(e.before.slice(0, e.before.lastIndexOf('\n') + 1)));
         stop = e.message;
       } else stop = `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     } finally {
+      await put(repair.end()).catch(() => undefined);
       if (!parser.destroyed) parser.end();
     }
   })();
@@ -306,6 +380,7 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
   // spreadsheet shows.
   let row = 2;
   let good = 0;
+  let seen = false;
   let k = 0;
   const skippedUpTo = function* (n: number): Generator<InputItem> {
     for (; k < skipped.length && skipped[k]!.before <= n; k++) yield errorRecord(`${name}:${row++}`, skipped[k]!.message);
@@ -313,13 +388,22 @@ async function* csvDocuments(source: ByteSource, options: InputOptions): AsyncGe
   try {
     for await (const rec of parser as AsyncIterable<Record<string, string>>) {
       yield* skippedUpTo(good);
-      if (good === 0 && !(options.textField in rec)) {
+      const first = Object.values(rec)[0];
+      if (first?.startsWith(token)) {
+        const d = repair.damaged[Number(first.slice(token.length))]!;
+        yield errorRecord(`${name}:${row}`, `bad CSV record: the quote opened on line ${d.firstLine} is not closed; ${d.firstLine === d.lastLine ? `line ${d.firstLine}` : `lines ${d.firstLine}-${d.lastLine}`} skipped`);
+        row++;
+        good++;
+        continue;
+      }
+      if (!seen && !(options.textField in rec)) {
         yield errorRecord(name, `CSV has no column "${options.textField}"${fieldsHint(rec, 'columns')}`);
         return;
       }
       const item = fromObject(rec, `${name}:${row}`, `row ${row}`, options);
       row++;
       good++;
+      seen = true;
       yield 'text' in item ? { ...item, encoding: decoder.encoding } : item;
     }
   } catch (e) {

@@ -11,11 +11,16 @@ import { fileSource, type ByteSource } from './read.js';
 
 export const DEFAULT_GLOB = '**/*.txt';
 
-export async function* expandPaths(paths: string[], pattern: string, readStdin: () => Promise<Buffer>): AsyncGenerator<ByteSource> {
+export async function* expandPaths(
+  paths: string[],
+  pattern: string,
+  readStdin: () => Promise<Buffer>,
+  stdinChunks?: () => AsyncIterable<Buffer>,
+): AsyncGenerator<ByteSource> {
   if (paths.length === 0) paths = ['-'];
   for (const p of paths) {
     if (p === '-') {
-      yield { name: '-', read: readStdin };
+      yield { name: '-', read: readStdin, ...(stdinChunks ? { chunks: stdinChunks } : {}) };
       continue;
     }
     // Sizes (for the progress bar) by statSync: an awaited stat per file was a round trip to libuv's

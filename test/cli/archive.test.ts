@@ -84,6 +84,23 @@ describe('analyzing an archive directory', () => {
 });
 
 describe('structured inputs', () => {
+  it('JSONL on standard input is streamed: the first record is written while the producer still holds stdin open', async () => {
+    const child = spawn(process.execPath, [BIN, 'analyze', '--input-format', 'jsonl', '--no-layout', '--jobs', '2'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let exitedEarly = false;
+    void exited.then(() => (exitedEarly = true));
+    child.stdout.setEncoding('utf8');
+    const first = new Promise<void>((resolve) => child.stdout.on('data', (d: string) => ((out += d), out.includes('\n') && resolve())));
+    child.stdin.write('{"id":"甲","text":"黄岛海关设立汽车出口绿色通道，共出口商用车28500余辆。"}\n');
+    await first;
+    expect(exitedEarly).toBe(false);
+    expect(JSON.parse(out.split('\n')[0]!)).toMatchObject({ id: '甲' });
+    child.stdin.end('{"id":"乙","text":"区政协召开专题协商会。"}\n');
+    expect(await exited).toBe(0);
+    expect(records(out).map((r) => r.id)).toEqual(['甲', '乙']);
+  }, 60_000);
+
   it('a broken JSONL line is one error record among the others', () => {
     const r = cli(['analyze', '--input-format', 'jsonl', '--jobs', '2', 'fixtures/bad/broken.jsonl']);
     expect(r.status).toBe(1);
@@ -163,4 +180,39 @@ describe('interrupting a run', () => {
     expect(readdirSync(dir).sort()).toEqual(['docs', 'out.jsonl']);
     expect(readFileSync(out, 'utf8')).toContain('"kept"');
   }, 90_000);
+
+  it('kill -9 during an --out --resume run keeps every record it finished; resuming gives the uninterrupted output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-kill-'));
+    const input = join(dir, 'crawl.jsonl');
+    const texts = [
+      '黄岛海关设立汽车出口绿色通道，1至7月份共出口商用车28500余辆，同比增长13.5%。',
+      '区政协召开专题协商会，围绕乡村振兴建言献策，提出意见建议36条。',
+      '市住房和城乡建设局发布通知，今年将改造老旧小区120个，惠及居民4.2万户。',
+      '西海岸新区前7个月外贸进出口总额1500亿元，其中出口增长两成。',
+    ];
+    const lines = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `稿-${i % 700}`, text: texts[i % 4]!.repeat(1 + (i % 3)) }));
+    writeFileSync(input, lines.join('\n') + '\n');
+    const args = ['analyze', '--input-format', 'jsonl', '--no-layout', '--disable', 'keywords'];
+    const out = join(dir, 'out.jsonl');
+    const child = spawn(process.execPath, [BIN, ...args, '--jobs', '2', '--out', out, '--resume', input], { stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const written = () => (statSync(out, { throwIfNoEntry: false })?.size ? readFileSync(out, 'utf8').split('\n').length - 1 : 0);
+    for (let waited = 0; written() < 5; waited += 20) {
+      if (waited > 60_000) throw new Error('the run never wrote a record');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const before = readFileSync(out, 'utf8');
+    const finished = before.slice(0, before.lastIndexOf('\n') + 1); // a torn last line is not a record
+    expect(finished.split('\n').length - 1).toBeLessThan(lines.length); // the kill did interrupt it
+
+    const resumed = cli([...args, '--jobs', '1', '--out', out, '--resume', input]);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    const whole = cli([...args, '--jobs', '1', '--format', 'jsonl', input]);
+    const after = readFileSync(out, 'utf8');
+    expect(after.startsWith(finished)).toBe(true);
+    expect(after).toBe(whole.stdout);
+    expect(readdirSync(dir).sort()).toEqual(['crawl.jsonl', 'out.jsonl']);
+  }, 120_000);
 });

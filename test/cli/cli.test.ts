@@ -95,7 +95,7 @@ describe('zhnews analyze', () => {
 
   it.each([
     [['analyze', '--out', '/nonexistent-zhnews/out.jsonl', SEED], '--out: no such folder'],
-    [['analyze', '--out', 'fixtures', SEED], '--out: fixtures is a folder'],
+    [['analyze', '--out', 'fixtures', SEED], '--out: fixtures exists and is not a regular file (a folder)'],
     [['analyze', '--summary', '/nonexistent-zhnews/s.json', SEED], '--summary: no such folder'],
     [['summary', '--out', '/nonexistent-zhnews/s.csv'], '--out: no such folder'],
   ])('an output path that cannot be written stops the run before it starts: %j', (args, message) => {

@@ -1,54 +1,141 @@
-// Output files: the atomic --out file (src/cli/io.ts) and summary files; a failure is an OutputError
+// Output files: path checks, the atomic --out file (src/cli/output-file.ts) and summary files; a failure is an OutputError
 // (one line, exit status 2), never a stack trace or a half file.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { AtomicFile, OutputError, drained, readLines } from '../../src/cli/io.js';
+import { drained, readLines } from '../../src/cli/io.js';
+import { AtomicFile, FileSink, OutputError, outputPathProblem, strayTemps, tempName, writeFileAtomic } from '../../src/cli/output-file.js';
 import { writeSummaryFile } from '../../src/cli/summary.js';
 import { CorpusSummary } from '../../src/summary/corpus.js';
 
 describe('AtomicFile', () => {
-  it('writes to a temporary file and renames it over the name on commit', async () => {
+  it('writes to a temporary file with a random name (O_EXCL) and renames it over the name on commit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
-    const f = new AtomicFile(join(dir, 'out.jsonl'));
-    await f.open();
+    const f = new AtomicFile(join(dir, 'out.jsonl')).open();
+    const g = new AtomicFile(join(dir, 'out.jsonl'));
     f.write('{"id":"kept"}\n');
     f.write('{"id":"new"}\n');
-    expect(readdirSync(dir)).toEqual([`.out.jsonl.${process.pid}.tmp`]);
-    await f.commit();
+    expect(readdirSync(dir)).toEqual([basename(f.tmp)]);
+    expect(basename(f.tmp)).toMatch(/^\.out\.jsonl\.zhnews-[0-9a-f]{12}\.tmp$/);
+    expect(g.tmp).not.toBe(f.tmp); // not predictable from the pid
+    f.commit();
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe('{"id":"kept"}\n{"id":"new"}\n');
   });
 
-  it('rejects with an OutputError when the file cannot be created (its folder went away)', async () => {
+  it('keeps the mode of the file it replaces (0600 stays 0600)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
+    const out = join(dir, 'private.jsonl');
+    writeFileSync(out, 'old\n', { mode: 0o600 });
+    chmodSync(out, 0o600);
+    const f = new AtomicFile(out).open();
+    f.write('new\n');
+    f.commit();
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+  });
+
+  it('never writes through a file planted at its temporary name (O_EXCL)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, '别人的文件\n');
+    const f = new AtomicFile(join(dir, 'out.jsonl'));
+    symlinkSync(victim, f.tmp);
+    expect(() => f.open()).toThrow(OutputError);
+    expect(readFileSync(victim, 'utf8')).toBe('别人的文件\n');
+  });
+
+  it('throws an OutputError when the file cannot be created (its folder went away)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
     const f = new AtomicFile(join(dir, 'out.jsonl'));
     rmSync(dir, { recursive: true });
-    const opened = f.open();
-    await expect(opened).rejects.toBeInstanceOf(OutputError);
-    await expect(opened).rejects.toThrow(/cannot write .*out\.jsonl: ENOENT/);
+    expect(() => f.open()).toThrow(/cannot write .*out\.jsonl: ENOENT/);
   });
 
-  it('a write that fails during the run (disk full) fails the commit and leaves no file behind', async () => {
+  it('a full disk (ENOSPC) throws at the write that fails, removes the temporary file and leaves the earlier file whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-atomic-'));
-    const f = new AtomicFile(join(dir, 'out.jsonl'));
-    await f.open();
-    f.write('{"id":"a"}\n');
-    // What the stream reports when the device is full (white box: no full disk to hand in a test).
-    (f as unknown as { stream: NodeJS.EventEmitter }).stream.emit('error', new Error('ENOSPC: no space left on device, write'));
-    await expect(f.commit()).rejects.toThrow(/cannot write .*out\.jsonl: ENOSPC/);
-    expect(readdirSync(dir)).toEqual([]);
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, '{"id":"earlier"}\n');
+    const f = new AtomicFile(out).open();
+    // /dev/full answers every write with ENOSPC: a real full disk, behind the temporary file's sink.
+    const full = openSync('/dev/full', 'w');
+    const sink = (f as unknown as { sink: FileSink }).sink;
+    closeSync(sink.fd);
+    (f as unknown as { sink: FileSink }).sink = new FileSink(full, out, 0);
+    expect(() => f.write('{"id":"a"}\n')).toThrow(/cannot write .*out\.jsonl: ENOSPC/);
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
+    expect(readFileSync(out, 'utf8')).toBe('{"id":"earlier"}\n');
   });
 });
 
-describe('writeSummaryFile', () => {
-  it('turns a write that fails into an OutputError', async () => {
+describe('FileSink', () => {
+  it('hands every chunk to the kernel at once without a buffer, gathers up to the buffer size with one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-sink-'));
+    const path = join(dir, 'x');
+    const fd = openSync(path, 'w');
+    const direct = new FileSink(fd, path);
+    direct.write('甲\n');
+    expect(readFileSync(path, 'utf8')).toBe('甲\n');
+    const buffered = new FileSink(fd, path, 1024);
+    buffered.write('乙\n');
+    expect(readFileSync(path, 'utf8')).toBe('甲\n');
+    buffered.flush();
+    expect(readFileSync(path, 'utf8')).toBe('甲\n乙\n');
+    closeSync(fd);
+  });
+});
+
+describe('output paths', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhnews-paths-'));
+  writeFileSync(join(dir, 'plain.jsonl'), '');
+  symlinkSync(join(dir, 'plain.jsonl'), join(dir, 'link.jsonl'));
+  execFileSync('mkfifo', [join(dir, 'pipe')]);
+  it.each([
+    ['/dev/null', /\/dev\/null exists and is not a regular file \(a device\)/],
+    [join(dir, 'pipe'), /pipe exists and is not a regular file \(a FIFO\)/],
+    [dir, /exists and is not a regular file \(a folder\)/],
+    [join(dir, 'link.jsonl'), /link\.jsonl is a symbolic link/],
+    [join(dir, 'missing', 'out.jsonl'), /no such folder: .*missing/],
+    [join(dir, 'plain.jsonl', 'out.jsonl'), /no such folder/],
+  ])('refuses %s', (path, message) => {
+    expect(outputPathProblem(path)).toMatch(message);
+  });
+
+  it('takes a regular file or a new name in a writable folder', () => {
+    expect(outputPathProblem(join(dir, 'plain.jsonl'))).toBeNull();
+    expect(outputPathProblem(join(dir, 'new.jsonl'))).toBeNull();
+  });
+
+  it('names stray temporary files of a path, and only of that path', () => {
+    const d = mkdtempSync(join(tmpdir(), 'zhnews-stray-'));
+    const out = join(d, 'out.jsonl');
+    for (const n of ['.out.jsonl.zhnews-0123456789ab.tmp', '.out.jsonl.zhnews-ffffffffffff.tmp', '.other.jsonl.zhnews-0123456789ab.tmp', '.out.jsonl.4242.tmp', 'out.jsonl']) {
+      writeFileSync(join(d, n), '');
+    }
+    expect(strayTemps(out).map((p) => basename(p)).sort()).toEqual(['.out.jsonl.zhnews-0123456789ab.tmp', '.out.jsonl.zhnews-ffffffffffff.tmp']);
+    expect(basename(tempName(out))).toMatch(/^\.out\.jsonl\.zhnews-[0-9a-f]{12}\.tmp$/);
+  });
+});
+
+describe('summary files', () => {
+  it('writeSummaryFile turns a write that fails into an OutputError', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-summary-'));
     writeFileSync(join(dir, 'plain.txt'), '不是目录');
     const write = writeSummaryFile(join(dir, 'plain.txt', 'summary.json'), new CorpusSummary().result(), false);
     await expect(write).rejects.toBeInstanceOf(OutputError);
     await expect(write).rejects.toThrow(/cannot write .*summary\.json: ENOTDIR/);
+  });
+
+  it('writeFileAtomic replaces the file whole, leaving no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-summary-'));
+    const path = join(dir, 'summary.json');
+    writeFileSync(path, '{"documents":1}\n');
+    writeFileAtomic(path, '{"documents":2}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"documents":2}\n');
+    expect(readdirSync(dir)).toEqual(['summary.json']);
   });
 });
 

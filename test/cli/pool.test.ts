@@ -86,6 +86,19 @@ describe('WorkerPool, long documents', () => {
   }, 60_000);
 });
 
+
+/** A source that yields `first`, then waits until `release()` before yielding `rest` (a producer on stdin). */
+function stalled<T>(first: T[], rest: T[]) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  async function* gen(): AsyncGenerator<T> {
+    yield* first;
+    await gate;
+    yield* rest;
+  }
+  return { items: gen(), release };
+}
+
 describe('ordered', () => {
   async function* from<T>(xs: T[]): AsyncGenerator<T> {
     yield* xs;
@@ -112,6 +125,17 @@ describe('ordered', () => {
     }
     expect(out).toEqual(weights.map((w) => `篇${w}`));
   });
+
+  it('live: yields finished results while the next item is awaited', async () => {
+    const { items, release } = stalled(['青岛', '黄岛'], ['胶州']);
+    const it = ordered(items, async (w) => `${w}市`, 8, undefined, true)[Symbol.asyncIterator]();
+    // Without this the first results waited for the window to fill or the source to end.
+    expect((await it.next()).value).toBe('青岛市');
+    expect((await it.next()).value).toBe('黄岛市');
+    release();
+    expect((await it.next()).value).toBe('胶州市');
+    expect((await it.next()).done).toBe(true);
+  });
 });
 
 describe('batches', () => {
@@ -129,5 +153,14 @@ describe('batches', () => {
     expect(await collect(batches(from(words), 3, 100, (w) => w.length))).toEqual([['新区', '青岛', '海关今年上半年'], ['出口', '商用车', '二万八千五百余辆'], ['李涛']]);
     expect(await collect(batches(from(words), 10, 6, (w) => w.length))).toEqual([['新区', '青岛'], ['海关今年上半年'], ['出口', '商用车'], ['二万八千五百余辆'], ['李涛']]);
     expect(await collect(batches(from([]), 3, 10, () => 1))).toEqual([]);
+  });
+
+  it('live: ends a group when the next item is not there yet (a producer that waits)', async () => {
+    const { items, release } = stalled(['新区', '青岛'], ['海关']);
+    const it = batches(items, 10, 100, (w) => w.length, true)[Symbol.asyncIterator]();
+    expect((await it.next()).value).toEqual(['新区', '青岛']);
+    release();
+    expect((await it.next()).value).toEqual(['海关']);
+    expect((await it.next()).done).toBe(true);
   });
 });

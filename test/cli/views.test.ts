@@ -106,6 +106,15 @@ describe('zhnews validate', () => {
     expect(junit).toMatch(/failures="2"/);
   });
 
+  it('exits 1 with a message on a folder without fixtures (nothing checked must not pass a CI job)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-nofixtures-'));
+    writeFileSync(join(dir, 'page.txt'), '青岛西海岸新区召开城市更新工作会议。'); // no expected file beside it
+    let err = '';
+    const io = { ...memoryIO(false), stderr: { write: (s: string) => (err += s) } };
+    expect(await main(['node', 'zhnews', 'validate', dir], io)).toBe(1);
+    expect(err).toContain(`no fixtures with expected files (X.txt + X.expected.json) in ${dir}`);
+  });
+
   it('exits 2 on a folder that does not exist (a misspelt path must not pass a CI job)', () => {
     const r = cli(['validate', 'fixturez']);
     expect(r.status).toBe(2);
