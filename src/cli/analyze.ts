@@ -8,6 +8,7 @@ import { analyseBatch, documentBatches, textLength } from './batch.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
 import { expandPaths, readDocuments, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
+import { shardItems, shardSources, type Shard } from '../input/shard.js';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
 import { isErrorRecord, type OutputRecord } from '../types.js';
@@ -27,15 +28,23 @@ export interface AnalyzeRun {
   summary: string | undefined;
   /** CSV output starts with a byte-order mark. */
   bom: boolean;
+  /** Analyse only this shard's documents (src/input/shard.ts); null: all of them. */
+  shard: Shard | null;
 }
 
 export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
-  const sources: ByteSource[] = [];
+  let sources: ByteSource[] = [];
   for await (const s of expandPaths(run.paths, run.input.glob, io.readStdin)) sources.push(s);
-  const knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+  // A shard of text files is chosen before anything is read (a file's id is its name); a shard of JSONL
+  // or CSV records below, as the records are read.
+  const byRecord = run.shard !== null && run.input.format !== 'text';
+  if (run.shard && !byRecord) sources = shardSources(sources, run.shard);
+  let knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+  // Records are spread evenly over the shards: about 1/N of the bytes are this shard's (for the progress bar).
+  if (byRecord && knownBytes !== null) knownBytes = Math.ceil(knownBytes / run.shard!.count);
 
-  // One text document: one JSON object; anything else defaults to JSON Lines.
-  const format = run.format ?? (sources.length === 1 && run.input.format === 'text' ? 'json' : 'jsonl');
+  // One text document: one JSON object; anything else (and any shard: it is one of several) defaults to JSON Lines.
+  const format = run.format ?? (sources.length === 1 && run.input.format === 'text' && !run.shard ? 'json' : 'jsonl');
   const file = run.out ? new AtomicFile(run.out) : null;
   await file?.open();
   const done = run.resume && file ? await carryOver(file) : new Set<string>();
@@ -44,6 +53,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
 
   let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
+  if (byRecord) items = shardItems(items, run.shard!);
   if (done.size) items = skipIds(items, done);
 
   // A single text document gains nothing from workers but their start-up.

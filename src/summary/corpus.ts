@@ -3,10 +3,12 @@
 // Built from output records alone (not from the texts), so it can summarise a run as it happens
 // (`analyze --summary`) or an archive of earlier JSON Lines output (`zhnews summary out.jsonl`).
 // Memory grows with the number of distinct names, slogans and keywords, not with the documents.
+// The summary does not depend on the order the records come in: the records of N shards, merged in id
+// order or read one shard after another (`zhnews summary shard-*.jsonl`), sum to the summary of one run.
 
 import { createRequire } from 'node:module';
 import type { DocumentRecord, EntityType, OutputRecord, SloganKind } from '../types.js';
-import { ENTITY_TYPES, SCHEMA_VERSION, isErrorRecord } from '../types.js';
+import { ENTITY_TYPES, SCHEMA_VERSION, SLOGAN_KINDS, isErrorRecord } from '../types.js';
 
 // natural's TfIdf, imported by file: `require('natural')` would load dotenv, which writes to stdout.
 interface NaturalTfIdf {
@@ -63,7 +65,8 @@ export class CorpusSummary {
   private articles = 0;
   private readonly dates = new Map<string, number>();
   private readonly entities = new Map<string, Counter>(); // "PER\t刘腾"
-  private readonly slogans = new Map<string, Counter & { kind: SloganKind; first: string | null; last: string | null }>();
+  /** Per canonical form: mentions under each kind (a lexicon entry and a quoted coinage can share a form). */
+  private readonly slogans = new Map<string, Counter & { kinds: Partial<Record<SloganKind, number>>; first: string | null; last: string | null }>();
   private readonly indicators = new Map<string, { figures: number; documents: number; types: Record<string, number> }>();
   private readonly keywordDocs = new Map<string, number>();
   private readonly keywordMass = new Map<string, number>();
@@ -96,7 +99,8 @@ export class CorpusSummary {
     };
     for (const e of record.entities) bump(this.entities, `${e.type}\t${e.text}`, () => ({ mentions: 0, documents: 0 }));
     for (const s of record.slogans) {
-      const c = bump(this.slogans, `slogan\t${s.canonical}`, () => ({ mentions: 0, documents: 0, kind: s.kind, first: null, last: null }));
+      const c = bump(this.slogans, `slogan\t${s.canonical}`, () => ({ mentions: 0, documents: 0, kinds: {}, first: null, last: null }));
+      c.kinds[s.kind] = (c.kinds[s.kind] ?? 0) + 1;
       if (dates.length) {
         if (!c.first || dates[0]! < c.first) c.first = dates[0]!;
         if (!c.last || dates[dates.length - 1]! > c.last) c.last = dates[dates.length - 1]!;
@@ -138,7 +142,7 @@ export class CorpusSummary {
     }
     for (const t of ENTITY_TYPES) entities[t] = entities[t].sort(byCount).slice(0, this.top);
     const slogans = [...this.slogans].map(([key, c]) => ({
-      text: key.slice('slogan\t'.length), kind: c.kind, mentions: c.mentions, documents: c.documents, first: c.first, last: c.last,
+      text: key.slice('slogan\t'.length), kind: mainKind(c.kinds), mentions: c.mentions, documents: c.documents, first: c.first, last: c.last,
     }));
     // Corpus weight of a term: its summed in-document weight times natural's IDF over the corpus.
     const keywords = [...this.keywordDocs.keys()]
@@ -155,7 +159,7 @@ export class CorpusSummary {
       entities,
       slogans: slogans.sort(byCount),
       figures: [...this.indicators]
-        .map(([indicator, c]) => ({ indicator, ...c }))
+        .map(([indicator, c]) => ({ indicator, ...c, types: sortedKeys(c.types) }))
         .sort((a, b) => b.figures - a.figures || cmp(a.indicator, b.indicator)),
       keywords,
     };
@@ -163,4 +167,9 @@ export class CorpusSummary {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The kind a slogan is mentioned under most often; a tie goes to the kind listed first in SLOGAN_KINDS. */
+const mainKind = (kinds: Partial<Record<SloganKind, number>>): SloganKind =>
+  SLOGAN_KINDS.reduce((best, k) => ((kinds[k] ?? 0) > (kinds[best] ?? 0) ? k : best));
+/** The object with its keys in sorted order (JSON output whatever order the counts were first made in). */
+const sortedKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort((a, b) => cmp(a[0], b[0])));
 const round = (x: number) => Math.round(x * 10000) / 10000;
