@@ -11,10 +11,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OneNodeCluster, ensurePackages, sh } from './one-node.js';
+import { OneNodeCluster, cleanStaleRuns, ensurePackages, ownedTempDir, sh } from './one-node.js';
 import { shardOf } from '../src/input/shard.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -45,9 +44,11 @@ function expectOneRun(merged: string, single: string) {
 let work: string;
 let single: { records: string; summary: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   ensurePackages({ 'slurm-wlm': ['slurmctld', 'slurmd', 'sbatch', 'squeue', 'scontrol'], munge: ['munged', 'munge'], parallel: ['parallel'] });
-  work = mkdtempSync(join(tmpdir(), 'zhnews-cluster-test-'));
+  // A run killed before its clean-up (a CI job timed out) left daemons and folders: stopped and removed.
+  for (const dir of await cleanStaleRuns()) console.log(`cleaned up after a run that died: ${dir}`);
+  work = ownedTempDir('work');
   single = { records: join(work, 'single.jsonl'), summary: join(work, 'single.csv') };
   const r = zhnews(['analyze', '--jobs', '1', '--format', 'jsonl', '--out', single.records, '--summary', single.summary, 'fixtures/']);
   expect(r.status, r.stderr).toBe(1); // fixtures/bad/: two error records

@@ -4,8 +4,8 @@
 // munged's socket, the daemons' pid files, state, spool and logs. Its own munged (own key and socket)
 // and its own ports, so it touches neither /etc/slurm, /etc/munge nor a cluster already on the machine,
 // and two runs never meet. Commands reach it through SLURM_CONF (env()). Daemons are stopped by their pid
-// files, never by name; a folder left by a run that died before it could stop them (its owner.pid no
-// longer alive) is cleaned up the same way when the next run starts.
+// files, never by name; folders left by a test process that died before it could stop them (their
+// owner.pid no longer alive) are cleaned up the same way when the next run starts (cleanStaleRuns).
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { hostname, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const PREFIX = 'zhnews-slurm-node-';
+const PREFIX = 'zhnews-cluster-test-';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs a command; its output as text. */
@@ -100,10 +100,8 @@ export class OneNodeCluster {
 
   /** Writes the configuration and starts munged, slurmctld and slurmd; resolves when the node is idle. */
   static async start(): Promise<OneNodeCluster> {
-    await OneNodeCluster.cleanStale();
-    const dir = mkdtempSync(join(tmpdir(), PREFIX));
+    const dir = ownedTempDir('slurm');
     chmodSync(dir, 0o755); // munged (user munge) must reach its socket and key below
-    writeFileSync(join(dir, 'owner.pid'), String(process.pid));
     const cluster = new OneNodeCluster(dir);
     try {
       await cluster.startDaemons();
@@ -198,13 +196,33 @@ export class OneNodeCluster {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  /** Folders of earlier runs whose test process is gone: their daemons are stopped, the folders removed. */
-  private static async cleanStale(): Promise<void> {
-    for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))) {
-      const dir = join(tmpdir(), name);
-      const owner = pidIn(join(dir, 'owner.pid'));
-      if (owner === null || (alive(owner) && /node|vitest/.test(cmdline(owner)))) continue;
-      await new OneNodeCluster(dir).stop();
-    }
+  /** Stops what a cluster folder of a dead test process still runs. */
+  static async stopStale(dir: string): Promise<void> {
+    await new OneNodeCluster(dir).stop();
   }
+}
+
+/** A new folder under the temporary folder for this test process (KIND: slurm, work), marked as its own. */
+export function ownedTempDir(kind: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${kind}-`));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
+  return dir;
+}
+
+/**
+ * Folders of earlier runs (ownedTempDir) whose test process is gone, killed before it could clean up:
+ * the jobs and daemons of a cluster folder are stopped by its pid files, and every such folder removed.
+ * Folders of a live test process (another run of this suite at the same time) are left alone.
+ */
+export async function cleanStaleRuns(): Promise<string[]> {
+  const cleaned: string[] = [];
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(PREFIX))) {
+    const dir = join(tmpdir(), name);
+    const owner = pidIn(join(dir, 'owner.pid'));
+    if (owner === null || (alive(owner) && /node|vitest/.test(cmdline(owner)))) continue;
+    await OneNodeCluster.stopStale(dir);
+    rmSync(dir, { recursive: true, force: true });
+    cleaned.push(dir);
+  }
+  return cleaned;
 }
