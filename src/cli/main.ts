@@ -131,7 +131,7 @@ memory stays bounded. Exit status: 0 merged; 1 a line that is not a record, or a
 (shards of different runs?): reported on standard error; 2 usage error (a shard file missing).
 Examples:
   $ zhnews merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl --out merged.jsonl --summary summary.csv
-  $ zhnews merge run/shard-*.jsonl > merged.jsonl`)
+  $ zhnews merge run/shard-{0..15}.jsonl > merged.jsonl     # braces, not *: a missing shard is then an error`)
     .action(async (paths: string[], o: { format: OutputFormat; out?: string; summary?: string; bom?: boolean }) => {
       for (const p of paths) {
         if (!statSync(p, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`merge: no such file: ${p} (every shard's output is needed)`);
