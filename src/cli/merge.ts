@@ -18,7 +18,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { AtomicFile, drained, readLines, type CliIO } from './io.js';
+import { AtomicFile, OutputError, drained, readLines, type CliIO } from './io.js';
 import { HeapKeeper } from './heap.js';
 import { writeSummaryFile } from './summary.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
@@ -59,7 +59,12 @@ export async function runMerge(run: MergeRun, io: CliIO): Promise<number> {
   const file = run.out ? new AtomicFile(run.out) : null;
   // Sorted chunks go to a folder beside the output (where there is room for it), made when first needed.
   let scratch: string | null = null;
-  const scratchDir = async () => (scratch ??= await mkdtemp(join(run.out ? dirname(resolve(run.out)) : tmpdir(), '.zhnews-merge-')));
+  const scratchDir = async () => {
+    const beside = run.out ? dirname(resolve(run.out)) : tmpdir();
+    return (scratch ??= await mkdtemp(join(beside, '.zhnews-merge-')).catch((e: Error) => {
+      throw new OutputError(`cannot make a folder for sorting in ${beside}: ${e.message}`);
+    }));
+  };
   try {
     // Each shard as runs in id order: the file itself, or its sorted chunks.
     const runs: string[][] = [];
@@ -166,7 +171,8 @@ async function writeLines(path: string, lines: Iterable<string> | AsyncIterable<
     if (failure) break;
   }
   await new Promise<void>((done) => out.end(() => done()));
-  if (failure) throw failure;
+  // A full disk: exit status 2, as for --out (the scratch folder is removed on the way out).
+  if (failure) throw new OutputError(`cannot write ${path}: ${(failure as Error).message}`);
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

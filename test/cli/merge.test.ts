@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '../helpers.js';
 import { runMerge, type MergeRun } from '../../src/cli/merge.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { OutputError, type CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { CorpusSummary } from '../../src/summary/corpus.js';
 import { shardOf } from '../../src/input/shard.js';
@@ -139,6 +139,13 @@ describe('runMerge', () => {
     expect(r.status).toBe(1);
     expect(linesOf(r.out)).toEqual([rec('x', 1), rec('y', 1), rec('z', 2)]);
     expect(r.err).toMatch(/b\.jsonl: id "y" is also in .*a\.jsonl/);
+  });
+
+  it('an output folder it cannot write to is an OutputError (exit status 2), not a crash', async () => {
+    const gone = join(dir, 'gone', 'merged.jsonl');
+    const r = merge(shards, { out: gone });
+    await expect(r).rejects.toBeInstanceOf(OutputError);
+    await expect(r).rejects.toThrow(/cannot make a folder for sorting in .*gone: ENOENT/);
   });
 
   it('writes CSV on request', async () => {
