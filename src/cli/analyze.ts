@@ -10,6 +10,7 @@ import { analyseBatch, documentBatches, textLength } from './batch.js';
 import { createProgress } from './progress.js';
 import { HeapKeeper } from './heap.js';
 import { expandPaths, readDocuments, type ByteSource, type EncodingOption, type InputFormat, type InputItem } from '../input/index.js';
+import { shardItems, shardSources, type Shard } from '../input/shard.js';
 import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { createWriter, type OutputFormat } from '../output/writer.js';
 import type { CsvOptions } from '../output/csv.js';
@@ -43,20 +44,28 @@ export interface AnalyzeRun {
   report: string | undefined;
   /** CSV output: byte-order mark, layers, kept fields' columns, formula guard (also for the summary). */
   csv: CsvOptions;
+  /** Analyse only this shard's documents (src/input/shard.ts); null: all of them. */
+  shard: Shard | null;
 }
 
 /** No input at all (an empty folder, a glob that matches nothing): exit status 2, nothing written. */
 export class NoInputError extends Error {}
 
 export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
-  const sources: ByteSource[] = [];
+  let sources: ByteSource[] = [];
   for await (const s of expandPaths(run.paths, run.input.glob, io.readStdin, io.stdinChunks)) sources.push(s);
   // A misspelt --glob or an empty folder in a cron job must fail it, not pass it with nothing done.
   if (!sources.length) throw new NoInputError(`no input files matched ${run.input.glob} in ${run.paths.join(', ')}`);
-  const knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+  // A shard of text files is chosen before anything is read (a file's id is its name); a shard of JSONL
+  // or CSV records below, as the records are read. A shard may be empty: its run writes no record.
+  const byRecord = run.shard !== null && run.input.format !== 'text';
+  if (run.shard && !byRecord) sources = shardSources(sources, run.shard);
+  let knownBytes = sources.every((s) => s.size !== undefined) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+  // Records are spread evenly over the shards: about 1/N of the bytes are this shard's (for the progress bar).
+  if (byRecord && knownBytes !== null) knownBytes = Math.ceil(knownBytes / run.shard!.count);
 
-  // One text document: one JSON object; anything else defaults to JSON Lines.
-  const format = run.format ?? (sources.length === 1 && run.input.format === 'text' ? 'json' : 'jsonl');
+  // One text document: one JSON object; anything else (and any shard: it is one of several) defaults to JSON Lines.
+  const format = run.format ?? (sources.length === 1 && run.input.format === 'text' && !run.shard ? 'json' : 'jsonl');
   const summary = run.summary ? new CorpusSummary() : null;
   const report = run.report ? new ReportAggregator(run.paths.length ? run.paths : ['standard input']) : null;
   // --resume: records go straight into FILE as they finish (journal.ts); else into a temporary file
@@ -73,6 +82,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   const progress = createProgress(!!io.stderr.isTTY && !run.verbose, knownBytes, process.stderr);
 
   let items: AsyncIterable<InputItem> = readDocuments(sources, run.input);
+  if (byRecord) items = shardItems(items, run.shard!);
   if (journal?.done.size) items = skipDone(items, journal);
 
   // A single text document gains nothing from workers but their start-up.

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { OutputError, type CliIO } from './io.js';
 import { outputPathProblem } from './output-file.js';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { NoInputError, runAnalyze, type AnalyzeRun } from './analyze.js';
@@ -17,9 +18,11 @@ import { RECORD_SCHEMA } from '../output/schema.js';
 import { runValidate } from './validate.js';
 import { runShow } from './show.js';
 import { LAYERS, type Layer } from '../validate/diff.js';
-import { OUTPUT_FORMATS } from '../output/writer.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/writer.js';
 import { CSV_LAYERS } from '../output/columns.js';
 import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
+import { parseShard } from '../input/shard.js';
+import { runMerge } from './merge.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
 
 export const EXIT_OK = 0;
@@ -36,6 +39,7 @@ Examples:
   $ zhnews analyze --input-format jsonl --id-field doc_id --text-field body crawl.jsonl
   $ zhnews analyze --disable keywords,entities --format jsonl a.txt b.txt
   $ zhnews analyze --jobs 2 --format jsonl --out archive.jsonl --resume archive/
+  $ zhnews analyze --shard 0/4 --out shard-0.jsonl --resume archive/     # …3/4, then zhnews merge
   $ zhnews analyze --input-format csv --text-field 正文 --encoding gb18030 export.csv
   $ zhnews analyze --input-format jsonl --keep-fields title,source.url --format csv --layers figures crawl.jsonl`;
 
@@ -67,6 +71,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--glob <pattern>', 'files to take from directories', DEFAULT_GLOB)
     .option('--jobs <n>', 'worker threads (1: in-process)', String(availableParallelism()))
     .option('--resume', 'with --out FILE (JSONL): FILE is a journal: keep its records, redo its error records, append each new record as it finishes')
+    .option('--shard <I/N>', 'analyse only shard I of N (0 ≤ I < N): each document goes to one shard by a hash of its id; `zhnews merge` joins the N outputs')
     .option('--verbose', 'print a one-line summary (documents, errors, MB/s) on standard error')
     .addOption(new Option('--format <format>', 'output format (json: one object, or an array for several documents)').choices(OUTPUT_FORMATS))
     .option('--out <file>', 'write output to this file (atomically; an existing path must be a regular file) instead of standard output')
@@ -135,6 +140,30 @@ Examples:
   $ zhnews analyze --format jsonl --out records.jsonl --report report.html archive/`)
     .action(async (paths: string[], o: { out: string; verbose?: boolean }) => {
       status = await runReport({ paths, out: outputPath('--out', o.out)!, verbose: !!o.verbose }, io);
+    });
+
+  program
+    .command('merge')
+    .description('join the JSON Lines outputs of `analyze --shard I/N` runs into the output of one run: records sorted by id')
+    .argument('<shards...>', 'JSONL outputs of the shards, every one of them (shard-0.jsonl … shard-3.jsonl)')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('jsonl'))
+    .option('--out <file>', 'write to FILE (atomically) instead of standard output')
+    .option('--summary <file>', 'also write the corpus summary of the merged records to FILE (CSV for *.csv, else JSON)')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (for Excel)')
+    .addHelpText('after', `
+Records come out sorted by id (compared as JavaScript compares strings, the order analyze walks a
+directory in), records of one id in their shard's order: the records, order and summary of one run
+over a directory. Shards are sorted on disk (beside --out) when they are not in id order already, so
+memory stays bounded. Exit status: 0 merged; 1 a line that is not a record, or an id in two shards
+(shards of different runs?): reported on standard error; 2 usage error (a shard file missing).
+Examples:
+  $ zhnews merge shard-0.jsonl shard-1.jsonl shard-2.jsonl shard-3.jsonl --out merged.jsonl --summary summary.csv
+  $ zhnews merge run/shard-{0..15}.jsonl > merged.jsonl     # braces, not *: a missing shard is then an error`)
+    .action(async (paths: string[], o: { format: OutputFormat; out?: string; summary?: string; bom?: boolean }) => {
+      for (const p of paths) {
+        if (!statSync(p, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`merge: no such file: ${p} (every shard's output is needed)`);
+      }
+      status = await runMerge({ paths, format: o.format, out: outputPath('--out', o.out), summary: outputPath('--summary', o.summary), bom: !!o.bom }, io);
     });
 
   program
@@ -259,6 +288,8 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   const report = outputPath('--report', o.report as string | undefined);
   for (const [a, b] of [[out, summary], [out, report], [summary, report]] as const)
     if (a && b && a !== '-' && resolve(a) === resolve(b)) throw new UsageError('--out, --summary and --report must name different files');
+  const shard = o.shard === undefined ? null : parseShard(String(o.shard));
+  if (shard && 'error' in shard) throw new UsageError(`--shard: ${shard.error}`);
   return {
     paths,
     input: {
@@ -279,6 +310,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
     summary,
     report,
     csv: { bom: !!o.bom, layers, keep: keepFields, formulaGuard: o.formulaGuard !== false },
+    shard,
     pipeline: {
       ...DEFAULT_OPTIONS,
       layout,

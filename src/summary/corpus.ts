@@ -3,10 +3,12 @@
 // Built from output records alone (not from the texts), so it can summarise a run as it happens
 // (`analyze --summary`) or an archive of earlier JSON Lines output (`zhnews summary out.jsonl`).
 // Memory grows with the number of distinct names, slogans and keywords, not with the documents.
+// The summary does not depend on the order the records come in: the records of N shards, merged in id
+// order or read one shard after another (`zhnews summary shard-*.jsonl`), sum to the summary of one run.
 
 import { createRequire } from 'node:module';
 import type { DocumentRecord, EntityType, OutputRecord, SloganKind } from '../types.js';
-import { ENTITY_TYPES, SCHEMA_VERSION, isErrorRecord } from '../types.js';
+import { ENTITY_TYPES, SCHEMA_VERSION, SLOGAN_KINDS, isErrorRecord } from '../types.js';
 import { simplifiedName } from '../normalize/script.js';
 
 // natural's TfIdf, imported by file: `require('natural')` would load dotenv, which writes to stdout.
@@ -70,7 +72,8 @@ export class CorpusSummary {
   private articles = 0;
   private readonly dates = new Map<string, number>();
   private readonly entities = new Map<string, Counter>(); // "PER\t刘腾"
-  private readonly slogans = new Map<string, Counter & { kind: SloganKind; first: string | null; last: string | null }>();
+  /** Per canonical form: mentions under each kind (a lexicon entry and a quoted coinage can share a form). */
+  private readonly slogans = new Map<string, Counter & { kinds: Partial<Record<SloganKind, number>>; first: string | null; last: string | null }>();
   private readonly terms = new Map<string, Counter & { months: Map<string, Counter> }>();
   private readonly indicators = new Map<string, { figures: number; documents: number; types: Record<string, number> }>();
   private readonly keywordDocs = new Map<string, number>();
@@ -107,10 +110,12 @@ export class CorpusSummary {
     // The month of a document: its own date's, else the first dated article's (a full date only).
     const month = dates.map((d) => /^\d{4}-\d{2}/.exec(d)?.[0]).find((m) => m) ?? null;
     for (const s of record.slogans) {
-      const c = bump(this.slogans, `slogan\t${s.norm ?? s.canonical}`, () => ({ mentions: 0, documents: 0, kind: s.kind, first: null, last: null }));
+      const form = s.norm ?? s.canonical;
+      const c = bump(this.slogans, `slogan\t${form}`, () => ({ mentions: 0, documents: 0, kinds: {}, first: null, last: null }));
+      c.kinds[s.kind] = (c.kinds[s.kind] ?? 0) + 1;
       if (s.kind === 'term') {
-        const t = bump(this.terms, `term\t${s.norm ?? s.canonical}`, () => ({ mentions: 0, documents: 0, months: new Map() }));
-        if (month) bump(t.months, `term\t${s.norm ?? s.canonical}\t${month}`, () => ({ mentions: 0, documents: 0 }));
+        const t = bump(this.terms, `term\t${form}`, () => ({ mentions: 0, documents: 0, months: new Map() }));
+        if (month) bump(t.months, `term\t${form}\t${month}`, () => ({ mentions: 0, documents: 0 }));
       }
       if (dates.length) {
         if (!c.first || dates[0]! < c.first) c.first = dates[0]!;
@@ -157,7 +162,7 @@ export class CorpusSummary {
     }
     for (const t of ENTITY_TYPES) entities[t] = entities[t].sort(byCount).slice(0, this.top);
     const slogans = [...this.slogans].map(([key, c]) => ({
-      text: key.slice('slogan\t'.length), kind: c.kind, mentions: c.mentions, documents: c.documents, first: c.first, last: c.last,
+      text: key.slice('slogan\t'.length), kind: mainKind(c.kinds), mentions: c.mentions, documents: c.documents, first: c.first, last: c.last,
     }));
     // Corpus weight of a term: its summed in-document weight times natural's IDF over the corpus.
     const keywords = [...this.keywordDocs.keys()]
@@ -184,7 +189,7 @@ export class CorpusSummary {
         }))
         .sort(byCount),
       figures: [...this.indicators]
-        .map(([indicator, c]) => ({ indicator, ...c }))
+        .map(([indicator, c]) => ({ indicator, ...c, types: sortedKeys(c.types) }))
         .sort((a, b) => b.figures - a.figures || cmp(a.indicator, b.indicator)),
       keywords,
     };
@@ -192,4 +197,9 @@ export class CorpusSummary {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The kind a slogan is mentioned under most often; a tie goes to the kind listed first in SLOGAN_KINDS. */
+const mainKind = (kinds: Partial<Record<SloganKind, number>>): SloganKind =>
+  SLOGAN_KINDS.reduce((best, k) => ((kinds[k] ?? 0) > (kinds[best] ?? 0) ? k : best));
+/** The object with its keys in sorted order (JSON output whatever order the counts were first made in). */
+const sortedKeys = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort((a, b) => cmp(a[0], b[0])));
 const round = (x: number) => Math.round(x * 10000) / 10000;

@@ -108,3 +108,46 @@ describe('corpus keywords across scripts', () => {
     expect(words).toContain('财政预算案');
   });
 });
+
+describe('corpus summary of records in any order (merged shards: zhnews merge, zhnews summary shard-*.jsonl)', () => {
+  const fig = (type: 'percent' | 'money', indicator: string) => ({ type, text: '13.5%', start: 0, end: 5, value: 13.5, unit: null, indicator });
+  const records: DocumentRecord[] = [
+    doc('a', '2022-08-11', {
+      figures: [fig('percent', 'growth')],
+      // a lexicon entry and a quoted coinage sharing a canonical form
+      slogans: [{ kind: 'numbered', text: '六稳', start: 0, end: 2, canonical: '六稳' }],
+      keywords: [{ word: '城市更新', weight: 0.5 }],
+    }),
+    doc('b', '2022-07-01', {
+      figures: [fig('money', 'growth'), fig('percent', 'growth')],
+      slogans: [{ kind: 'coined', text: '六稳', start: 0, end: 2, canonical: '六稳' }, { kind: 'coined', text: '六稳', start: 5, end: 7, canonical: '六稳' }],
+      entities: [{ type: 'LOC', text: '青岛', start: 0, end: 2 }],
+      keywords: [{ word: '商用车', weight: 0.9 }],
+    }),
+    doc('c', null, { slogans: [{ kind: 'numbered', text: '六稳', start: 0, end: 2, canonical: '六稳' }], keywords: [{ word: '商用车', weight: 0.3 }] }),
+  ];
+  const summaryOf = (rs: DocumentRecord[]) => {
+    const s = new CorpusSummary();
+    for (const r of rs) s.add(r);
+    return s.result();
+  };
+
+  it('is the same JSON and CSV whatever order the records come in', () => {
+    const want = JSON.stringify(summaryOf(records));
+    for (const order of [[2, 1, 0], [1, 0, 2], [1, 2, 0]]) {
+      const got = summaryOf(order.map((i) => records[i]!));
+      expect(JSON.stringify(got)).toBe(want);
+      expect(summaryCsv(got)).toBe(summaryCsv(summaryOf(records)));
+    }
+  });
+
+  it("names a slogan by the kind it is mentioned under most (a tie: the first of formula, code, numbered, coined); an indicator's types in sorted order", () => {
+    const r = summaryOf([records[1]!, records[0]!]);
+    expect(r.slogans).toEqual([expect.objectContaining({ text: '六稳', kind: 'coined', mentions: 3 })]);
+    expect(summaryOf(records).slogans[0]!.kind).toBe('numbered'); // numbered twice (a, c), coined twice (b): a tie
+    const once = { ...records[1]!, slogans: records[1]!.slogans.slice(0, 1) }; // coined once, numbered once (c)
+    expect(summaryOf([once, records[2]!]).slogans[0]!.kind).toBe('numbered');
+    expect(summaryOf([records[2]!, once]).slogans[0]!.kind).toBe('numbered');
+    expect(Object.keys(r.figures[0]!.types)).toEqual(['money', 'percent']);
+  });
+});
