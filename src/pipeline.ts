@@ -16,7 +16,7 @@ import type { Segmenter, WordToken } from './segment/segmenter.js';
 import { layoutRunningText } from './layout/running-text.js';
 import { layoutPage, looksLikePage } from './layout/page.js';
 import { extractSlogans } from './extract/slogans/index.js';
-import { extractFigures } from './extract/figures/index.js';
+import { documentCurrency, extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
 import { loadIdf, mayBeKeyword, topKeywords } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
@@ -132,8 +132,9 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'figures',
     run: (state) => {
+      const currency = documentCurrency(state.layout.passages.map((p) => p.norm));
       return {
-        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [] })),
+        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency })),
       };
     },
   },
