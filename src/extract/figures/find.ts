@@ -339,7 +339,7 @@ class Finder {
     if (t[n.e] === '+' || t[n.e] === '_' || t[n.e] === '^') return null;
     if (n.digits !== null && n.digits.length > 4) return null;
     if (lex.notAfter.matchAt(t, n.e)) return null;
-    const years = withRange ? this.yearSpan(n, s) : null;
+    const years = withRange && n.plainDigits === 4 ? this.yearSpan(n, s) : null;
     if (years) return years;
     const first = this.single(n, s);
     if (!withRange) return first;
@@ -355,7 +355,7 @@ class Finder {
     if (nextChar === '、' && p === n.e && n.digits === null && n.integer && !n.negative && n.value > 0 && n.value < 100 && (s === 0 || t[s - 1] === '\n')) {
       return candidate(n.s, n.e, 'ordinal', n);
     }
-    const ratio = ratioAt(t, n);
+    const ratio = nextChar === '比' || t[n.e] === ':' || t[n.e] === '：' ? ratioAt(t, n) : null;
     if (ratio) {
       const c = candidate(s, ratio.e, 'ratio', null);
       c.range = { low: candidate(s, n.e, 'number', n), high: candidate(ratio.high.s, ratio.e, 'number', ratio.high) };
@@ -541,7 +541,7 @@ class Finder {
     if (first && first.shape === 'time') return this.timeRange(first);
     if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
     // 1万(含)-5万元: a note that the low end is included stands between the end and the connector.
-    const lowEnd = first ? first.e + inclusionNoteAt(t, first.e) : n.e;
+    const lowEnd = first ? (t[first.e] === '(' || t[first.e] === '（' ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
     const p = connectorEnd(t, lowEnd);
     if (p < 0) return null;
     const conn = t[lowEnd];

@@ -366,12 +366,14 @@ function evaluate(atoms: Atom[], s: number, e: number, negative: boolean, first:
     for (const a of atoms) digits += String((a as { v: number }).v);
     return make(Number(digits) * (negative ? -1 : 1), digits, false, false, 0, true, true);
   }
-  const read = digitByDigit(atoms);
-  if (read !== null) return make(read * (negative ? -1 : 1), null, false, false, 0, Number.isInteger(read), true);
-  const loose = neighbourDigits(atoms);
-  if (loose !== null) {
-    approx = true;
-    return make(loose * (negative ? -1 : 1), null, false, false, 0, true, true);
+  if (atoms.length > 2 && first.k === 'digit' && atoms[1]!.k === 'digit') {
+    const read = digitByDigit(atoms);
+    if (read !== null) return make(read * (negative ? -1 : 1), null, false, false, 0, Number.isInteger(read), true);
+    const loose = neighbourDigits(atoms);
+    if (loose !== null) {
+      approx = true;
+      return make(loose * (negative ? -1 : 1), null, false, false, 0, true, true);
+    }
   }
   const invalid = make(NaN, null, false, false, 0, false, false);
   // A lone 大写 character (陆地, 入伍, 拾取) is a word, not a number.
