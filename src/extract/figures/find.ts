@@ -470,12 +470,14 @@ class Finder {
   }
 
   /**
-   * 半 alone before a unit of measurement: 半斤 = 0.5 斤, 半公里. Not after a word it belongs to (上半年,
+   * 半 alone before a unit of measurement: 半斤 = 0.5 斤, 半公里; 半成 = 5%. Not after a word it belongs to (上半年,
    * 一半, 多半, 大半), and only before units that take 一 as a number (半个 is no amount).
    */
   private half(i: number): FigureCandidate | null {
     const { t, lex } = this;
     if (HALF_TAKEN.has(t, i - 1)) return null;
+    // 半成 = half of one tenth, 5% (半成品 is a half-finished product).
+    if (t[i + 1] === '成' && !ideographAt(t, i + 2)) return candidate(i, i + 2, 'tenths', HALF, { scale: 10, prefixed: true });
     const u = lex.units.matchAt(t, i + 1, true);
     if (!u || u.data.type !== 'quantity' || !u.data.one) return null;
     const f = lex.falseUnits.matchAt(t, i + 1);

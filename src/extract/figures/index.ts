@@ -49,6 +49,8 @@ export function extractFigures(text: string, ctx: FigureContext): FigureMatch[] 
       m.type = 'money';
       m.unit = currency ?? 'CNY';
     }
+    // 月薪10k~15k: a range of bare amounts after a money noun counts money too.
+    if (p.type === 'range' && p.unit === null && c.range?.high.shape === 'number' && moneyCueBefore(text, c.s)) m.unit = currency ?? 'CNY';
     if (p.approx) m.approx = true;
     if (p.type === 'range' || p.type === 'ratio') {
       m.low = p.low ?? null;

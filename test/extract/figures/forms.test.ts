@@ -68,7 +68,7 @@ describe('spans of years, months and temperatures: both ends normalised in low /
     ['单笔奖励1万元--5万元不等', '1万元--5万元', 10000, 50000, 'CNY'],
     ['每人可获2——3万港币补贴', '2——3万港币', 20000, 30000, 'HKD'],
     ['报销额度在1万(含)-5万元之间', '1万(含)-5万元', 10000, 50000, 'CNY'],
-    ['这个岗位月薪开到10k~15k', '10k~15k', 10000, 15000, null],
+    ['招聘启事写明可以开到10k~15k', '10k~15k', 10000, 15000, null],
   ])('%s: a doubled dash, a note (含) or bare magnitudes still join a range', (text, span, low, high, unit) => {
     const m = only(text, span);
     expect([m.type, m.value, m.low, m.high, m.unit]).toEqual(['range', null, low, high, unit]);
@@ -130,6 +130,11 @@ describe('money: currencies, written-out and colloquial sums', () => {
     expect([m.type, m.value, m.unit]).toEqual(['money', value, 'CNY']);
   });
 
+  it('a range of bare amounts after a money noun is a range in yuan', () => {
+    const m = only('这个岗位月薪开到10k~15k', '10k~15k');
+    expect([m.type, m.low, m.high, m.unit]).toEqual(['range', 10000, 15000, 'CNY']);
+  });
+
   it('a money noun in another clause does not make a count money', () => {
     const text = '合同总价已经谈妥，参与的工人有三百万';
     expect(only(text, '三百万').type).toBe('number');
@@ -188,6 +193,12 @@ describe('numerals read as numbers where only a number can stand', () => {
   ])('%s -> %s = %d %s', (text, span, value, unit) => {
     const m = only(text, span);
     expect([m.type, m.value, m.unit]).toEqual(['quantity', value, unit]);
+  });
+
+  it('半成 is five per cent; 半成品 is no figure', () => {
+    const m = only('利润率只提高了半成。', '半成');
+    expect([m.type, m.value]).toEqual(['percent', 5]);
+    expect(run('车间里堆着半成品')).toEqual([]);
   });
 
   it('廿二日 is a day of the month', () => {
