@@ -10,7 +10,9 @@ import { WordTable } from './lexicon.js';
 
 /** How far back (UTF-16 units) a money cue may stand from its number, within one clause. */
 const CUE_WINDOW = 12;
-const CLAUSE_BREAKS = new Set(['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '、']);
+/** Clause breaks as UTF-16 codes (no one-character strings on the way back). */
+const CLAUSE_BREAKS = new Uint8Array(0x10000);
+for (const c of '，。；！？,;!?\n、') CLAUSE_BREAKS[c.charCodeAt(0)] = 1;
 
 let LOCAL: [string, string][] | null = null;
 let CUES: WordTable<true> | null = null;
@@ -34,7 +36,7 @@ export function moneyCueBefore(text: string, s: number): boolean {
   CUES ??= new WordTable(readDict('figures-money-cues.tsv').map((r) => [r.fields[0]!, true as const]));
   for (let p = s; p >= Math.max(1, s - CUE_WINDOW); p--) {
     if (CUES.matchEndingAt(text, p)) return true;
-    if (CLAUSE_BREAKS.has(text[p - 1]!)) break;
+    if (CLAUSE_BREAKS[text.charCodeAt(p - 1)] === 1) break;
   }
   return false;
 }

@@ -13,7 +13,7 @@
 //   "出口44.6万辆，同比增长1.1倍" -> [44.6万辆: numeral 44.6万 + 辆] [1.1倍: numeral 1.1 + 倍]
 // Every step looks a bounded distance ahead of the numeral, so the pass is linear in the text length.
 
-import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
+import { CharSet, digitAt, ideographAt, inlineSpaceAt, letterAt } from './chars.js';
 import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
 import { ratioAt } from './ratio.js';
 import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
@@ -341,6 +341,7 @@ class Finder {
     if (lex.notAfter.matchAt(t, n.e)) return null;
     const years = withRange && n.plainDigits === 4 ? this.yearSpan(n, s) : null;
     if (years) return years;
+    if (t.charCodeAt(n.e) === GE) n = this.colloquial(n);
     const first = this.single(n, s);
     if (!withRange) return first;
     return this.range(n, s, first) ?? first;
@@ -355,11 +356,10 @@ class Finder {
     if (nextChar === '、' && p === n.e && n.digits === null && n.integer && !n.negative && n.value > 0 && n.value < 100 && (s === 0 || t[s - 1] === '\n')) {
       return candidate(n.s, n.e, 'ordinal', n);
     }
-    const ratio = nextChar === '比' || t[n.e] === ':' || t[n.e] === '：' ? ratioAt(t, n) : null;
-    if (ratio) {
-      const c = candidate(s, ratio.e, 'ratio', null);
-      c.range = { low: candidate(s, n.e, 'number', n), high: candidate(ratio.high.s, ratio.e, 'number', ratio.high) };
-      return c;
+    const after = t.charCodeAt(n.e);
+    if (after === BI || after === COLON || after === WIDE_COLON) {
+      const ratio = this.ratio(n, s);
+      if (ratio) return ratio;
     }
     const date = this.date(n, s);
     if (date) return this.extendDate(date);
@@ -373,10 +373,6 @@ class Finder {
       if (n.digits.length === 2 && t[p] === '折') return this.discount(n, s, p);
       // 两 is never read out as a digit (二两 is two liang).
       return this.numericSlot(n, s) && !/[两兩]/.test(t.slice(n.s, n.e)) ? candidate(s, n.e, 'number', n) : null;
-    }
-    // 两个亿, 三个万: the colloquial 个 before a magnitude (two hundred million).
-    if (t[p] === '个' && n.integer && !n.hasMagnitude && !n.approx && numeralAt(t, p + 1)?.kind === 'magnitude' && !numeralAt(t, p + 2)) {
-      return this.single(colloquialMagnitude(n, numeralAt(t, p + 1)!.value, p + 2), s);
     }
     if (nextChar === '成') {
       const tenths = this.tenths(n, s, p);
@@ -415,18 +411,43 @@ class Finder {
       let add = 0;
       if (unit.half && t[e] === '半') (add = 0.5), e++;
       // 十个月大的时候, 90天大的小孩: 大 after a length of life makes it an age and belongs to it.
-      if (AGE_UNITS.has(unit.word) && t[e] === '大' && AGE_AFTER.has(t, e + 1)) e++;
+      if (t[e] === '大' && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
       return measure(s, e, n, unit, add);
     }
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
     // after a round amount (三块石头 counts stones).
     if (nextChar === '块' && p === n.e) {
-      const change = this.smallChange(p + 1);
-      const end = change ? change.e : p + 1;
-      const roundAmount = !n.arabic && (n.hasMagnitude || n.approx || n.value >= 100) && !ideographAt(t, end) && !letterAt(t, end) && !digitAt(t, end);
-      if (change || t[end] === '钱' || roundAmount) return measure(s, t[end] === '钱' ? end + 1 : end, n, YUAN, change?.add ?? 0);
+      const kuai = this.kuai(n, s, p);
+      if (kuai) return kuai;
     }
     return this.bare(n, s);
+  }
+
+  /** 3比1, 1:1, a score 22:25 (ratio.ts): the ratio the numeral n starts, or null. */
+  private ratio(n: Numeral, s: number): FigureCandidate | null {
+    const r = ratioAt(this.t, n);
+    if (!r) return null;
+    const c = candidate(s, r.e, 'ratio', null);
+    c.range = { low: candidate(s, n.e, 'number', n), high: candidate(r.high.s, r.e, 'number', r.high) };
+    return c;
+  }
+
+  /** Yuan counted in 块 (p: where 块 stands), or null when 块 counts pieces. */
+  private kuai(n: Numeral, s: number, p: number): FigureCandidate | null {
+    const { t } = this;
+    const change = this.smallChange(p + 1);
+    const end = change ? change.e : p + 1;
+    const roundAmount = !n.arabic && (n.hasMagnitude || n.approx || n.value >= 100) && !ideographAt(t, end) && !letterAt(t, end) && !digitAt(t, end);
+    if (!change && t[end] !== '钱' && !roundAmount) return null;
+    return measure(s, t[end] === '钱' ? end + 1 : end, n, YUAN, change?.add ?? 0);
+  }
+
+  /** 两个亿, 三个万: the colloquial 个 before a magnitude read as one numeral (两亿), else n itself. */
+  private colloquial(n: Numeral): Numeral {
+    const { t } = this;
+    const m = numeralAt(t, n.e + 1);
+    if (!m || m.kind !== 'magnitude' || numeralAt(t, n.e + 2) || !n.integer || n.hasMagnitude || n.approx || n.digits !== null) return n;
+    return colloquialMagnitude(n, m.value, n.e + 2);
   }
 
   /**
@@ -438,7 +459,7 @@ class Finder {
     const { t, lex } = this;
     let code = unit.unit;
     let q = s;
-    while (q > 0 && inlineSpace(t[q - 1])) q--;
+    while (q > 0 && inlineSpaceAt(t, q - 1)) q--;
     const named = lex.currencyNames.find((c) => q >= c.word.length && t.startsWith(c.word, q - c.word.length));
     if (named) code = named.unit;
     // 人民币100元 names its currency too: the unit's word then records that (a document's own currency,
@@ -543,7 +564,7 @@ class Finder {
     if (first && first.shape === 'time') return this.timeRange(first);
     if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
     // 1万(含)-5万元: a note that the low end is included stands between the end and the connector.
-    const lowEnd = first ? (t[first.e] === '(' || t[first.e] === '（' ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
+    const lowEnd = first ? (OPEN_PAREN_CODES.has(t, first.e) ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
     const p = connectorEnd(t, lowEnd);
     if (p < 0) return null;
     const conn = t[lowEnd];
@@ -1119,6 +1140,12 @@ class Finder {
 }
 
 const FINANCIAL: LexOptions = { financial: true };
+// UTF-16 codes tested after every numeral: t[p] of a CJK character allocates a string, charCodeAt does not.
+const BI = 0x6bd4; // 比
+const COLON = 0x3a;
+const WIDE_COLON = 0xff1a;
+const GE = 0x4e2a; // 个
+const OPEN_PAREN_CODES = new CharSet(OPEN_PARENS);
 /** Lengths of time that 大 turns into an age (三个月大的婴儿), and what may follow that 大. */
 const AGE_UNITS = new Set(['天', '周', '个月', '个星期', '岁', '周岁']);
 const AGE_AFTER = new CharSet(['的', '了', '时', '。', '，', '！', '？', ',', '.']);
@@ -1154,7 +1181,6 @@ function monthSpan(d: DateParts | undefined): boolean {
   return d !== undefined && d.year !== undefined && d.month !== undefined && d.day === undefined && d.weekday === undefined;
 }
 const COPULAS = new CharSet(['是', '为', '為']);
-const inlineSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000';
 const YUAN: UnitEntry = { word: '块', type: 'money', unit: 'CNY', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
 
 /** 两个亿 read as 两亿: the numeral scaled by the magnitude after 个, ending after it. */
