@@ -13,67 +13,15 @@
 //   "出口44.6万辆，同比增长1.1倍" -> [44.6万辆: numeral 44.6万 + 辆] [1.1倍: numeral 1.1 + 倍]
 // Every step looks a bounded distance ahead of the numeral, so the pass is linear in the text length.
 
-import { CharSet, digitAt, ideographAt, inlineSpaceAt, letterAt } from './chars.js';
+import { candidate, dated, intAt, measure, ranged, timed, type CandidateShape, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
+import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
+import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
+import { colloquial, kuaiAt, yuan } from './money.js';
 import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
 import { ratioAt } from './ratio.js';
-import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
 
-export type CandidateShape =
-  | 'number' // a bare numeral: 6600多万 (纳税人), 3.14
-  | 'measure' // numeral + measure word, currency or percent sign: 513户, 5000万美元, 13.5%
-  | 'ordinal' // 第一版, 第2位, （一）, 一期
-  | 'percentWord' // 百分之十, 千分之三
-  | 'tenths' // 五成, 七成六
-  | 'discount' // 八折, 五五折
-  | 'fraction' // 三分之一, 1/2, 一又二分之一
-  | 'date' // 2022年8月11日, 今年3月份, 四季度, 11日
-  | 'time' // 下午3:30, 八点十五分
-  | 'range' // 5%—5.5%, 1至7月份
-  | 'ratio'; // 3比1, 1:1 (ratio.ts)
-
-export interface DateParts {
-  year?: number;
-  /** Years after the reference year (今年 0, 去年 -1) when the year is relative. */
-  yearOffset?: number;
-  month?: number;
-  day?: number;
-  quarter?: number;
-  /** ISO weekday, Monday 1 .. Sunday 7 (星期三 -> 3). */
-  weekday?: number;
-  /** The hundreds of a century's years: 19 for 20世纪 (the 1900s). */
-  century?: number;
-  /** Centuries after the reference year's (上世纪 -1) when the century is relative. */
-  centuryOffset?: number;
-  /** The tens digit of a decade inside its century: 9 for 90年代. */
-  decade?: number;
-}
-
-export interface TimeParts {
-  hour: number;
-  minute?: number;
-  second?: number;
-}
-
-export interface FigureCandidate {
-  s: number;
-  e: number;
-  shape: CandidateShape;
-  /** The main numeral (for a fraction: the numerator; for a range: none, see `range`). */
-  num: Numeral | null;
-  unit: UnitEntry | null;
-  /** Added to the value: a trailing 半 (0.5), the digit after 成 (七成六 -> 6). */
-  add: number;
-  /** Multiplier of the numeral: 百分之 1, 千分之 0.1, 万分之 0.01; 10 for 成 and 折. */
-  scale: number;
-  fraction?: { whole: number; denominator: number };
-  date?: DateParts;
-  time?: TimeParts;
-  range?: { low: FigureCandidate; high: FigureCandidate };
-  /** Hedged: 多/余 inside, or 约/近/超过 before, 以上/左右 after. */
-  approx: boolean;
-  /** The text before the numeral belongs to the figure (上千万, 第, 今年, $). */
-  prefixed: boolean;
-}
+// The candidate types live in candidate.ts; parse.ts and the tests know them from here.
+export type { CandidateShape, DateParts, FigureCandidate, TimeParts };
 
 /** What `at` found: a candidate or null; `Finder.next` says where to look next (always past i). */
 type Step = FigureCandidate | null;
@@ -96,73 +44,11 @@ const COPULA_AFTER = ['是', '不是', '却是', '而是', '那是', '这是', '
 const PERCENT_HEADS: Record<string, number> = { 百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01 };
 
 
-type Extra = Partial<Pick<FigureCandidate, 'unit' | 'add' | 'scale' | 'fraction' | 'date' | 'time' | 'range' | 'approx' | 'prefixed'>>;
-
-/**
- * A candidate with every field present, always in the same order: one object shape for all of them
- * keeps the property accesses downstream monomorphic (Object.assign onto a partly built object was
- * the single most expensive line on dense input).
- */
-function candidate(s: number, e: number, shape: CandidateShape, num: Numeral | null, extra?: Extra): FigureCandidate {
-  return {
-    s,
-    e,
-    shape,
-    num,
-    unit: extra?.unit ?? null,
-    add: extra?.add ?? 0,
-    scale: extra?.scale ?? 1,
-    fraction: extra?.fraction,
-    date: extra?.date,
-    time: extra?.time,
-    range: extra?.range,
-    approx: extra?.approx ?? num?.approx ?? false,
-    prefixed: extra?.prefixed ?? false,
-  };
-}
-
-// Constructors of the common shapes. They set fields on the one candidate shape directly: passing an
-// `extra` object literal of a different shape from every call site made the reads in `candidate`
-// megamorphic, and that one function was the most expensive line on dense input.
 /** Does an upper-case acronym of two or more letters (GDP, CPI), itself not glued to a letter or digit, end at i? */
 function acronymEndsAt(t: string, i: number): boolean {
   let k = i;
   while (k >= 0 && t.charCodeAt(k) >= 65 && t.charCodeAt(k) <= 90) k--;
   return i - k >= 2 && !letterAt(t, k) && !digitAt(t, k);
-}
-
-function measure(s: number, e: number, n: Numeral, unit: UnitEntry, add = 0): FigureCandidate {
-  const c = candidate(s, e, 'measure', n);
-  c.unit = unit;
-  c.add = add;
-  return c;
-}
-
-function dated(s: number, e: number, num: Numeral | null, date: DateParts, prefixed = false): FigureCandidate {
-  const c = candidate(s, e, 'date', num);
-  c.date = date;
-  c.prefixed = prefixed;
-  return c;
-}
-
-function timed(s: number, e: number, n: Numeral, time: TimeParts): FigureCandidate {
-  const c = candidate(s, e, 'time', n);
-  c.time = time;
-  return c;
-}
-
-function ranged(s: number, e: number, low: FigureCandidate, high: FigureCandidate, approx: boolean): FigureCandidate {
-  const c = candidate(s, e, 'range', null);
-  c.range = { low, high };
-  c.approx = approx;
-  return c;
-}
-
-/** Reads a plain integer numeral (no hedge) at p and returns it when its value lies in [lo, hi]. */
-function intAt(t: string, p: number, lo: number, hi: number, financial = false): Numeral | null {
-  const n = lexNumeral(t, p, financial ? FINANCIAL : undefined);
-  if (!n || !n.valid || n.digits !== null || n.approx || !n.integer || n.value < lo || n.value > hi) return null;
-  return n;
 }
 
 class Finder {
@@ -341,7 +227,7 @@ class Finder {
     if (lex.notAfter.matchAt(t, n.e)) return null;
     const years = withRange && n.plainDigits === 4 ? this.yearSpan(n, s) : null;
     if (years) return years;
-    if (t.charCodeAt(n.e) === GE) n = this.colloquial(n);
+    if (t.charCodeAt(n.e) === GE) n = colloquial(t, n);
     const first = this.single(n, s);
     if (!withRange) return first;
     return this.range(n, s, first) ?? first;
@@ -406,7 +292,7 @@ class Finder {
       if (n.single && n.value === 1 && !unit.one) return null; // 一批, 一个, 一次性: the indefinite article
       if (n.single && n.value === 1 && DETERMINERS.has(t, n.s - 1)) return null; // 这一年, 每一次
       if (letterAt(t, u.e) && letterAt(unit.word, unit.word.length - 1)) return null; // 5 kmh?
-      if (unit.type === 'money' && unit.unit === 'CNY') return this.yuan(n, s, u.e, unit);
+      if (unit.type === 'money' && unit.unit === 'CNY') return yuan(t, lex, n, s, u.e, unit);
       let e = u.e;
       let add = 0;
       if (unit.half && t[e] === '半') (add = 0.5), e++;
@@ -417,7 +303,7 @@ class Finder {
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
     // after a round amount (三块石头 counts stones).
     if (nextChar === '块' && p === n.e) {
-      const kuai = this.kuai(n, s, p);
+      const kuai = kuaiAt(t, n, s, p);
       if (kuai) return kuai;
     }
     return this.bare(n, s);
@@ -430,52 +316,6 @@ class Finder {
     const c = candidate(s, r.e, 'ratio', null);
     c.range = { low: candidate(s, n.e, 'number', n), high: candidate(r.high.s, r.e, 'number', r.high) };
     return c;
-  }
-
-  /** Yuan counted in 块 (p: where 块 stands), or null when 块 counts pieces. */
-  private kuai(n: Numeral, s: number, p: number): FigureCandidate | null {
-    const { t } = this;
-    const change = this.smallChange(p + 1);
-    const end = change ? change.e : p + 1;
-    const roundAmount = !n.arabic && (n.hasMagnitude || n.approx || n.value >= 100) && !ideographAt(t, end) && !letterAt(t, end) && !digitAt(t, end);
-    if (!change && t[end] !== '钱' && !roundAmount) return null;
-    return measure(s, t[end] === '钱' ? end + 1 : end, n, YUAN, change?.add ?? 0);
-  }
-
-  /** 两个亿, 三个万: the colloquial 个 before a magnitude read as one numeral (两亿), else n itself. */
-  private colloquial(n: Numeral): Numeral {
-    const { t } = this;
-    const m = numeralAt(t, n.e + 1);
-    if (!m || m.kind !== 'magnitude' || numeralAt(t, n.e + 2) || !n.integer || n.hasMagnitude || n.approx || n.digits !== null) return n;
-    return colloquialMagnitude(n, m.value, n.e + 2);
-  }
-
-  /**
-   * An amount in yuan (元, 圆, 元人民币) from its unit on: the currency named before the number (新台币
-   * 50亿元, 港币 100 元) or right after 元 (三万元欧元, 9000元日币) replaces CNY; 角 and 分 after it add
-   * to it (壹拾壹元壹角 = 11.1); 整 / 正 close a written-out sum (壹佰圆整).
-   */
-  private yuan(n: Numeral, s: number, e: number, unit: UnitEntry): FigureCandidate {
-    const { t, lex } = this;
-    let code = unit.unit;
-    let q = s;
-    while (q > 0 && inlineSpaceAt(t, q - 1)) q--;
-    const named = lex.currencyNames.find((c) => q >= c.word.length && t.startsWith(c.word, q - c.word.length));
-    if (named) code = named.unit;
-    // 人民币100元 names its currency too: the unit's word then records that (a document's own currency,
-    // currency.ts, only ever replaces a bare 元).
-    const explicit = named !== undefined || t.startsWith('人民币', q - 3);
-    const after = unit.word === '元' || unit.word === '圆' ? lex.units.matchAt(t, e, true) : null;
-    const foreign = after && after.data.type === 'money' && after.data.unit !== 'CNY' && !after.data.prefix ? after : null;
-    if (foreign) (code = foreign.data.unit), (e = foreign.e);
-    let add = 0;
-    if (!n.arabic || !n.hasMagnitude) {
-      const change = this.smallChange(e);
-      if (change) (add = change.add), (e = change.e);
-    }
-    if (t[e] === '整' || (t[e] === '正' && !ideographAt(t, e + 1))) e++;
-    if (foreign) return measure(s, e, n, { ...unit, word: unit.word + foreign.word, unit: code }, add);
-    return measure(s, e, n, explicit ? { ...unit, word: `人民币${unit.word}`, unit: code } : unit, add);
   }
 
   /**
@@ -899,19 +739,6 @@ class Finder {
     return c;
   }
 
-  /** 5角8分, 3毛: the jiao and fen after an amount in yuan (12元5角8分 = 12.58). */
-  private smallChange(p: number): { add: number; e: number } | null {
-    const { t } = this;
-    let add = 0;
-    let e = p;
-    // 大写 digits are allowed here: after 元 a lone 壹 can only be a digit (壹拾壹元壹角壹分).
-    const jiao = intAt(t, e, 0, 9, true);
-    if (jiao && (t[jiao.e] === '角' || t[jiao.e] === '毛')) (add += jiao.value / 10), (e = jiao.e + 1);
-    const fen = intAt(t, e, 0, 9, true);
-    if (fen && t[fen.e] === '分' && t[fen.e + 1] !== '之' && t[fen.e + 1] !== '钟') (add += fen.value / 100), (e = fen.e + 1);
-    return e > p ? { add, e } : null;
-  }
-
   /** After a year: a month (and day), a month range (2022年1至7月), or a quarter (2022年四季度). */
   private monthOrQuarter(p: number, base: DateParts): { e: number; date?: DateParts; range?: { low: FigureCandidate; high: FigureCandidate } } | null {
     const { t } = this;
@@ -1139,7 +966,6 @@ class Finder {
   }
 }
 
-const FINANCIAL: LexOptions = { financial: true };
 // UTF-16 codes tested after every numeral: t[p] of a CJK character allocates a string, charCodeAt does not.
 const BI = 0x6bd4; // 比
 const COLON = 0x3a;
@@ -1181,12 +1007,6 @@ function monthSpan(d: DateParts | undefined): boolean {
   return d !== undefined && d.year !== undefined && d.month !== undefined && d.day === undefined && d.weekday === undefined;
 }
 const COPULAS = new CharSet(['是', '为', '為']);
-const YUAN: UnitEntry = { word: '块', type: 'money', unit: 'CNY', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
-
-/** 两个亿 read as 两亿: the numeral scaled by the magnitude after 个, ending after it. */
-function colloquialMagnitude(n: Numeral, magnitude: number, e: number): Numeral {
-  return { ...n, e, value: n.value * magnitude, hasMagnitude: true, single: false };
-}
 
 const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false, temp: false };
 
