@@ -70,6 +70,8 @@ class Finder {
   // The two option sets of `numeral`, built once per pass rather than once per call.
   private readonly plain: LexOptions = { unitAt: this.unitAt, signed: false };
   private readonly withSign: LexOptions = { unitAt: this.unitAt, signed: true };
+  private readonly financialPlain: LexOptions = { unitAt: this.unitAt, signed: false, financial: true };
+  private readonly financialSigned: LexOptions = { unitAt: this.unitAt, signed: true, financial: true };
 
   private numeral(p: number, signed = false): Numeral | null {
     return lexNumeral(this.t, p, signed ? this.withSign : this.plain);
@@ -128,8 +130,9 @@ class Finder {
       const n = this.numeral(i, signed);
       if (!n) return this.step(null, i + 1);
       if (!n.valid) {
-        // A lone 大写 digit (壹, 拾) is a word unless it stands where only a number can.
-        const f = lexNumeral(t, i, { ...(signed ? this.withSign : this.plain), financial: true });
+        // A lone 大写 digit (壹, 拾) is a word (陆续, 拾取) unless it stands where only a number can.
+        if (ideographAt(t, n.e) || letterAt(t, n.e) || digitAt(t, n.e)) return this.step(null, n.e);
+        const f = lexNumeral(t, i, signed ? this.financialSigned : this.financialPlain);
         if (f && f.valid && f.e === n.e && this.numericSlot(f, i)) return this.step(candidate(i, f.e, 'number', f), f.e);
         return this.step(null, n.e);
       }
@@ -189,7 +192,7 @@ class Finder {
     }
     const hedge = lex.hedgesBefore.matchAt(t, i);
     // 三年以上十年以下: the 上 of 以上 hedges nothing after it.
-    if (hedge && hedge.data.inSpan && !(t[i] === '上' && (t[i - 1] === '以' || t[i - 1] === '之'))) {
+    if (hedge && hedge.data.inSpan && !(t.charCodeAt(i) === SHANG && AFTER_YI.has(t, i - 1))) {
       const n = this.numeral(hedge.e);
       if (n && n.valid && n.placeLed) {
         const cand = this.fromNumeral(n, i, true);
@@ -297,7 +300,7 @@ class Finder {
       let add = 0;
       if (unit.half && t[e] === '半') (add = 0.5), e++;
       // 十个月大的时候, 90天大的小孩: 大 after a length of life makes it an age and belongs to it.
-      if (t[e] === '大' && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
+      if (t.charCodeAt(e) === DA && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
       return measure(s, e, n, unit, add);
     }
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
@@ -971,6 +974,10 @@ const BI = 0x6bd4; // 比
 const COLON = 0x3a;
 const WIDE_COLON = 0xff1a;
 const GE = 0x4e2a; // 个
+const DA = 0x5927; // 大
+const SHANG = 0x4e0a; // 上
+/** 以上 / 之上: before them 上 closes a phrase and opens no figure. */
+const AFTER_YI = new CharSet(['以', '之']);
 const OPEN_PAREN_CODES = new CharSet(OPEN_PARENS);
 /** Lengths of time that 大 turns into an age (三个月大的婴儿), and what may follow that 大. */
 const AGE_UNITS = new Set(['天', '周', '个月', '个星期', '岁', '周岁']);

@@ -9,6 +9,10 @@ import { intAt, measure, type FigureCandidate } from './candidate.js';
 import type { FigureLexicon, UnitEntry } from './lexicon.js';
 import { numeralAt, type Numeral } from './numerals.js';
 
+/** 整 and 正 after a written-out sum (壹佰圆整), as UTF-16 codes (t[p] of a CJK character allocates). */
+const ZHENG_WHOLE = 0x6574;
+const ZHENG_RIGHT = 0x6b63;
+
 /** The unit of yuan counted in 块. */
 const YUAN: UnitEntry = { word: '块', type: 'money', unit: 'CNY', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
 
@@ -46,7 +50,8 @@ export function yuan(t: string, lex: FigureLexicon, n: Numeral, s: number, e: nu
     const change = smallChange(t, e);
     if (change) (add = change.add), (e = change.e);
   }
-  if (t[e] === '整' || (t[e] === '正' && !ideographAt(t, e + 1))) e++;
+  const close = t.charCodeAt(e);
+  if (close === ZHENG_WHOLE || (close === ZHENG_RIGHT && !ideographAt(t, e + 1))) e++;
   if (foreign) return measure(s, e, n, { ...unit, word: unit.word + foreign.word, unit: code }, add);
   return measure(s, e, n, explicit ? { ...unit, word: `人民币${unit.word}`, unit: code } : unit, add);
 }
