@@ -49,8 +49,8 @@ function scoreContext(t: string, s: number, e: number): boolean {
 }
 
 /** A plausible clock reading of "h:mm" (the pair that find.ts would otherwise take for a time). */
-function clockLike(low: Numeral, high: Numeral, t: string): boolean {
-  return low.plainDigits > 0 && low.plainDigits <= 2 && low.value <= 24 && high.plainDigits === 2 && high.value <= 59 && t[high.s] !== undefined;
+function clockLike(low: Numeral, high: Numeral): boolean {
+  return low.plainDigits > 0 && low.plainDigits <= 2 && low.value <= 24 && high.plainDigits === 2 && high.value <= 59;
 }
 
 /**
@@ -72,6 +72,6 @@ export function ratioAt(t: string, low: Numeral): RatioParts | null {
     if (ideographAt(t, high.e) && /[年月日个倍万亿]/.test(t[high.e]!)) return null;
     return { e: high.e, low, high };
   }
-  if (clockLike(low, high, t) && !scoreContext(t, low.s, high.e)) return null;
+  if (clockLike(low, high) && !scoreContext(t, low.s, high.e)) return null;
   return { e: high.e, low, high };
 }
