@@ -18,7 +18,7 @@ import { layoutPage, looksLikePage } from './layout/page.js';
 import { layoutStory } from './layout/story.js';
 import { coverage } from './layout/coverage.js';
 import { extractSlogans } from './extract/slogans/index.js';
-import { extractFigures } from './extract/figures/index.js';
+import { documentCurrency, extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
 import { loadIdf, mayBeKeyword, topKeywords } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
@@ -149,8 +149,9 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'figures',
     run: (state) => {
+      const currency = documentCurrency(state.layout.passages.map((p) => p.norm));
       return {
-        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [] })),
+        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency })),
       };
     },
   },

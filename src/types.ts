@@ -31,18 +31,19 @@ export interface Entity extends Span {
   norm?: string;
 }
 
-export type FigureType = 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal';
-export const FIGURE_TYPES: readonly FigureType[] = ['number', 'percent', 'money', 'quantity', 'date', 'range', 'ordinal'];
+/** docs/output.md; `ratio` (3比1 -> "3:1") is an extension of the base contract. */
+export type FigureType = 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal' | 'ratio';
+export const FIGURE_TYPES: readonly FigureType[] = ['number', 'percent', 'money', 'quantity', 'date', 'range', 'ordinal', 'ratio'];
 
 export interface Figure extends Span {
   type: FigureType;
-  /** A number where the figure has one; an ISO-8601-like string for dates and date ranges; else null. */
+  /** A number where the figure has one; an ISO-8601-like string for dates and date ranges; "3:1" for a ratio; else null. */
   value: number | string | null;
   /** Measure word for quantities, ISO 4217 code for money, null otherwise. */
   unit: string | null;
   /** True when the text hedges the amount (余, 多, 近, 约, 超, 逾, 以上). */
   approx?: boolean;
-  /** For ranges: the two ends. */
+  /** For ranges: the two ends (ISO strings for dates and years: 2023/24 -> "2023", "2024"); for ratios: the two parts (3比1 -> 3, 1). */
   low?: number | string | null;
   high?: number | string | null;
   /** What the figure measures when stated nearby (同比增长 -> growth rate). */

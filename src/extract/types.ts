@@ -23,4 +23,9 @@ export interface FigureContext {
   referenceYear: number | null;
   /** Ranges of the passage (UTF-16) that belong to another stage (slogans): no figure may overlap them. */
   blocked: readonly Match[];
+  /**
+   * The currency of a bare 元 in this document when it is not the yuan (HKD in a Hong Kong story that
+   * names 港元): figures/currency.ts `documentCurrency`. Absent or null: CNY.
+   */
+  currency?: string | null;
 }

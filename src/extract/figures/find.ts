@@ -13,65 +13,15 @@
 //   "出口44.6万辆，同比增长1.1倍" -> [44.6万辆: numeral 44.6万 + 辆] [1.1倍: numeral 1.1 + 倍]
 // Every step looks a bounded distance ahead of the numeral, so the pass is linear in the text length.
 
+import { candidate, dated, intAt, measure, ranged, timed, type CandidateShape, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
 import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
-import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
 import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
+import { colloquial, kuaiAt, yuan } from './money.js';
+import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { ratioAt } from './ratio.js';
 
-export type CandidateShape =
-  | 'number' // a bare numeral: 6600多万 (纳税人), 3.14
-  | 'measure' // numeral + measure word, currency or percent sign: 513户, 5000万美元, 13.5%
-  | 'ordinal' // 第一版, 第2位, （一）, 一期
-  | 'percentWord' // 百分之十, 千分之三
-  | 'tenths' // 五成, 七成六
-  | 'discount' // 八折, 五五折
-  | 'fraction' // 三分之一, 1/2, 一又二分之一
-  | 'date' // 2022年8月11日, 今年3月份, 四季度, 11日
-  | 'time' // 下午3:30, 八点十五分
-  | 'range'; // 5%—5.5%, 1至7月份
-
-export interface DateParts {
-  year?: number;
-  /** Years after the reference year (今年 0, 去年 -1) when the year is relative. */
-  yearOffset?: number;
-  month?: number;
-  day?: number;
-  quarter?: number;
-  /** ISO weekday, Monday 1 .. Sunday 7 (星期三 -> 3). */
-  weekday?: number;
-  /** The hundreds of a century's years: 19 for 20世纪 (the 1900s). */
-  century?: number;
-  /** Centuries after the reference year's (上世纪 -1) when the century is relative. */
-  centuryOffset?: number;
-  /** The tens digit of a decade inside its century: 9 for 90年代. */
-  decade?: number;
-}
-
-export interface TimeParts {
-  hour: number;
-  minute?: number;
-  second?: number;
-}
-
-export interface FigureCandidate {
-  s: number;
-  e: number;
-  shape: CandidateShape;
-  /** The main numeral (for a fraction: the numerator; for a range: none, see `range`). */
-  num: Numeral | null;
-  unit: UnitEntry | null;
-  /** Added to the value: a trailing 半 (0.5), the digit after 成 (七成六 -> 6). */
-  add: number;
-  /** Multiplier of the numeral: 百分之 1, 千分之 0.1, 万分之 0.01; 10 for 成 and 折. */
-  scale: number;
-  fraction?: { whole: number; denominator: number };
-  date?: DateParts;
-  time?: TimeParts;
-  range?: { low: FigureCandidate; high: FigureCandidate };
-  /** Hedged: 多/余 inside, or 约/近/超过 before, 以上/左右 after. */
-  approx: boolean;
-  /** The text before the numeral belongs to the figure (上千万, 第, 今年, $). */
-  prefixed: boolean;
-}
+// The candidate types live in candidate.ts; parse.ts and the tests know them from here.
+export type { CandidateShape, DateParts, FigureCandidate, TimeParts };
 
 /** What `at` found: a candidate or null; `Finder.next` says where to look next (always past i). */
 type Step = FigureCandidate | null;
@@ -94,73 +44,11 @@ const COPULA_AFTER = ['是', '不是', '却是', '而是', '那是', '这是', '
 const PERCENT_HEADS: Record<string, number> = { 百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01 };
 
 
-type Extra = Partial<Pick<FigureCandidate, 'unit' | 'add' | 'scale' | 'fraction' | 'date' | 'time' | 'range' | 'approx' | 'prefixed'>>;
-
-/**
- * A candidate with every field present, always in the same order: one object shape for all of them
- * keeps the property accesses downstream monomorphic (Object.assign onto a partly built object was
- * the single most expensive line on dense input).
- */
-function candidate(s: number, e: number, shape: CandidateShape, num: Numeral | null, extra?: Extra): FigureCandidate {
-  return {
-    s,
-    e,
-    shape,
-    num,
-    unit: extra?.unit ?? null,
-    add: extra?.add ?? 0,
-    scale: extra?.scale ?? 1,
-    fraction: extra?.fraction,
-    date: extra?.date,
-    time: extra?.time,
-    range: extra?.range,
-    approx: extra?.approx ?? num?.approx ?? false,
-    prefixed: extra?.prefixed ?? false,
-  };
-}
-
-// Constructors of the common shapes. They set fields on the one candidate shape directly: passing an
-// `extra` object literal of a different shape from every call site made the reads in `candidate`
-// megamorphic, and that one function was the most expensive line on dense input.
 /** Does an upper-case acronym of two or more letters (GDP, CPI), itself not glued to a letter or digit, end at i? */
 function acronymEndsAt(t: string, i: number): boolean {
   let k = i;
   while (k >= 0 && t.charCodeAt(k) >= 65 && t.charCodeAt(k) <= 90) k--;
   return i - k >= 2 && !letterAt(t, k) && !digitAt(t, k);
-}
-
-function measure(s: number, e: number, n: Numeral, unit: UnitEntry, add = 0): FigureCandidate {
-  const c = candidate(s, e, 'measure', n);
-  c.unit = unit;
-  c.add = add;
-  return c;
-}
-
-function dated(s: number, e: number, num: Numeral | null, date: DateParts, prefixed = false): FigureCandidate {
-  const c = candidate(s, e, 'date', num);
-  c.date = date;
-  c.prefixed = prefixed;
-  return c;
-}
-
-function timed(s: number, e: number, n: Numeral, time: TimeParts): FigureCandidate {
-  const c = candidate(s, e, 'time', n);
-  c.time = time;
-  return c;
-}
-
-function ranged(s: number, e: number, low: FigureCandidate, high: FigureCandidate, approx: boolean): FigureCandidate {
-  const c = candidate(s, e, 'range', null);
-  c.range = { low, high };
-  c.approx = approx;
-  return c;
-}
-
-/** Reads a plain integer numeral (no hedge) at p and returns it when its value lies in [lo, hi]. */
-function intAt(t: string, p: number, lo: number, hi: number): Numeral | null {
-  const n = lexNumeral(t, p);
-  if (!n || !n.valid || n.digits !== null || n.approx || !n.integer || n.value < lo || n.value > hi) return null;
-  return n;
 }
 
 class Finder {
@@ -182,6 +70,8 @@ class Finder {
   // The two option sets of `numeral`, built once per pass rather than once per call.
   private readonly plain: LexOptions = { unitAt: this.unitAt, signed: false };
   private readonly withSign: LexOptions = { unitAt: this.unitAt, signed: true };
+  private readonly financialPlain: LexOptions = { unitAt: this.unitAt, signed: false, financial: true };
+  private readonly financialSigned: LexOptions = { unitAt: this.unitAt, signed: true, financial: true };
 
   private numeral(p: number, signed = false): Numeral | null {
     return lexNumeral(this.t, p, signed ? this.withSign : this.plain);
@@ -210,7 +100,8 @@ class Finder {
 
   /** Drops words that only look like figures: idioms, names, level words after a classifier. */
   private keep(c: FigureCandidate, prev: FigureCandidate | null): boolean {
-    if (this.lex.exclusions.covers(this.t, c.s, c.e)) return false;
+    // 十一 (the National Day holiday) and friends, except as the complement of 是 / 为: 合计为十一。
+    if (this.lex.exclusions.covers(this.t, c.s, c.e) && !(c.shape === 'number' && COPULAS.has(this.t, c.s - 1))) return false;
     // 4个万亿元台阶: the bare 万亿元 after a classifier names a level, it is not an amount.
     if (c.num?.bareMagnitude && !c.prefixed && prev && prev.e === c.s && prev.unit?.type === 'quantity') return false;
     return true;
@@ -238,7 +129,13 @@ class Finder {
     if (numeralStartsAt(t, i) || (signed && (t[i] === '-' || t[i] === '负' || t[i] === '負'))) {
       const n = this.numeral(i, signed);
       if (!n) return this.step(null, i + 1);
-      if (!n.valid) return this.step(null, n.e);
+      if (!n.valid) {
+        // A lone 大写 digit (壹, 拾) is a word (陆续, 拾取) unless it stands where only a number can.
+        if (ideographAt(t, n.e) || letterAt(t, n.e) || digitAt(t, n.e)) return this.step(null, n.e);
+        const f = lexNumeral(t, i, signed ? this.financialSigned : this.financialPlain);
+        if (f && f.valid && f.e === n.e && this.numericSlot(f, i)) return this.step(candidate(i, f.e, 'number', f), f.e);
+        return this.step(null, n.e);
+      }
       return this.step(this.fromNumeral(n, i, true), n.e);
     }
     return this.step(null, i + 1);
@@ -252,7 +149,7 @@ class Finder {
     const t = this.t;
     const p = t[i - 1];
     if (p === undefined || p === ' ' || p === '\t' || p === '\n') return true;
-    if (digitAt(t, i - 1) || letterAt(t, i - 1) || p === '%' || p === '.' || p === ')' || p === '）' || numeralAt(t, i - 1)) return false;
+    if (digitAt(t, i - 1) || letterAt(t, i - 1) || p === '%' || p === '.' || p === ')' || p === '）' || p === '-' || p === '—' || numeralAt(t, i - 1)) return false;
     // 3个-5个 joins two counts; after any other word it is a sign (增长-3.5%).
     return !this.lex.units.matchEndingAt(this.t, i);
   }
@@ -289,8 +186,13 @@ class Finder {
       const cand = this.percentWord(i);
       if (cand) return this.step(cand, cand.e);
     }
+    if (c === '半') {
+      const cand = this.half(i);
+      if (cand) return this.step(cand, cand.e);
+    }
     const hedge = lex.hedgesBefore.matchAt(t, i);
-    if (hedge && hedge.data.inSpan) {
+    // 三年以上十年以下: the 上 of 以上 hedges nothing after it.
+    if (hedge && hedge.data.inSpan && !(t.charCodeAt(i) === SHANG && AFTER_YI.has(t, i - 1))) {
       const n = this.numeral(hedge.e);
       if (n && n.valid && n.placeLed) {
         const cand = this.fromNumeral(n, i, true);
@@ -321,11 +223,14 @@ class Finder {
       const c = this.single(n, s);
       return c && c.shape === 'measure' ? c : null;
     }
-    if (letterAt(t, before) || t[before] === '+' || t[before] === '_' || t[before] === '^' || (t[before] === '-' && (letterAt(t, before - 1) || t[before - 1] === '^')) || (t[before] === '.' && digitAt(t, before - 1))) return null;
+    if (letterAt(t, before) || t[before] === '+' || t[before] === '_' || t[before] === '^' || (t[before] === '-' && (letterAt(t, before - 1) || t[before - 1] === '^' || (t[before - 1] === '-' && t[before - 2] === '^'))) || (t[before] === '.' && digitAt(t, before - 1))) return null;
     // 10^6, 2^-10: a power is a formula, not a figure.
     if (t[n.e] === '+' || t[n.e] === '_' || t[n.e] === '^') return null;
     if (n.digits !== null && n.digits.length > 4) return null;
     if (lex.notAfter.matchAt(t, n.e)) return null;
+    const years = withRange && n.plainDigits === 4 ? this.yearSpan(n, s) : null;
+    if (years) return years;
+    if (t.charCodeAt(n.e) === GE) n = colloquial(t, n);
     const first = this.single(n, s);
     if (!withRange) return first;
     return this.range(n, s, first) ?? first;
@@ -340,6 +245,11 @@ class Finder {
     if (nextChar === '、' && p === n.e && n.digits === null && n.integer && !n.negative && n.value > 0 && n.value < 100 && (s === 0 || t[s - 1] === '\n')) {
       return candidate(n.s, n.e, 'ordinal', n);
     }
+    const after = t.charCodeAt(n.e);
+    if (after === BI || after === COLON || after === WIDE_COLON) {
+      const ratio = this.ratio(n, s);
+      if (ratio) return ratio;
+    }
     const date = this.date(n, s);
     if (date) return this.extendDate(date);
     const clock = this.clock(n, s, false, 0);
@@ -347,9 +257,11 @@ class Finder {
     const frac = this.fraction(n, s);
     if (frac) return frac;
     if (n.digits !== null) {
-      // 五五折 = 55%; any other bare digit string is a code (一四四六) or a year without 年.
+      // 五五折 = 55%; any other bare digit string is a code (一四四六) or a year without 年, unless it
+      // stands where only a number can (合计为一七二零。): then it is read out digit by digit.
       if (n.digits.length === 2 && t[p] === '折') return this.discount(n, s, p);
-      return null;
+      // 两 is never read out as a digit (二两 is two liang).
+      return this.numericSlot(n, s) && !/[两兩]/.test(t.slice(n.s, n.e)) ? candidate(s, n.e, 'number', n) : null;
     }
     if (nextChar === '成') {
       const tenths = this.tenths(n, s, p);
@@ -377,26 +289,64 @@ class Finder {
       const unit = u.data;
       if (unit.type === 'ordinal' && !unit.phase) return this.bare(n, s);
       if (n.bareMagnitude && unit.nobare) return null;
-      if (unit.phase && n.chinese && !n.arabic) return candidate(s, u.e, 'ordinal', n, { unit });
+      // 一期项目, 十四届运动会: a phase or edition that names the noun after it (分三届举办 counts them).
+      if (unit.phase && n.chinese && !n.arabic && (ideographAt(t, u.e) || unit.type === 'ordinal') && !COUNTED.has(t, s - 1)) return candidate(s, u.e, 'ordinal', n, { unit });
       if (unit.type === 'ordinal') return null;
       if (n.single && n.value === 1 && !unit.one) return null; // 一批, 一个, 一次性: the indefinite article
       if (n.single && n.value === 1 && DETERMINERS.has(t, n.s - 1)) return null; // 这一年, 每一次
       if (letterAt(t, u.e) && letterAt(unit.word, unit.word.length - 1)) return null; // 5 kmh?
+      if (unit.type === 'money' && unit.unit === 'CNY') return yuan(t, lex, n, s, u.e, unit);
       let e = u.e;
       let add = 0;
-      // 新台币50亿元, 港币100元: the currency named before the number, the bare 元 after it.
-      if (unit.type === 'money' && unit.word === '元') {
-        const named = lex.currencyNames.find((c) => s >= c.word.length && t.startsWith(c.word, s - c.word.length));
-        if (named) return measure(s, e, n, { ...unit, unit: named.unit });
-      }
       if (unit.half && t[e] === '半') (add = 0.5), e++;
-      else if (unit.type === 'money' && unit.unit === 'CNY' && !n.hasMagnitude) {
-        const change = this.smallChange(e);
-        if (change) (add = change.add), (e = change.e);
-      }
+      // 十个月大的时候, 90天大的小孩: 大 after a length of life makes it an age and belongs to it.
+      if (t.charCodeAt(e) === DA && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
       return measure(s, e, n, unit, add);
     }
+    // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
+    // after a round amount (三块石头 counts stones).
+    if (nextChar === '块' && p === n.e) {
+      const kuai = kuaiAt(t, n, s, p);
+      if (kuai) return kuai;
+    }
     return this.bare(n, s);
+  }
+
+  /** 3比1, 1:1, a score 22:25 (ratio.ts): the ratio the numeral n starts, or null. */
+  private ratio(n: Numeral, s: number): FigureCandidate | null {
+    const r = ratioAt(this.t, n);
+    if (!r) return null;
+    const c = candidate(s, r.e, 'ratio', null);
+    c.range = { low: candidate(s, n.e, 'number', n), high: candidate(r.high.s, r.e, 'number', r.high) };
+    return c;
+  }
+
+  /**
+   * A numeral stands where only a number can: alone between punctuation (or as the whole text), or as
+   * the complement of 是 / 为 at a clause end (该项合计为一七二零。).
+   */
+  private numericSlot(n: Numeral, s: number): boolean {
+    const { t } = this;
+    const apart = (p: number): boolean => p < 0 || p >= t.length || !(ideographAt(t, p) || letterAt(t, p) || digitAt(t, p));
+    if (OPEN_QUOTES.has(t, s - 1) && CLOSE_QUOTES.has(t, n.e)) return false; // “一四四六”: a code
+    if (!apart(n.e)) return false;
+    return apart(s - 1) || COPULAS.has(t, s - 1);
+  }
+
+  /**
+   * 半 alone before a unit of measurement: 半斤 = 0.5 斤, 半公里; 半成 = 5%. Not after a word it belongs to (上半年,
+   * 一半, 多半, 大半), and only before units that take 一 as a number (半个 is no amount).
+   */
+  private half(i: number): FigureCandidate | null {
+    const { t, lex } = this;
+    if (HALF_TAKEN.has(t, i - 1)) return null;
+    // 半成 = half of one tenth, 5% (半成品 is a half-finished product).
+    if (t[i + 1] === '成' && !ideographAt(t, i + 2)) return candidate(i, i + 2, 'tenths', HALF, { scale: 10, prefixed: true });
+    const u = lex.units.matchAt(t, i + 1, true);
+    if (!u || u.data.type !== 'quantity' || !u.data.one) return null;
+    const f = lex.falseUnits.matchAt(t, i + 1);
+    if (f && f.e > u.e) return null;
+    return measure(i, u.e, HALF, u.data);
   }
 
   /** 一年 after 学前 and friends is listed as an exclusion; here only the guard for 一年 + 一度/四季. */
@@ -440,10 +390,11 @@ class Finder {
    */
   private namedNumber(n: Numeral, s: number): boolean {
     const { t } = this;
-    if (n.approx || n.negative || !n.integer) return false;
+    if (n.approx || !n.integer) return false;
     const e = n.e;
     const clauseEnd = e >= t.length || !(ideographAt(t, e) || letterAt(t, e) || digitAt(t, e));
-    if (t[s - 1] === '是') return clauseEnd || COPULA_AFTER.some((w) => t.startsWith(w, e));
+    if (COPULAS.has(t, s - 1)) return clauseEnd || (t[s - 1] === '是' && COPULA_AFTER.some((w) => t.startsWith(w, e)));
+    if (n.negative) return false;
     if (t[s - 1] === '前' && n.value >= 2 && n.value <= 100) return clauseEnd || t[e] === '的';
     return false;
   }
@@ -453,17 +404,23 @@ class Finder {
 
   private range(n: Numeral, s: number, first: FigureCandidate | null): FigureCandidate | null {
     const { t } = this;
-    const lowEnd = first ? first.e : n.e;
     if (first && first.shape === 'time') return this.timeRange(first);
     if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
-    if (!RANGE_CONNECTORS.has(t, lowEnd)) return null;
+    // 1万(含)-5万元: a note that the low end is included stands between the end and the connector.
+    const lowEnd = first ? (OPEN_PAREN_CODES.has(t, first.e) ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
+    const p = connectorEnd(t, lowEnd);
+    if (p < 0) return null;
     const conn = t[lowEnd];
-    if (conn === '—' && t[lowEnd + 1] === '—') return null; // a dash of punctuation
-    const p = lowEnd + 1;
-    const n2 = this.numeral(p);
+    const plus = t[p] === '+' && digitAt(t, p + 1); // -3℃至+5℃: an explicit plus sign on the high end
+    const n2 = this.numeral(plus ? p + 1 : p);
     if (!n2 || !n2.valid) return null;
-    const high = this.fromNumeral(n2, p, false);
-    if (!high || high.shape === 'number' || high.shape === 'ordinal' || high.shape === 'fraction' || high.shape === 'time') return null;
+    const high = plus ? this.single(n2, p) : this.fromNumeral(n2, p, false);
+    if (!high || high.shape === 'ordinal' || high.shape === 'fraction' || high.shape === 'time') return null;
+    // Bare numbers make a range only when both carry a magnitude (10k~15k, 1万-5万); 3-5 may be a score.
+    if (high.shape === 'number') {
+      if (!first || first.shape !== 'number' || !n.hasMagnitude || !n2.hasMagnitude || n.approx || n2.approx) return null;
+      return ranged(s, high.e, first, high, false);
+    }
     const lowIsBare = !first || first.shape === 'number';
     if (lowIsBare) {
       if (n.digits !== null || n.bareMagnitude) return null;
@@ -479,9 +436,12 @@ class Finder {
       if (!n.hasMagnitude && high.num?.hasMagnitude) low.scale *= trailingMagnitude(t, high.num);
       return ranged(s, high.e, low, high, n.approx || high.approx);
     }
-    // Two whole figures: a range when they measure the same thing. Two dates stay two dates
-    // (5月19日至20日 is a date and a date).
-    if (first!.shape === 'date' || high.shape === 'date') return null;
+    // Two whole figures: a range when they measure the same thing. Two dates that name days stay two
+    // dates (5月19日至20日 is a date and a date, as the news guidelines mark them); two months of named
+    // years make a range (2021年6月至2022年9月).
+    if (first!.shape === 'date' || high.shape === 'date') {
+      return monthSpan(first!.date) && monthSpan(high.date) ? ranged(s, high.e, first!, high, false) : null;
+    }
     if (first!.shape !== high.shape) return null;
     if ((first!.unit?.unit ?? null) !== (high.unit?.unit ?? null)) return null;
     return ranged(s, high.e, first!, high, first!.approx || high.approx);
@@ -505,6 +465,32 @@ class Finder {
     const lo = first.time;
     if (shift === null && lo.hour >= 12 && high.time.hour < 12 && high.time.hour + 12 > lo.hour) high.time.hour += 12;
     return candidate(first.s, high.e, 'range', null, { range: { low: first, high }, approx: first.approx, prefixed: first.prefixed });
+  }
+
+  /**
+   * A span of years written with the second year shortened: 2023/24, 2023-24财年, 2024至25年(度). With a
+   * slash or a hyphen the second year must follow the first (2023/24: anything else is a fraction or a
+   * code); with 至 / 到 any later year of the same century counts.
+   */
+  private yearSpan(n: Numeral, s: number): FigureCandidate | null {
+    const { t } = this;
+    if (n.plainDigits !== 4 || n.value < 1000 || n.value > 2199) return null;
+    const c = t[n.e];
+    const slash = c === '/' || c === '-' || c === '－' || c === '—';
+    if (!slash && c !== '至' && c !== '到') return null;
+    const q = n.e + 1;
+    if (!digitAt(t, q) || !digitAt(t, q + 1) || digitAt(t, q + 2)) return null;
+    const yy = Number(t.slice(q, q + 2));
+    const century = n.value - (n.value % 100);
+    const next = (n.value + 1) % 100;
+    if (slash ? yy !== next : yy <= n.value % 100) return null;
+    let e = q + 2;
+    const word = this.lex.units.matchAt(t, e) ? null : YEAR_WORDS.find((w) => t.startsWith(w, e));
+    if (word) e += word.length;
+    else if (!slash || letterAt(t, e) || t[e] === '.' || t[e] === '/' || t[e] === '%') return null;
+    const high = century + yy + (yy < n.value % 100 ? 100 : 0);
+    const low = dated(s, n.e, n, { year: n.value });
+    return ranged(s, e, low, dated(q, e, null, { year: high }), false);
   }
 
   /** The low end of a date range written as a bare number: 1至7月份 -> month 1. */
@@ -555,7 +541,7 @@ class Finder {
       return dated(s, p + 2, n, { quarter: n.value });
     }
     // A bare day: 11日 (Arabic only; 一日 is a day's length or an idiom).
-    if (t[p] === '日' && p === n.e && n.arabic && n.integer && !n.approx && n.value >= 1 && n.value <= 31 && !t.startsWith('日元', p)) {
+    if (t[p] === '日' && p === n.e && (n.arabic || /[廿卅]/.test(t.slice(n.s, n.e))) && n.integer && !n.approx && n.value >= 1 && n.value <= 31 && !t.startsWith('日元', p)) {
       return dated(s, p + 1, n, { day: n.value });
     }
     return null;
@@ -754,18 +740,6 @@ class Finder {
     if (prefix.sign < 0) (c.scale = -c.scale), (c.add = -c.add);
     if (prefix.unit) c.unit = { ...c.unit, word: prefix.unit, unit: prefix.unit };
     return c;
-  }
-
-  /** 5角8分, 3毛: the jiao and fen after an amount in yuan (12元5角8分 = 12.58). */
-  private smallChange(p: number): { add: number; e: number } | null {
-    const { t } = this;
-    let add = 0;
-    let e = p;
-    const jiao = intAt(t, e, 0, 9);
-    if (jiao && (t[jiao.e] === '角' || t[jiao.e] === '毛')) (add += jiao.value / 10), (e = jiao.e + 1);
-    const fen = intAt(t, e, 0, 9);
-    if (fen && t[fen.e] === '分' && t[fen.e + 1] !== '之' && t[fen.e + 1] !== '钟') (add += fen.value / 100), (e = fen.e + 1);
-    return e > p ? { add, e } : null;
   }
 
   /** After a year: a month (and day), a month range (2022年1至7月), or a quarter (2022年四季度). */
@@ -995,6 +969,52 @@ class Finder {
   }
 }
 
+// UTF-16 codes tested after every numeral: t[p] of a CJK character allocates a string, charCodeAt does not.
+const BI = 0x6bd4; // 比
+const COLON = 0x3a;
+const WIDE_COLON = 0xff1a;
+const GE = 0x4e2a; // 个
+const DA = 0x5927; // 大
+const SHANG = 0x4e0a; // 上
+/** 以上 / 之上: before them 上 closes a phrase and opens no figure. */
+const AFTER_YI = new CharSet(['以', '之']);
+const OPEN_PAREN_CODES = new CharSet(OPEN_PARENS);
+/** Lengths of time that 大 turns into an age (三个月大的婴儿), and what may follow that 大. */
+const AGE_UNITS = new Set(['天', '周', '个月', '个星期', '岁', '周岁']);
+const AGE_AFTER = new CharSet(['的', '了', '时', '。', '，', '！', '？', ',', '.']);
+/** Before a numeral + phase word they make it a count: 连续三届, 共两期, 分三期, 历经五届. */
+const COUNTED = new CharSet(['续', '共', '分', '经', '了', '过', '办', '满', '历']);
+/** Before 半 they make it part of a word: 上半年, 一半, 多半, 大半, 过半, 减半, 各半. */
+const HALF_TAKEN = new CharSet(['上', '下', '前', '后', '一', '多', '大', '小', '过', '减', '各', '参', '夜', '对', '折', '两']);
+/** The numeral that a lone 半 stands for. */
+const HALF: Numeral = { s: 0, e: 0, value: 0.5, arabic: false, chinese: true, digits: null, bareMagnitude: false, single: false, approx: false, plainDigits: 0, hasMagnitude: false, placeLed: false, negative: false, integer: false, valid: true };
+/** What may follow a shortened span of years: 2023/24财年, 2024至25年度, 2023-24赛季. */
+const YEAR_WORDS = ['财年', '财政年度', '年度', '学年', '赛季', '年'];
+const INCLUSION_NOTES = ['(含)', '（含）', '(不含)', '（不含）'];
+
+/** Length of a note like (含) at p, else 0. */
+function inclusionNoteAt(t: string, p: number): number {
+  for (const w of INCLUSION_NOTES) if (t.startsWith(w, p)) return w.length;
+  return 0;
+}
+
+/**
+ * Where the high end starts after a range connector at p (skipping spaces), or -1. A doubled dash joins
+ * two figures only when a number follows at once (1万元--5万元, 2——3万); elsewhere —— is punctuation.
+ */
+function connectorEnd(t: string, p: number): number {
+  if (!RANGE_CONNECTORS.has(t, p)) return -1;
+  const doubled = (t[p] === '—' && t[p + 1] === '—') || (t[p] === '-' && t[p + 1] === '-');
+  if (!doubled) return p + 1;
+  return digitAt(t, p + 2) || numeralAt(t, p + 2) ? p + 2 : -1;
+}
+
+/** A month of a named year, no day: an end of a month range. */
+function monthSpan(d: DateParts | undefined): boolean {
+  return d !== undefined && d.year !== undefined && d.month !== undefined && d.day === undefined && d.weekday === undefined;
+}
+const COPULAS = new CharSet(['是', '为', '為']);
+
 const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false, temp: false };
 
 /** A copy of a date with one part set (no object spread: this is on the hot path). */
@@ -1036,7 +1056,7 @@ function figureStarts(lex: FigureLexicon): Uint8Array {
   if (STARTS) return STARTS;
   const set = new Uint8Array(0x10000);
   const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
-  for (const c of ['第', '-', '.', '负', '負', '几', '幾', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
+  for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
   for (let d = 0; d <= 9; d++) add(String(d));
   for (const c of numeralTable().keys()) add(c);
   for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes(), lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;

@@ -145,10 +145,11 @@ function readArabic(t: string, p: number): Extract<Atom, { k: 'num' }> | null {
       plain = 0;
     }
   }
-  // Thousand / million suffixes: 40k, 2.5 M (but not 5km, 4K video, 5MB).
+  // Thousand / million / 万 suffixes: 40k, 2.5 M, 30w (w for 万 in pay and price talk); not 5km, 4K
+  // video, 5MB, 60W (watts: the upper case).
   const q = t[p] === ' ' && t[p + 1] === 'M' ? p + 1 : p;
-  if ((t[q] === 'k' || t[q] === 'M') && !letterAt(t, q + 1)) {
-    v *= t[q] === 'k' ? 1e3 : 1e6;
+  if ((t[q] === 'k' || t[q] === 'M' || (t[q] === 'w' && q === p)) && !letterAt(t, q + 1)) {
+    v *= t[q] === 'k' ? 1e3 : t[q] === 'w' ? 1e4 : 1e6;
     p = q + 1;
     plain = 0;
     mag = true;
@@ -241,7 +242,9 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
     if (n) {
       // "314.15 六点二" are two numbers; "7 萬" is one.
       if (q !== p && prev?.k === 'num' && n.kind !== 'small' && n.kind !== 'magnitude') break;
-      if ((n.kind === 'small' || n.kind === 'magnitude') && opts.unitAt?.(q)) break;
+      // 12千米 is 12 km, but after Chinese numerals 千米 is read as thousands of metres, as in sport
+      // (两千米 = 2000 米, 五千米长跑).
+      if ((n.kind === 'small' || n.kind === 'magnitude') && opts.unitAt?.(q) && !(c === '千' && t[q + 1] === '米' && atoms.length > 0 && !atoms.some((a) => a.k === 'num'))) break;
       if (afterPoint && n.kind !== 'digit' && n.kind !== 'magnitude') break;
       if (afterPoint && (c === '两' || c === '兩')) break;
       if (n.kind === 'digit') atoms.push({ k: 'digit', v: n.value, fin: n.financial, s: q, e: q + 1 });
@@ -363,6 +366,15 @@ function evaluate(atoms: Atom[], s: number, e: number, negative: boolean, first:
     for (const a of atoms) digits += String((a as { v: number }).v);
     return make(Number(digits) * (negative ? -1 : 1), digits, false, false, 0, true, true);
   }
+  if (atoms.length > 2 && first.k === 'digit' && atoms[1]!.k === 'digit') {
+    const read = digitByDigit(atoms);
+    if (read !== null) return make(read * (negative ? -1 : 1), null, false, false, 0, Number.isInteger(read), true);
+    const loose = neighbourDigits(atoms);
+    if (loose !== null) {
+      approx = true;
+      return make(loose * (negative ? -1 : 1), null, false, false, 0, true, true);
+    }
+  }
   const invalid = make(NaN, null, false, false, 0, false, false);
   // A lone 大写 character (陆地, 入伍, 拾取) is a word, not a number.
   if (atoms.length === 1 && financial === 1 && !negative && !allowLoneFinancial) return invalid;
@@ -472,4 +484,34 @@ function evaluate(atoms: Atom[], s: number, e: number, negative: boolean, first:
   const single = atoms.length === 1 && first.k === 'digit';
   const plainDigits = atoms.length === 1 && first.k === 'num' && !negative ? first.plain : 0;
   return make(value, null, bareMagnitude, single, plainDigits, Number.isInteger(value), Number.isFinite(value));
+}
+
+/**
+ * A number read out digit by digit with a decimal point: 一七二零点一三四 = 1720.134, 一二点三零 = 12.3
+ * (a code has no decimal point, so the digits before it are the integer part). null for anything else.
+ */
+function digitByDigit(atoms: Atom[]): number | null {
+  let k = 0;
+  let whole = '';
+  while (k < atoms.length && atoms[k]!.k === 'digit') whole += String((atoms[k] as { v: number }).v), k++;
+  if (whole.length < 2 || atoms[k]?.k !== 'point') return null;
+  let frac = '';
+  for (k++; k < atoms.length && atoms[k]!.k === 'digit'; k++) frac += String((atoms[k] as { v: number }).v);
+  return frac && k === atoms.length ? Number(`${whole}.${frac}`) : null;
+}
+
+/**
+ * Two neighbouring digits before one place word give an approximate amount: 八九亿 (eight or nine
+ * hundred million), 三五百 (three to five hundred), 四五千. The lower reading is the value; the caller
+ * marks it approximate. The digits must rise by one (三五, "a few", is the one set exception): 二四百
+ * stays invalid.
+ */
+function neighbourDigits(atoms: Atom[]): number | null {
+  if (atoms.length < 3 || atoms.length > 4) return null;
+  const [a, b, place, mag] = atoms as [Atom, Atom, Atom, Atom | undefined];
+  if (a.k !== 'digit' || b.k !== 'digit' || a.fin || b.fin) return null;
+  if (!(b.v === a.v + 1 || (a.v === 3 && b.v === 5)) || a.v === 0) return null;
+  if ((place.k !== 'small' && place.k !== 'mag') || place.v < 10) return null;
+  if (mag !== undefined && (mag.k !== 'mag' || place.k !== 'small')) return null;
+  return a.v * place.v * (mag?.v ?? 1);
 }

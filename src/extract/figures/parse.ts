@@ -9,6 +9,7 @@
 //   第二轮       -> ordinal  2          null       三分之一 -> number   0.333…
 //   星期三       -> date     "XXXX-WXX-3"          八十年代 -> date     null ("198X" after 二十世纪)
 //   6月1日十点   -> date     "--06-01T10"          零下5度  -> quantity -5         度
+//   3比1         -> ratio    "3:1" (low 3, high 1)  2023/24  -> range    "2023/2024", low "2023", high "2024"
 // Units follow docs/output.md: a measure word for quantities, an ISO 4217 code for money, null otherwise,
 // so percentages and ordinals carry null (per mille keeps its ‰: the value alone would read as a percent).
 
@@ -104,6 +105,13 @@ export function parseFigure(c: FigureCandidate, referenceYear: number | null): P
       return { type: 'date', value: formatTime(c.time!), unit: null, approx };
     case 'range':
       return parseRange(c, referenceYear, approx);
+    case 'ratio': {
+      // 3比1 -> "3:1", its parts in low / high.
+      const lo = amount(c.range!.low);
+      const hi = amount(c.range!.high);
+      if (lo === null || hi === null) return null;
+      return { type: 'ratio', value: `${clean(lo)}:${clean(hi)}`, unit: null, approx: false, low: clean(lo), high: clean(hi) };
+    }
     default:
       break;
   }

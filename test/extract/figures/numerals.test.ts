@@ -50,16 +50,37 @@ describe('parseNumeral', () => {
     ['一九四九', 1949],
     ['.75', 0.75],
     ['-.25', -0.25],
+    // read out digit by digit with a decimal point: the digits before it are the integer part
+    ['一七二零点一三四', 1720.134],
+    ['负三六点五', -36.5],
+    ['30w', 300000],
   ])('%s -> %d', (text, value) => {
     expect(parseNumeral(text)).toBeCloseTo(value, 6);
   });
 
-  it.each([['十十'], ['一二百'], ['陆'], ['拾'], ['abc'], [''], ['   '], ['五3'], ['点五']])('%s is not one number', (text) => {
+  it.each([['十十'], ['二四百'], ['一二三百'], ['陆'], ['拾'], ['abc'], [''], ['   '], ['五3'], ['点五']])('%s is not one number', (text) => {
     expect(parseNumeral(text)).toBeNull();
   });
 });
 
 describe('lexNumeral', () => {
+  it.each([
+    ['一二百', 100],
+    ['一两百', 100],
+    ['三五百', 300],
+    ['四五千', 4000],
+    ['八九亿', 800000000],
+    ['七八十', 70],
+  ])('%s: neighbouring digits before a place word are an approximate amount, the lower reading (%d)', (text, value) => {
+    const n = lexNumeral(text, 0)!;
+    expect([n.valid, n.approx, n.value, n.e]).toEqual([true, true, value, text.length]);
+  });
+
+  it('reads 60W as 60 (watts are no 万): only a lower-case w right after the digits is 万', () => {
+    expect(lexNumeral('60W的灯泡', 0)!.value).toBe(60);
+    expect(lexNumeral('30 w', 0)!.value).toBe(30);
+  });
+
   it('reads a digit string of bare Chinese digits as digits, not a count', () => {
     const n = lexNumeral('一四四六总体思路', 0)!;
     expect(n.digits).toBe('1446');
