@@ -6,7 +6,7 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Lexicon, PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { CONJUNCTIONS } from './helpers.js';
 
 /** Tags of words a region word would modify (西部|省份): then it is no name. */

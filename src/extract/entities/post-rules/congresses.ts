@@ -6,7 +6,7 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { wordBounds, WORD_END, WORD_START } from '../../../segment/bounds.js';
 import { addUnlessCrossing } from './helpers.js';
 

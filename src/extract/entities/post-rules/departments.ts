@@ -7,7 +7,7 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Lexicon, PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { wordBounds, WORD_END, WORD_START } from '../../../segment/bounds.js';
 
 /** Bare levels that open a department's name: 市|教育局, 区|市场监督管理局. */

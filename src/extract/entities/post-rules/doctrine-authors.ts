@@ -6,7 +6,7 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { addUnlessCrossing } from './helpers.js';
 
 /** A doctrine named after its author, as jieba writes it: one word tagged nr (邓小平理论, 毛泽东思想). */

@@ -6,7 +6,7 @@
 
 import type { EntityMatch } from '../../types.js';
 import type { PostRule } from './lexicon.js';
-import { overlapsIn } from '../entity-cursor.js';
+import { overlapsIn } from './entity-cursor.js';
 
 /** Entities never start or end on punctuation or space: ”工委组织部 -> 工委组织部. */
 export function trimEdges(text: string, ents: EntityMatch[]): EntityMatch[] {

@@ -7,7 +7,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import type { PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { wordIndexAt } from './helpers.js';
 import { endsInTitle } from './name-tests.js';
 

@@ -8,7 +8,7 @@
 
 import type { EntityType } from '../../../types.js';
 import type { WordToken } from '../../../segment/segmenter.js';
-import type { EntityCursor } from '../entity-cursor.js';
+import type { EntityCursor } from './entity-cursor.js';
 
 /**
  * Index of the last word starting at or before `pos` (jieba tokens come in text order), or -1: the

@@ -3,7 +3,7 @@
 // examples and reasons). All work in UTF-16 offsets of the width-folded passage text.
 //
 // The entity list stays sorted and disjoint throughout. Rules that add or replace entities as they scan
-// go through an EntityCursor (../entity-cursor.ts), rules that only read it through binary searches: no
+// go through an EntityCursor (entity-cursor.ts), rules that only read it through binary searches: no
 // rule looks over the whole list per candidate, so a passage of millions of characters costs time in
 // proportion to its length (docs/performance.md).
 //

@@ -10,7 +10,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import type { Lexicon, PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
+import { EntityCursor } from './entity-cursor.js';
 import { addUnlessCrossing, ADDED, THERE } from './helpers.js';
 
 /** Two-character counties and banners of the gazetteer are names however short (杞县, 沛县): no such word is anything else. */

@@ -11,9 +11,8 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
-import type { PostRule } from './lexicon.js';
-import { EntityCursor } from '../entity-cursor.js';
-import { loadLexicon, type Lexicon } from './lexicon.js';
+import { EntityCursor } from './entity-cursor.js';
+import { loadLexicon, type Lexicon, type PostRule } from './lexicon.js';
 import { CONJUNCTIONS, DASHES, NAME_POS, WordEnds } from './helpers.js';
 import { endsInHead, endsInStrongHead, endsInTitle, startsWithPlace } from './name-tests.js';
 

@@ -8,9 +8,8 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
-import type { PostRule } from './lexicon.js';
 import { wordBounds, WORD_END, WORD_START } from '../../../segment/bounds.js';
-import { loadLexicon } from './lexicon.js';
+import { loadLexicon, type PostRule } from './lexicon.js';
 import { endsOnLoneChar, NAME_POS, wordIndexAt } from './helpers.js';
 import { endsInHead, endsInStrongHead, placeEndsIn } from './name-tests.js';
 

@@ -6,9 +6,8 @@
 
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
-import type { PostRule } from './lexicon.js';
 import type { CharTrie } from '../char-trie.js';
-import { loadLexicon } from './lexicon.js';
+import { loadLexicon, type PostRule } from './lexicon.js';
 
 /** The longest gazetteer place starting at s and ending at or before hi: its end and kind, or null. */
 function longestPlaceAt(text: string, s: number, hi: number, names: CharTrie, gaz: Gazetteers): { end: number; kind: number } | null {

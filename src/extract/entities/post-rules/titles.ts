@@ -7,7 +7,7 @@
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
-import { endingAtIn, overlapsIn } from '../entity-cursor.js';
+import { endingAtIn, overlapsIn } from './entity-cursor.js';
 import { loadLexicon, type Lexicon, type PostRule } from './lexicon.js';
 import { WordEnds } from './helpers.js';
 

@@ -4,7 +4,7 @@
 
 import type { EntityMatch } from '../../types.js';
 import type { PostRule } from './lexicon.js';
-import { overlapsIn } from '../entity-cursor.js';
+import { overlapsIn } from './entity-cursor.js';
 
 /** Development zones named after their city act as bodies: 青岛|开发区 -> ORG 青岛开发区. */
 const ZONE_HEAD = /^(?:开发区|经开区|高新区|保税区)/;

@@ -1,11 +1,11 @@
 // Which post-rules touched an entity: `rules`, written only with `explain` (library) / `--explain` (CLI).
 import { describe, expect, it } from 'vitest';
-import { credit, POST_RULES } from '../../../src/extract/entities/post-rules/index.js';
-import { DEFAULT_OPTIONS, Pipeline } from '../../../src/pipeline.js';
-import { main } from '../../../src/cli/main.js';
-import type { CliIO } from '../../../src/cli/io.js';
-import type { DocumentRecord } from '../../../src/types.js';
-import type { EntityMatch } from '../../../src/extract/types.js';
+import { credit, POST_RULES } from '../../../../src/extract/entities/post-rules/index.js';
+import { DEFAULT_OPTIONS, Pipeline } from '../../../../src/pipeline.js';
+import { main } from '../../../../src/cli/main.js';
+import type { CliIO } from '../../../../src/cli/io.js';
+import type { DocumentRecord } from '../../../../src/types.js';
+import type { EntityMatch } from '../../../../src/extract/types.js';
 
 describe('credit', () => {
   const loc = (s: number, e: number, rules?: string[]): EntityMatch => ({ type: 'LOC', s, e, ...(rules ? { rules } : {}) });

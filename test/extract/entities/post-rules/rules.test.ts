@@ -23,12 +23,12 @@ import {
   bodiesNotPlaces,
   addDepartments,
   snapToNameWords,
-} from '../../../src/extract/entities/post-rules/index.js';
-import { loadGazetteers } from '../../../src/extract/entities/features.js';
-import type { EntityMatch } from '../../../src/extract/types.js';
-import type { WordToken } from '../../../src/segment/segmenter.js';
-import { shortForm, wordName } from '../../../src/tools/build-divisions.js';
-import { readDict } from '../../../src/dicts.js';
+} from '../../../../src/extract/entities/post-rules/index.js';
+import { loadGazetteers } from '../../../../src/extract/entities/features.js';
+import type { EntityMatch } from '../../../../src/extract/types.js';
+import type { WordToken } from '../../../../src/segment/segmenter.js';
+import { shortForm, wordName } from '../../../../src/tools/build-divisions.js';
+import { readDict } from '../../../../src/dicts.js';
 
 /** Tokens from a '|'-separated string with 'word/pos' items: '山东/ns|大学/n'. */
 function tokens(spec: string): { text: string; words: WordToken[] } {
