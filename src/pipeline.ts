@@ -46,6 +46,8 @@ export interface AnalyzeOptions {
   referenceYear: number | null;
   /** Number of keywords per document. */
   keywords: number;
+  /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
+  explain?: boolean;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -250,7 +252,7 @@ function entityStage(states: readonly Readonly<AnalysisState>[]): (Partial<Analy
     return attempt(() => ({
       entities: knownPeopleAgain(
         state,
-        state.layout.passages.map((p, i) => withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null))),
+        state.layout.passages.map((p, i) => withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, { explain: state.options.explain }))),
       ),
     }));
   });
@@ -285,7 +287,7 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
         if (!(bounds[at]! & WORD_START) || !(bounds[e]! & WORD_END)) continue;
         if (anyTaken(taken, at, e)) continue;
         taken.fill(1, at, e);
-        added.push({ s: at, e, type: 'PER' });
+        added.push({ s: at, e, type: 'PER', ...(state.options.explain ? { rules: ['known-people'] } : {}) });
       }
     });
     return added.length ? [...ms, ...added].sort((a, b) => a.s - b.s) : ms;
@@ -339,7 +341,7 @@ function withReporters(state: Readonly<AnalysisState>, p: Passage, found: Entity
   for (const name of new Set([...article.reporters, ...article.correspondents])) {
     if (!name) continue;
     for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
-      names.push({ s: at, e: at + name.length, type: 'PER' });
+      names.push({ s: at, e: at + name.length, type: 'PER', ...(state.options.explain ? { rules: ['reporters'] } : {}) });
     }
   }
   if (names.length === 0) return found;
@@ -501,6 +503,7 @@ export function assemble(state: AnalysisState): DocumentRecord {
         ...toSpan(p, m.s, m.e),
         ...(m.titles?.length ? { titles: asWritten(p, m.s, m.titles) } : {}),
         norm: simplifiedName(p.norm.slice(m.s, m.e)),
+        ...(state.options.explain ? { rules: m.rules ?? [] } : {}),
       });
     }
     // A numeral inside an organisation's name is part of the name (附属第一医院, 第二中学), not a figure.

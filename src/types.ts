@@ -29,6 +29,9 @@ export interface Entity extends Span {
   /** The name in Simplified characters, to count a name written both ways once (陳茂波 -> 陈茂波).
    * Always written; optional for records of earlier versions. */
   norm?: string;
+  /** With `explain`: the rules that added or changed the entity, in the order they ran (docs/output.md);
+   * empty for the tagger's own span. */
+  rules?: string[];
 }
 
 /** docs/output.md; `ratio` (3比1 -> "3:1") is an extension of the base contract. */

@@ -79,6 +79,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addOption(new Option('--layout <mode>', 'page reconstruction: auto-detect, always, or never').choices(['auto', 'page', 'none']).default('auto'))
     .option('--disable <stages>', `comma-separated stages to skip (${OPTIONAL_STAGES.join(', ')})`)
     .option('--tokens', 'include the token list in each record')
+    .option('--explain', 'write on each entity the post-rules that added or changed it ("rules")')
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run (with --resume: of all of --out) to FILE, atomically (CSV for *.csv, else JSON; - for standard output)')
@@ -316,6 +317,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       layout,
       disable: disable as AnalyzeRun['pipeline']['disable'],
       tokens: !!o.tokens,
+      ...(o.explain ? { explain: true } : {}),
       referenceYear: year,
       keywords,
     },

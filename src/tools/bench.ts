@@ -154,7 +154,7 @@ function stages(texts: string[]): void {
 function taggerLoad(): number {
   const entities = join(PACKAGE_ROOT, 'dist', 'extract', 'entities');
   const script =
-    `const e=await import(${JSON.stringify(join(entities, 'index.js'))});const r=await import(${JSON.stringify(join(entities, 'post-rules.js'))});` +
+    `const e=await import(${JSON.stringify(join(entities, 'index.js'))});const r=await import(${JSON.stringify(join(entities, 'post-rules', 'index.js'))});` +
     `const t=process.hrtime.bigint();e.getEntityTagger();r.loadLexicon();console.log(Number(process.hrtime.bigint()-t)/1e9);`;
   let best = Infinity;
   for (let k = 0; k < runs; k++) {

@@ -8,10 +8,10 @@
 import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
 import { EntityTagger } from './tagger.js';
-import { applyPostRules } from './post-rules.js';
+import { applyPostRules, type PostRuleOptions } from './post-rules/index.js';
 
 export { EntityTagger, type TaggedChars } from './tagger.js';
-export { applyPostRules } from './post-rules.js';
+export { applyPostRules, POST_RULES, type PostRuleOptions } from './post-rules/index.js';
 export { LABEL_NAMES } from './labels.js';
 
 let tagger: EntityTagger | null = null;
@@ -31,8 +31,8 @@ export function setEntityTagger(t: EntityTagger | null): void {
  * Entities of `text` (a passage's width-folded analysis string) given its jieba tokens `words`
  * (UTF-16 offsets into the same text): UTF-16 [s, e), sorted, non-overlapping.
  */
-export function extractEntities(text: string, words: WordToken[]): EntityMatch[] {
-  return finishEntities(text, words, tagEntities(text, words));
+export function extractEntities(text: string, words: WordToken[], options: PostRuleOptions = {}): EntityMatch[] {
+  return finishEntities(text, words, tagEntities(text, words), options);
 }
 
 /**
@@ -46,8 +46,8 @@ export function tagEntities(text: string, words: WordToken[]): EntityMatch[] | n
 }
 
 /** The second half of extractEntities: the post-rules over what tagEntities found. */
-export function finishEntities(text: string, words: WordToken[], tagged: EntityMatch[] | null): EntityMatch[] {
-  return tagged ? applyPostRules(text, words, tagged) : [];
+export function finishEntities(text: string, words: WordToken[], tagged: EntityMatch[] | null, options: PostRuleOptions = {}): EntityMatch[] {
+  return tagged ? applyPostRules(text, words, tagged, options) : [];
 }
 
 /** BIOES labels per code point, for benchmarks and inspection. */

@@ -12,8 +12,8 @@
 //   entities 青岛[0,2) 开发区[2,5) 管委会[5,8): touching(1, 6) -> 青岛, 开发区, 管委会;
 //   replace(0, 8, ORG) -> one entity [0, 8)
 
-import type { EntityType } from '../../types.js';
-import type { EntityMatch } from '../types.js';
+import type { EntityType } from '../../../types.js';
+import type { EntityMatch } from '../../types.js';
 
 export class EntityCursor {
   private readonly left: EntityMatch[] = [];

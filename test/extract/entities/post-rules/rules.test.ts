@@ -1,4 +1,5 @@
-// Post-rules on hand-made tagger output, so each rule is pinned without the model.
+// Post-rules on hand-made tagger output, so each rule is pinned without the model: one describe block per
+// rule file of src/extract/entities/post-rules/, named for it.
 import { describe, expect, it } from 'vitest';
 import {
   trimEdges,
@@ -22,12 +23,12 @@ import {
   bodiesNotPlaces,
   addDepartments,
   snapToNameWords,
-} from '../../../src/extract/entities/post-rules.js';
-import { loadGazetteers } from '../../../src/extract/entities/features.js';
-import type { EntityMatch } from '../../../src/extract/types.js';
-import type { WordToken } from '../../../src/segment/segmenter.js';
-import { shortForm, wordName } from '../../../src/tools/build-divisions.js';
-import { readDict } from '../../../src/dicts.js';
+} from '../../../../src/extract/entities/post-rules/index.js';
+import { loadGazetteers } from '../../../../src/extract/entities/features.js';
+import type { EntityMatch } from '../../../../src/extract/types.js';
+import type { WordToken } from '../../../../src/segment/segmenter.js';
+import { shortForm, wordName } from '../../../../src/tools/build-divisions.js';
+import { readDict } from '../../../../src/dicts.js';
 
 /** Tokens from a '|'-separated string with 'word/pos' items: '山东/ns|大学/n'. */
 function tokens(spec: string): { text: string; words: WordToken[] } {
@@ -66,7 +67,7 @@ const checks =
     expect(show(text, rule(text, words, ents(text, input)))).toEqual(expected);
   };
 
-describe('mergeAdminChains', () => {
+describe('admin-chains (mergeAdminChains)', () => {
   it.each([
     ['山东省青岛市黄岛区', [['LOC', '山东省'], ['LOC', '青岛市'], ['LOC', '黄岛区']], ['LOC:山东省青岛市黄岛区']],
     ['河南洛阳', [['LOC', '河南'], ['LOC', '洛阳']], ['LOC:河南洛阳']],
@@ -79,7 +80,7 @@ describe('mergeAdminChains', () => {
   ] as Cases)('%s', checks((text, words, input) => mergeAdminChains(text, input, gaz)));
 });
 
-describe('extendOrganisations', () => {
+describe('org-extension (extendOrganisations)', () => {
   it.each([
     [
       '中国石化/nt|青岛/ns|炼化/n|公司/n|出口/v',
@@ -148,7 +149,7 @@ describe('extendOrganisations', () => {
   ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz)));
 });
 
-describe('addCongresses', () => {
+describe('congresses (addCongresses)', () => {
   it.each([
     ['党/n|的/uj|二十大/j|以来/f', [], ['ORG:二十大']],
     ['九三学社/nt|第十六次/m|全国/n|代表大会/n|开幕/v', [['ORG', '九三学社']], ['ORG:九三学社第十六次全国代表大会']],
@@ -161,7 +162,7 @@ describe('addCongresses', () => {
   ] as Cases)('%s', checks((text, words, input) => addCongresses(text, words, input)));
 });
 
-describe('addRegions', () => {
+describe('bare-regions (addRegions)', () => {
   it.each([
     ['实施/v|西部/f|大/a|开发/v|战略/n', [], ['LOC:西部']],
     ['许多/m|毕业生/n|奔赴/v|西部/f|支教/v', [], ['LOC:西部']],
@@ -173,7 +174,7 @@ describe('addRegions', () => {
   ] as Cases)('%s', checks((text, words, input) => addRegions(text, words, input, loadLexicon(gaz))));
 });
 
-describe('addDoctrineAuthors', () => {
+describe('doctrine-authors (addDoctrineAuthors)', () => {
   it.each([
     ['党员/n|认真/ad|学习/v|毛泽东思想/nr|和/c|邓小平理论/nr', [], ['PER:毛泽东', 'PER:邓小平']],
     // Doctrines that are no one's name: untouched.
@@ -183,7 +184,7 @@ describe('addDoctrineAuthors', () => {
   ] as Cases)('%s', checks((text, words, input) => addDoctrineAuthors(words, input)));
 });
 
-describe('trimEdges', () => {
+describe('edges (trimEdges)', () => {
   it.each([
     // Edge punctuation goes...
     ['”/x|市/n|工委/n|组织部/n', [['ORG', '”市工委组织部']], ['ORG:市工委组织部']],
@@ -194,7 +195,7 @@ describe('trimEdges', () => {
   ] as Cases)('%s', checks((text, words, input) => trimEdges(text, input)));
 });
 
-describe('addKnownNames', () => {
+describe('known-names (addKnownNames)', () => {
   it('adds a two-character county the model missed, after its province', () => {
     const { text, words } = tokens('河南/ns|杞/n|县/zg|梨园/n|开花/v');
     const out = addKnownNames(text, words, ents(text, [['LOC', '河南']]), gaz, loadLexicon(gaz));
@@ -246,7 +247,7 @@ describe('addKnownNames', () => {
   });
 });
 
-describe('splitJointBodies', () => {
+describe('joint-bodies (splitJointBodies)', () => {
   const gaz = loadGazetteers();
   it('splits two bodies the model read as one across a verb of joint action', () => {
     const { text, words } = tokens('区/n|教育局/n|联合/v|市公安局/x|开展/v|检查/vn');
@@ -271,7 +272,7 @@ describe('splitJointBodies', () => {
   });
 });
 
-describe('addTitledForeignNames', () => {
+describe('foreign-names (addTitledForeignNames)', () => {
   const gaz = loadGazetteers();
   it('makes a PER of single characters jieba cut after a country and a title', () => {
     const { text, words } = tokens('美国/ns|总统/n|拜/v|登/v|表示/v|，/x');
@@ -289,7 +290,7 @@ describe('addTitledForeignNames', () => {
   });
 });
 
-describe('repairOrganisations', () => {
+describe('org-repair (repairOrganisations)', () => {
   it.each([
     // The model's ORG starts inside a place (a line break fell inside it): grows to the place's start.
     ['西海岸/ns|新区/n|新/a|市民/n|学院/n|成立/v', [['ORG', '新区新市民学院']], ['ORG:西海岸新区新市民学院']],
@@ -318,7 +319,7 @@ describe('repairOrganisations', () => {
   ] as Cases)('%s', checks((text, words, input) => repairOrganisations(text, words, input, gaz)));
 });
 
-describe('splitOuterPlaces', () => {
+describe('outer-places (splitOuterPlaces)', () => {
   it.each([
     // A full-form province before the body's own city or county: the body starts at the latter.
     ['江苏省/ns|徐州市/ns|中级人民法院/nt|宣判/v', [['ORG', '江苏省徐州市中级人民法院']], ['LOC:江苏省', 'ORG:徐州市中级人民法院']],
@@ -333,7 +334,7 @@ describe('splitOuterPlaces', () => {
   ] as Cases)('%s', checks((text, words, input) => splitOuterPlaces(text, input, gaz)));
 });
 
-describe('joinTermOrdinals', () => {
+describe('term-ordinals (joinTermOrdinals)', () => {
   it.each([
     ['澳门/ns|第十三/m|届/q|全国人民代表大会/nt|代表/n', [['LOC', '澳门'], ['ORG', '全国人民代表大会']], ['LOC:澳门', 'ORG:第十三届全国人民代表大会']],
     ['在/p|十二/m|届/q|全国人大/nt|常委会/j|上/f', [['ORG', '全国人大常委会']], ['ORG:十二届全国人大常委会']],
@@ -346,7 +347,7 @@ describe('joinTermOrdinals', () => {
   ] as Cases)('%s', checks((text, words, input) => joinTermOrdinals(text, input)));
 });
 
-describe('trimPlaceCounts', () => {
+describe('place-counts (trimPlaceCounts)', () => {
   it.each([
     ['长三角/nz|三省/m|一市/m|共同/d|推进/v', [['LOC', '长三角三省']], ['LOC:长三角']],
     ['珠三角/nz|九/m|市/n|与/p|港澳/j', [['LOC', '珠三角九市']], ['LOC:珠三角']],
@@ -359,7 +360,7 @@ describe('trimPlaceCounts', () => {
   ] as Cases)('%s', checks((text, _words, input) => trimPlaceCounts(text, input, gaz)));
 });
 
-describe('bodiesNotPlaces', () => {
+describe('bodies-not-places (bodiesNotPlaces)', () => {
   it.each([
     ['薛家岛/ns|街道办事处/x|与/p|青岛理工大学/nt', [['LOC', '薛家岛街道办事处'], ['ORG', '青岛理工大学']], ['ORG:薛家岛街道办事处', 'ORG:青岛理工大学']],
     ['王家村/ns|村委会/j|换届/v', [['LOC', '王家村村委会']], ['ORG:王家村村委会']],
@@ -369,7 +370,7 @@ describe('bodiesNotPlaces', () => {
   ] as Cases)('%s', checks((text, _words, input) => bodiesNotPlaces(text, input)));
 });
 
-describe('addDepartments', () => {
+describe('departments (addDepartments)', () => {
   it.each([
     // After its place: the tagger kept only the tail after 和.
     ['胶州市/ns|人力资源/n|和/c|社会保障/n|局/n|举办/v', [['LOC', '胶州市'], ['ORG', '社会保障局']], ['ORG:胶州市人力资源和社会保障局']],
@@ -388,7 +389,7 @@ describe('addDepartments', () => {
   ] as Cases)('%s', checks((text, words, input) => addDepartments(text, words, input, loadLexicon(gaz))));
 });
 
-describe('joinDashedNames', () => {
+describe('dashed-names (joinDashedNames)', () => {
   it.each([
     ['外长/n|让/nr|—/x|皮埃尔/nr|表示/v', [['PER', '让'], ['PER', '皮埃尔']], ['PER:让—皮埃尔']],
     ['作曲家/n|安德鲁/nr|·/x|韦伯/nr', [['PER', '安德鲁'], ['PER', '韦伯']], ['PER:安德鲁·韦伯']],
@@ -399,7 +400,7 @@ describe('joinDashedNames', () => {
   ] as Cases)('%s', checks((text, words, input) => joinDashedNames(text, input)));
 });
 
-describe('snapToNameWords', () => {
+describe('org-name-words (snapToNameWords)', () => {
   it.each([
     // The ORG opens an untagged word and stops inside it: to the word's end, over what lay inside.
     ['出席/v|亚洲足球联合会理事会/x|会议/n', [['ORG', '亚洲足球联合会'], ['PER', '理事']], ['ORG:亚洲足球联合会理事会']],
@@ -410,7 +411,7 @@ describe('snapToNameWords', () => {
   ] as Cases)('%s', checks((text, words, input) => snapToNameWords(words, input)));
 });
 
-describe('joinPlaceSuffixes', () => {
+describe('place-suffixes (joinPlaceSuffixes)', () => {
   it.each([
     ['货车从/n|满洲里/ns|口岸/s|入境/v', [['LOC', '满洲里']], ['LOC:满洲里口岸']],
     // The suffix must be a whole word of its own.
@@ -420,7 +421,7 @@ describe('joinPlaceSuffixes', () => {
   ] as Cases)('%s', checks((text, words, input) => joinPlaceSuffixes(words, input, loadLexicon(gaz))));
 });
 
-describe('snapPersons', () => {
+describe('person-words (snapPersons)', () => {
   it.each([
     // The tagger stopped inside jieba's name word 明星.
     ['副/b|市长/n|王/nr|明星/nr|出席/v', [['PER', '王明']], ['PER:王明星']],
@@ -437,7 +438,7 @@ describe('snapPersons', () => {
   ] as Cases)('%s', checks((text, words, input) => snapPersons(words, input)));
 });
 
-describe('attachTitles', () => {
+describe('titles (attachTitles)', () => {
   it.each([
     ['区/n|政协/j|党组书记/n|、/x|主席/n|逯鹰/nr|出席/v', [['ORG', '区政协'], ['PER', '逯鹰']], ['ORG:区政协', 'PER:逯鹰[区政协党组书记/主席]']],
     ['记者/n|刘腾/nr', [['PER', '刘腾']], ['PER:刘腾[记者]']],

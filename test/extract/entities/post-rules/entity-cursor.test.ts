@@ -3,11 +3,11 @@
 // queries times the list (the post-rules' time on a long passage rests on it).
 
 import { describe, expect, it } from 'vitest';
-import { EntityCursor, endingAtIn, firstEndingAfter, overlapsIn } from '../../../src/extract/entities/entity-cursor.js';
-import type { EntityMatch } from '../../../src/extract/types.js';
-import { extractEntities, tagEntities } from '../../../src/extract/entities/index.js';
-import { JiebaSegmenter } from '../../../src/segment/jieba.js';
-import { longNewsLine, seededRandom } from '../../../src/tools/bench-scaling.js';
+import { EntityCursor, endingAtIn, firstEndingAfter, overlapsIn } from '../../../../src/extract/entities/post-rules/entity-cursor.js';
+import type { EntityMatch } from '../../../../src/extract/types.js';
+import { extractEntities, tagEntities } from '../../../../src/extract/entities/index.js';
+import { JiebaSegmenter } from '../../../../src/segment/jieba.js';
+import { longNewsLine, seededRandom } from '../../../../src/tools/bench-scaling.js';
 
 const TYPES = ['PER', 'LOC', 'ORG'] as const;
 
