@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JiebaSegmenter } from '../../src/segment/jieba.js';
-import { MergingSegmenter, DEFAULT_MERGE } from '../../src/segment/merge.js';
+import { MergingSegmenter, DEFAULT_MERGE } from '../../src/tokens/merge.js';
 import { setEntityTagger, type EntityTagger } from '../../src/extract/entities/index.js';
 import { foldWidth } from '../../src/text/chars.js';
 import type { WordToken } from '../../src/segment/segmenter.js';
