@@ -18,6 +18,7 @@ import {
 import { EmissionScorer } from '../../../src/extract/entities/scorer.js';
 import { modelRow, type NerModel } from '../../../src/extract/entities/model-io.js';
 import { decodePrepared, encodePrepared } from '../../../src/extract/entities/tables.js';
+import { named } from '../../helpers.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
 
@@ -183,7 +184,7 @@ describe('the scorer gives the reference emission scores, bit for bit', () => {
     ['𠀋村的王𠀋明说：“ABC公司的iPhone在上海卖得好。”'],
     ['。'],
     [page.slice(0, 3000)],
-  ])('%s', (raw) => {
+  ].map(([raw]) => named([raw!], 40)[0]!))('%s', (_, raw) => {
     const text = foldWidth(raw);
     const p = new Passage().load(text, jieba.tag(text));
     const keys = new FeatureKeys();
