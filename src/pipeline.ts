@@ -22,7 +22,7 @@ import { documentCurrency, extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
 import { loadIdf, mayBeKeyword, topKeywords } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
-import { mergeSpans, DEFAULT_MERGE } from './segment/merge.js';
+import { mergeSpans, DEFAULT_MERGE } from './tokens/merge.js';
 import { retokenize } from './segment/retokenize.js';
 import { toSpan, type Passage } from './text/passage.js';
 import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';

@@ -66,3 +66,11 @@ export function expectSpansHold(raw: string, record: DocumentRecord): number {
   }
   return n;
 }
+
+/**
+ * A short test name for an input of any length: the input as JSON, a long one cut with its length.
+ *   named(['１３．５％'.repeat(3000)]) -> [['"１３．５％１３．５％１３．５％１３．５％…" (15000 chars)', '１３．５％１３．５％…']]
+ */
+export function named(inputs: readonly string[], max = 20): [string, string][] {
+  return inputs.map((s) => [s.length > max ? `${JSON.stringify(s.slice(0, max))}… (${s.length} chars)` : JSON.stringify(s), s]);
+}

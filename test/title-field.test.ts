@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDocuments, type ByteSource, type InputItem } from '../src/input/read.js';
 import { Pipeline, DEFAULT_OPTIONS } from '../src/pipeline.js';
-import { cli } from './helpers.js';
+import { main } from '../src/cli/main.js';
 import type { DocumentRecord } from '../src/types.js';
 
 const source = (name: string, content: string): ByteSource => ({ name, read: async () => Buffer.from(content, 'utf8') });
@@ -46,12 +46,17 @@ describe('--title-field', () => {
     expect(pipeline.analyze('t', text).articles[0]!.title).toBeNull();
   });
 
-  it('on the command line', () => {
-    const r = cli(['analyze', '--input-format', 'jsonl', '--title-field', 'headline', '--disable', 'entities,keywords', '--format', 'jsonl', '--jobs', '1'], {
-      input: '{"id":"x","headline":"春季招聘会提供岗位两万个","text":"招聘会共有三百家企业参加。"}\n',
+  it('on the command line', async () => {
+    let stdout = '';
+    const args = ['analyze', '--input-format', 'jsonl', '--title-field', 'headline', '--disable', 'entities,keywords', '--format', 'jsonl', '--jobs', '1'];
+    const status = await main(['node', 'zhnews', ...args], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => true },
+      readStdin: async () => Buffer.from('{"id":"x","headline":"春季招聘会提供岗位两万个","text":"招聘会共有三百家企业参加。"}\n', 'utf8'),
+      env: {},
     });
-    expect(r.status).toBe(0);
-    const rec = JSON.parse(r.stdout.trim()) as DocumentRecord;
+    expect(status).toBe(0);
+    const rec = JSON.parse(stdout.trim()) as DocumentRecord;
     expect(rec.articles[0]!.title).toBe('春季招聘会提供岗位两万个');
     expect(rec.articles[0]!.paragraphs).toEqual(['招聘会共有三百家企业参加。']);
   });

@@ -2,6 +2,7 @@
 // the lines of a records file.
 
 import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { drained } from '../streams.js';
 
@@ -47,4 +48,41 @@ export async function* readLines(path: string): AsyncGenerator<string> {
   } finally {
     input.destroy();
   }
+}
+
+/**
+ * Every non-blank line of the records files `paths` ('-': standard input), in order, to `take`; a
+ * line `take` throws on is reported as `zhnews: PATH:LINE: why` (`why(error)`), a file that cannot be
+ * read as `zhnews: PATH: cannot read: CODE`, and the run goes on. Returns how many were reported.
+ * Shared by `summary` and `report`, which read the records `analyze` wrote.
+ */
+export async function forEachRecordLine(
+  paths: readonly string[],
+  io: CliIO,
+  take: (line: string) => void,
+  why: (e: unknown) => string,
+): Promise<number> {
+  let bad = 0;
+  for (const p of paths) {
+    // A records file is read line by line: an archive's records can outgrow any one string.
+    let i = 0;
+    try {
+      if (p !== '-') await access(p);
+      const lines = p === '-' ? (await io.readStdin()).toString('utf8').split('\n') : readLines(p);
+      for await (const line of lines) {
+        i++;
+        if (!line.trim()) continue;
+        try {
+          take(line);
+        } catch (e) {
+          io.stderr.write(`zhnews: ${p}:${i}: ${why(e)}\n`);
+          bad++;
+        }
+      }
+    } catch (e) {
+      io.stderr.write(`zhnews: ${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      bad++;
+    }
+  }
+  return bad;
 }

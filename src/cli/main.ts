@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { NoInputError, runAnalyze, type AnalyzeRun } from './analyze.js';
 import { runSegment, parseMerge } from './segment.js';
-import { MERGE_KINDS, DEFAULT_MERGE } from '../segment/merge.js';
+import { MERGE_KINDS, DEFAULT_MERGE } from '../tokens/merge.js';
 import { runSummary } from './summary.js';
 import { runReport } from './report.js';
 import { RECORD_SCHEMA } from '../output/schema.js';

@@ -1,7 +1,6 @@
 // `zhnews report`: the corpus report page (src/report/) from JSON Lines records, streamed line by line.
 
-import { access } from 'node:fs/promises';
-import { OutputError, readLines, type CliIO } from './io.js';
+import { OutputError, forEachRecordLine, type CliIO } from './io.js';
 import { writeFileAtomic } from './output-file.js';
 import { NotARecord, ReportAggregator, type ReportData } from '../report/aggregate.js';
 import { renderReport } from '../report/html.js';
@@ -25,29 +24,16 @@ export async function runReport(run: ReportRun, io: CliIO): Promise<number> {
   const started = Date.now();
   const paths = run.paths.length ? run.paths : ['-'];
   const report = new ReportAggregator(paths.map((p) => (p === '-' ? 'standard input' : p)));
-  let bad = 0;
-  for (const p of paths) {
-    let i = 0;
-    try {
-      if (p !== '-') await access(p);
-      const lines = p === '-' ? (await io.readStdin()).toString('utf8').split('\n') : readLines(p);
-      for await (const line of lines) {
-        i++;
-        if (!line.trim()) continue;
-        // A line that is not JSON, or not a record, is reported and counted; the page is still written.
-        try {
-          report.add(JSON.parse(line));
-        } catch (e) {
-          report.addMalformed();
-          io.stderr.write(`zhnews: ${p}:${i}: ${e instanceof NotARecord ? e.message : `not JSON (${(e as Error).message})`}\n`);
-          bad++;
-        }
-      }
-    } catch (e) {
-      io.stderr.write(`zhnews: ${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      bad++;
-    }
-  }
+  // A line that is not JSON, or not a record, is reported and counted; the page is still written.
+  const bad = await forEachRecordLine(
+    paths,
+    io,
+    (line) => report.add(JSON.parse(line)),
+    (e) => {
+      report.addMalformed();
+      return e instanceof NotARecord ? e.message : `not JSON (${(e as Error).message})`;
+    },
+  );
   const data = report.result();
   await writeReportFile(run.out, data);
   if (run.verbose) {

@@ -1,13 +1,13 @@
 // `zhnews segment`: one output line per input line, tokens separated by a delimiter (word/tag with --pos).
 // The analysis runs on the width-folded text (Simplified, for Traditional input); the words printed are
 // the original characters.
-// Numbers, entities and slogans found in a line are one token each (src/segment/merge.ts says what
+// Numbers, entities and slogans found in a line are one token each (src/tokens/merge.ts says what
 // is merged by default and why); `merge` chooses the kinds, an empty list gives jieba's words alone.
 
 import { drained, type CliIO } from './io.js';
 import { decode, expandPaths, DEFAULT_GLOB } from '../input/index.js';
 import { JiebaSegmenter } from '../segment/jieba.js';
-import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '../segment/merge.js';
+import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '../tokens/merge.js';
 import { toPkuTag } from '../segment/pku-tags.js';
 import { foldWidth } from '../text/chars.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';

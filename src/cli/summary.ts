@@ -1,7 +1,6 @@
 // `zhnews summary`: aggregate analysis records (JSON Lines from `zhnews analyze`) into one corpus summary.
 
-import { access } from 'node:fs/promises';
-import { readLines, type CliIO } from './io.js';
+import { forEachRecordLine, type CliIO } from './io.js';
 import { writeFileAtomic } from './output-file.js';
 import { CorpusSummary, type CorpusSummaryRecord } from '../summary/corpus.js';
 import { summaryCsv } from '../summary/csv.js';
@@ -33,30 +32,16 @@ async function writeOutput(path: string, text: string): Promise<void> {
 
 export async function runSummary(run: SummaryRun, io: CliIO): Promise<number> {
   const summary = new CorpusSummary(run.top);
-  let bad = 0;
-  for (const p of run.paths.length ? run.paths : ['-']) {
-    // A records file is read line by line: an archive's records can outgrow any one string.
-    let i = 0;
-    try {
-      if (p !== '-') await access(p);
-      const lines = p === '-' ? (await io.readStdin()).toString('utf8').split('\n') : readLines(p);
-      for await (const line of lines) {
-        i++;
-        if (!line.trim()) continue;
-        try {
-          const r = JSON.parse(line) as OutputRecord;
-          if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error('not a zhnews record');
-          summary.add(r);
-        } catch (e) {
-          io.stderr.write(`zhnews: ${p}:${i}: ${(e as Error).message}\n`);
-          bad++;
-        }
-      }
-    } catch (e) {
-      io.stderr.write(`zhnews: ${p}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      bad++;
-    }
-  }
+  const bad = await forEachRecordLine(
+    run.paths.length ? run.paths : ['-'],
+    io,
+    (line) => {
+      const r = JSON.parse(line) as OutputRecord;
+      if (typeof r !== 'object' || r === null || typeof r.id !== 'string') throw new Error('not a zhnews record');
+      summary.add(r);
+    },
+    (e) => (e as Error).message,
+  );
   const out = renderSummary(summary.result(), run.format, run.bom, run.formulaGuard !== false);
   if (run.out) await writeOutput(run.out, out);
   else io.stdout.write(out);

@@ -7,7 +7,7 @@
 
 import { stringify } from 'csv-stringify/sync';
 import type { OutputRecord } from '../types.js';
-import type { RecordWriter, Sink } from './writer.js';
+import type { RecordWriter, Sink } from './record-writer.js';
 import { BOM, neutralizeCell } from './csv-safe.js';
 import { csvRows, csvTable, type CsvTable, type Row } from './columns.js';
 

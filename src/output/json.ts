@@ -4,7 +4,7 @@
 // The first record is held back until the second arrives (or the end), so the choice needs no count.
 
 import type { OutputRecord } from '../types.js';
-import type { RecordWriter, Sink } from './writer.js';
+import type { RecordWriter, Sink } from './record-writer.js';
 
 export class JsonlWriter implements RecordWriter {
   constructor(private readonly sink: Sink) {}

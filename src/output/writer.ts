@@ -1,20 +1,13 @@
 // Output writers: one interface, three formats. Writers know records, not how they were made.
 
-import type { OutputRecord } from '../types.js';
+import type { RecordWriter, Sink } from './record-writer.js';
 import { JsonWriter, JsonlWriter } from './json.js';
 import { CsvWriter, type CsvOptions } from './csv.js';
 
 export const OUTPUT_FORMATS = ['json', 'jsonl', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Where text goes (stdout, a file, a test buffer). */
-export type Sink = (chunk: string) => void;
-
-export interface RecordWriter {
-  write(record: OutputRecord): void;
-  /** Flushes what is buffered; no write may follow. */
-  close(): void;
-}
+export type { RecordWriter, Sink };
 
 /** Options of the CSV writer (bom, layers, keep, formulaGuard); the JSON writers take none. */
 export type WriterOptions = CsvOptions;

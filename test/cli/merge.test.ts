@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../helpers.js';
 import { runMerge, type MergeRun } from '../../src/cli/merge.js';
 import { OutputError, type CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -182,7 +181,7 @@ describe('analyze --shard, then merge (the built CLI)', () => {
     const each = shards.map((p) => ids(readFileSync(p, 'utf8')));
     expect(each.flat()).toHaveLength(10);
     expect(new Set(each.flat()).size).toBe(10);
-    const single = cli(['analyze', '--jobs', '1', '--format', 'jsonl', '--out', join(dir, 'single.jsonl'), '--summary', join(dir, 'single.csv'), join(archive, 'pages')]);
+    const single = await zhnews(['analyze', '--jobs', '1', '--format', 'jsonl', '--out', join(dir, 'single.jsonl'), '--summary', join(dir, 'single.csv'), join(archive, 'pages')]);
     expect(single.status).toBe(1);
     const m = await zhnews(['merge', ...shards, '--out', join(dir, 'merged.jsonl'), '--summary', join(dir, 'merged.csv')]);
     expect(m.status, m.stderr).toBe(0);

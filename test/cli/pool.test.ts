@@ -32,7 +32,7 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 
   it('a worker that dies in a batch: every document it held is analysed again, one at a time, none lost', async () => {
     const pool = new WorkerPool(1, DEFAULT_OPTIONS);
@@ -47,7 +47,7 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 
   it('a document that a worker dies on when it runs alone becomes an error record; the others are analysed', async () => {
     const pool = new WorkerPool(1, DEFAULT_OPTIONS);
@@ -67,7 +67,7 @@ describe('WorkerPool', () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('WorkerPool, long documents', () => {
@@ -83,7 +83,7 @@ describe('WorkerPool, long documents', () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 });
 
 

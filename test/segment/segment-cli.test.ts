@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMerge, runSegment, type SegmentCliOptions } from '../../src/cli/segment.js';
 import type { CliIO } from '../../src/cli/io.js';
-import { DEFAULT_MERGE } from '../../src/segment/merge.js';
+import { DEFAULT_MERGE } from '../../src/tokens/merge.js';
 
 /** Runs `zhnews segment` in-process on `input` (as a file) and returns its output. */
 async function segment(input: string, opts: Partial<SegmentCliOptions> = {}) {

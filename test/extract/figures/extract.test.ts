@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../src/extract/figures/index.js';
 import type { FigureMatch } from '../../../src/extract/types.js';
+import { named } from '../../helpers.js';
 
 const NO_CTX = { referenceYear: null, blocked: [] };
 const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] });
@@ -332,7 +333,7 @@ describe('figures: odd input never throws and keeps the invariants', () => {
     ['5个'.repeat(3000)],
     ['1,2,3,4,5,6'],
     ['9999999999999999999999999999999999999999亿元'],
-  ])('%j', (text) => {
+  ].map(([text]) => named([text!])[0]!))('%s', (_, text) => {
     const ms = extractFigures(text, NO_CTX);
     let end = 0;
     for (const m of ms) {

@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(TRAIN))('train:ner (needs ../shared/train)', () => {
     expect(b.equals(a)).toBe(true);
     const c = train(join(dir, 'c.bin'), 8);
     expect(c.equals(a)).toBe(false);
-  }, 120_000);
+  });
 
   it('drops a feature whole when none of its weights reaches --min-feature-weight, and keeps the others as they were', () => {
     const all = decodeModel(train(join(dir, 'all.bin'), 7, ['--min-feature-weight', '0']));
@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(TRAIN))('train:ner (needs ../shared/train)', () => {
     }
     expect(kept).toBe(pruned.keys.length);
     expect(kept).toBeLessThan(all.keys.length);
-  }, 120_000);
+  });
 });
 
 describe('train:ner masked spans', () => {
@@ -94,7 +94,7 @@ describe('train:ner masked spans', () => {
     const nonzero = (stdout: string) => Number(/([0-9]+) non-zero weights/.exec(stdout)?.[1]);
     expect(nonzero(run(join(dir, 'masked.bin'), 7, opts('masked.jsonl')))).toBe(0);
     expect(nonzero(run(join(dir, 'plain.bin'), 7, opts('plain.jsonl')))).toBeGreaterThan(100);
-  }, 120_000);
+  });
 
   it('refuses a corpus that is not in the training folder', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--train', dir, '--files', 'nowhere.jsonl'], { encoding: 'utf8', cwd: ROOT });

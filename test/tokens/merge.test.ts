@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JiebaSegmenter } from '../../src/segment/jieba.js';
-import { MergingSegmenter, DEFAULT_MERGE } from '../../src/segment/merge.js';
+import { MergingSegmenter, DEFAULT_MERGE } from '../../src/tokens/merge.js';
 import { setEntityTagger, type EntityTagger } from '../../src/extract/entities/index.js';
 import { foldWidth } from '../../src/text/chars.js';
 import type { WordToken } from '../../src/segment/segmenter.js';
+import { named } from '../helpers.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
 const words = (ws: WordToken[]) => ws.map((w) => w.word);
@@ -60,7 +61,7 @@ describe('MergingSegmenter: what was found is one token', () => {
     expect(words(new MergingSegmenter(jieba, []).tag(text))).toEqual(words(jieba.tag(text)));
   });
 
-  it.each(['', '   ', '，。！', '\u0000\uFFFF', 'abc 123', '１３．５％'.repeat(3000)])('does not throw on %j and tiles it', (raw) => {
+  it.each(named(['', '   ', '，。！', '\u0000\uFFFF', 'abc 123', '１３．５％'.repeat(3000)]))('does not throw on %s and tiles it', (_, raw) => {
     const text = foldWidth(raw);
     const ws = seg.tag(text);
     if (text) tiles(text, ws);

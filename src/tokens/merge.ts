@@ -1,11 +1,11 @@
 // Segmentation that respects what the other stages found: jieba's words, then every number, entity and
-// slogan of the passage made one token (retokenize.ts), so that "国家发展改革委", "13.5%" and "五位一体"
+// slogan of the passage made one token (segment/retokenize.ts), so that "国家发展改革委", "13.5%" and "五位一体"
 // survive as words.
 //
 //   new MergingSegmenter(jieba).tag('国家发展改革委提出“五位一体”，投资增长13.5%')
 //     -> 国家发展改革委/nt 提出/v “/x 五位一体/nz ”/x ，/x 投资/vn 增长/v 13.5%/m
 //
-// What is merged is a choice (`MergeKind`), measured on the PKU and MSR dev sets (README of issue 9):
+// What is merged is a choice (`MergeKind`), measured on the PKU and MSR dev sets:
 //   numbers   both standards keep 13.5%, 1824万, 2000年 together: on by default
 //   entities  MSR keeps names and organisations whole, PKU splits them (江|泽民, 中国|国际|广播|电台);
 //             together with the dictionary's PKU lean it balances the two, and users want 郑栅洁 and
@@ -14,13 +14,14 @@
 //             cost on the 1998-2001 test texts (quotations taken for coined terms): on by default, but
 //             a span holding punctuation or spaces (a quoted clause) is never made one token
 //   figures   whole quantities (28500余辆, 20万元) are MSR's convention and cost PKU three points: off
+// It sits above segment/ and extract/ (docs/design-layers.md): it runs the extractors over jieba's words.
 // Entities need the tagger model (dicts/ner/model.bin); if it cannot be loaded the segmenter goes on
 // without them and says why in `problems`.
 
-import type { Segmenter, WordToken } from './segmenter.js';
+import type { Segmenter, WordToken } from '../segment/segmenter.js';
 import type { EntityType } from '../types.js';
-import { retokenize, type TokenSpan } from './retokenize.js';
-import { numberSpans } from './numbers.js';
+import { retokenize, type TokenSpan } from '../segment/retokenize.js';
+import { numberSpans } from '../segment/numbers.js';
 import { extractEntities } from '../extract/entities/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';

@@ -99,7 +99,7 @@ describe('structured inputs', () => {
     child.stdin.end('{"id":"乙","text":"区政协召开专题协商会。"}\n');
     expect(await exited).toBe(0);
     expect(records(out).map((r) => r.id)).toEqual(['甲', '乙']);
-  }, 60_000);
+  });
 
   it('a broken JSONL line is one error record among the others', () => {
     const r = cli(['analyze', '--input-format', 'jsonl', '--jobs', '2', 'fixtures/bad/broken.jsonl']);
@@ -172,14 +172,12 @@ describe('interrupting a run', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     child.kill('SIGINT');
-    // The whole run takes many seconds; the signal must be handled at the loop's next turn, not at the end
-    // (a generous bound: the handler runs within 50 ms of analysis).
-    const code = await Promise.race([exited, new Promise<'late'>((r) => setTimeout(() => r('late'), 5000))]);
-    if (code === 'late') child.kill('SIGKILL');
-    expect(code).toBe(130);
+    // The signal is handled at the loop's next turn, not at the end: 130 is the status of a run the signal
+    // stopped (one that had finished its 1,500 documents first would exit 0).
+    expect(await exited).toBe(130);
     expect(readdirSync(dir).sort()).toEqual(['docs', 'out.jsonl']);
     expect(readFileSync(out, 'utf8')).toContain('"kept"');
-  }, 90_000);
+  });
 
   it('kill -9 during an --out --resume run keeps every record it finished; resuming gives the uninterrupted output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhnews-kill-'));
@@ -214,5 +212,5 @@ describe('interrupting a run', () => {
     expect(after.startsWith(finished)).toBe(true);
     expect(after).toBe(whole.stdout);
     expect(readdirSync(dir).sort()).toEqual(['crawl.jsonl', 'out.jsonl']);
-  }, 120_000);
+  });
 });
