@@ -161,6 +161,12 @@ class Finder implements RangeHost {
   private wordLed(i: number, c: string): Step | undefined {
     const { t, lex } = this;
     if (c === '第') return this.step(this.ordinal(i), i + 1);
+    // 打对折: 对折 is half price, a discount to 50% (把纸对折 folds paper: only after 打 is it a price).
+    // No table starts with 对, so nothing else is tried here.
+    if (c === '对') {
+      const half = t[i + 1] === '折' && t[i - 1] === '打';
+      return this.step(half ? candidate(i, i + 2, 'discount', HALF_PRICE, { scale: 10, prefixed: true }) : null, half ? i + 2 : i + 1);
+    }
     if (c === '（' || c === '(') {
       const m = this.listMarker(i);
       if (m) return this.step(m, m.e);
@@ -259,6 +265,10 @@ class Finder implements RangeHost {
     if (clock) return clock;
     const frac = fraction(t, this.plain, n, s);
     if (frac) return frac;
+    if (n.chinese && n.e - n.s >= 2 && LIANG.has(t, n.e - 1)) {
+      const liang = this.liang(n, s);
+      if (liang) return liang;
+    }
     if (n.digits !== null) {
       // 五五折 = 55%; any other bare digit string is a code (一四四六) or a year without 年, unless it
       // stands where only a number can (合计为一七二零。): then it is read out digit by digit.
@@ -306,6 +316,7 @@ class Finder implements RangeHost {
       if (t.charCodeAt(e) === DA && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
       return measure(s, e, n, unit, add);
     }
+    if (nextChar === '分' && p === n.e && this.pointsAt(n, p)) return measure(s, p + 1, n, POINTS_UNIT);
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
     // after a round amount (三块石头 counts stones).
     if (nextChar === '块' && p === n.e) {
@@ -350,6 +361,34 @@ class Finder implements RangeHost {
     const f = lex.falseUnits.matchAt(t, i + 1);
     if (f && f.e > u.e) return null;
     return measure(i, u.e, HALF, u.data);
+  }
+
+  /**
+   * 二两, 十两银子, 三千两百两: a 两 that closes a Chinese numeral is the weight liang, not a digit (the
+   * shortened last digit of a numeral is written 二: 一百二 = 120, never 一百两). Not before a measure word
+   * or a numeral, nor after a lone 一 or 三 (一两个, 三两句话: one or two, two or three) or a lone 两
+   * (两两 = in pairs).
+   */
+  private liang(n: Numeral, s: number): FigureCandidate | null {
+    const { t, lex } = this;
+    if (lex.units.matchAt(t, n.e) || numeralAt(t, n.e) || LIANG.has(t, n.e - 2)) return null;
+    const m = lexNumeral(t.slice(0, n.e - 1), n.s, this.plain);
+    if (!m || !m.valid || m.e !== n.e - 1 || m.digits !== null || m.bareMagnitude || m.approx) return null;
+    if (m.single && (m.value === 1 || m.value === 3)) return null;
+    return measure(s, n.e, m, LIANG_UNIT);
+  }
+
+  /**
+   * 考了95分, 打出8.5分, 巅峰赛两千分: 分 after an Arabic number, or a Chinese one of a hundred or more,
+   * counts points (scores, ratings) where it closes the phrase: at a clause end or before 的 / 以上 /
+   * 左右 / 和. A small Chinese numeral keeps its other readings (十分 = very, 三分 = three tenths), and 分 in a
+   * word (分别, 分钟, 分钱, 3分2秒) is not points.
+   */
+  private pointsAt(n: Numeral, p: number): boolean {
+    const { t } = this;
+    if (n.negative || n.approx || !(n.arabic || (n.chinese && n.value >= 100))) return false;
+    const q = p + 1;
+    return !(ideographAt(t, q) || digitAt(t, q) || letterAt(t, q)) || POINTS_AFTER.has(t, q) || t.startsWith('以上', q);
   }
 
   /** 一年 after 学前 and friends is listed as an exclusion; here only the guard for 一年 + 一度/四季. */
@@ -476,6 +515,14 @@ const AGE_AFTER = new CharSet(['的', '了', '时', '。', '，', '！', '？', 
 const COUNTED = new CharSet(['续', '共', '分', '经', '了', '过', '办', '满', '历']);
 /** Before 半 they make it part of a word: 上半年, 一半, 多半, 大半, 过半, 减半, 各半. */
 const HALF_TAKEN = new CharSet(['上', '下', '前', '后', '一', '多', '大', '小', '过', '减', '各', '参', '夜', '对', '折', '两']);
+/** 两 as the weight liang (50 g): a unit only where a numeral closes with it, see Finder.liang. */
+const LIANG = new CharSet(['两', '兩']);
+const LIANG_UNIT: UnitEntry = { word: '两', type: 'quantity', unit: '两', one: true, ord: false, half: true, nobare: false, prefix: false, phase: false, temp: false };
+/** 分 as points (see Finder.pointsAt), and what may follow it besides punctuation. */
+const POINTS_UNIT: UnitEntry = { word: '分', type: 'quantity', unit: '分', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
+const POINTS_AFTER = new CharSet(['的', '左', '和', '与', '或']);
+/** The numeral that 对折 stands for: 5 tenths of the price. */
+const HALF_PRICE: Numeral = { s: 0, e: 0, value: 5, arabic: false, chinese: true, digits: null, bareMagnitude: false, single: true, approx: false, plainDigits: 0, hasMagnitude: false, placeLed: false, negative: false, integer: true, valid: true };
 /** The numeral that a lone 半 stands for. */
 const HALF: Numeral = { s: 0, e: 0, value: 0.5, arabic: false, chinese: true, digits: null, bareMagnitude: false, single: false, approx: false, plainDigits: 0, hasMagnitude: false, placeLed: false, negative: false, integer: false, valid: true };
 const COPULAS = new CharSet(['是', '为', '為']);
@@ -492,7 +539,7 @@ function figureStarts(lex: FigureLexicon): Uint8Array {
   if (STARTS) return STARTS;
   const set = new Uint8Array(0x10000);
   const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
-  for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
+  for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', '对', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
   for (let d = 0; d <= 9; d++) add(String(d));
   for (const c of numeralTable().keys()) add(c);
   for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes(), lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
