@@ -12,13 +12,19 @@
 // 1至7月份). What the pieces are worth is parse.ts's business: a candidate only records them.
 //   "出口44.6万辆，同比增长1.1倍" -> [44.6万辆: numeral 44.6万 + 辆] [1.1倍: numeral 1.1 + 倍]
 // Every step looks a bounded distance ahead of the numeral, so the pass is linear in the text length.
+// This file owns the pass and the numeral-led grammar (units, money, ordinals, bare numbers); dates and
+// clock times are dates.ts's, ranges ranges.ts's, fractions / percent words / tenths / discounts
+// shares.ts's, ratios ratio.ts's.
 
-import { candidate, dated, intAt, measure, ranged, timed, type CandidateShape, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
+import { candidate, dated, measure, type CandidateShape, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
 import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
-import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type TimeWord, type UnitEntry } from './lexicon.js';
+import { DateReader } from './dates.js';
+import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type UnitEntry } from './lexicon.js';
 import { colloquial, kuaiAt, yuan } from './money.js';
-import { lexNumeral, numeralAt, numeralChar, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { lexNumeral, numeralAt, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { range, yearSpan, type RangeHost } from './ranges.js';
 import { ratioAt } from './ratio.js';
+import { discount, fraction, PERCENT_HEADS, percentWord, tenths } from './shares.js';
 
 // The candidate types live in candidate.ts; parse.ts and the tests know them from here.
 export type { CandidateShape, DateParts, FigureCandidate, TimeParts };
@@ -26,22 +32,14 @@ export type { CandidateShape, DateParts, FigureCandidate, TimeParts };
 /** What `at` found: a candidate or null; `Finder.next` says where to look next (always past i). */
 type Step = FigureCandidate | null;
 
-const RANGE_CONNECTORS = new CharSet(['至', '到', '—', '-', '~', '–', '〜', '－', '～']);
 const OPEN_PARENS = ['（', '('];
 const CLOSE_PAREN: Record<string, string> = { '（': '）', '(': ')' };
 const OPEN_QUOTES = new CharSet(['“', '"', '‘', "'", '「', '『']);
 const CLOSE_QUOTES = new CharSet(['”', '"', '’', "'", '」', '』']);
 /** Before a lone 一 they make it a determiner, not a count: 这一年, 每一次, 同一个. */
 const DETERMINERS = new CharSet(['这', '那', '每', '哪', '同', '此', '某', '的', '该']);
-const DATE_SEPARATORS = new Set(['-', '/', '.']);
-/**
- * After 周 / 星期 + numeral they make a count of a frequency, not a weekday: 每周一次, 每周三天, 一个星期一回.
- * (Other measure words do not: 周六对公众开放 is Saturday.)
- */
-const FREQUENCY = new CharSet(['次', '遍', '回', '趟', '天', '晚', '场', '个', '小', '轮', '批', '节', '堂']);
 /** Clauses that contrast with a preceding 是 + numeral: 正确答案是七而不是八. */
 const COPULA_AFTER = ['是', '不是', '却是', '而是', '那是', '这是', '而不是'];
-const PERCENT_HEADS: Record<string, number> = { 百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01 };
 
 
 /** Does an upper-case acronym of two or more letters (GDP, CPI), itself not glued to a letter or digit, end at i? */
@@ -51,11 +49,16 @@ function acronymEndsAt(t: string, i: number): boolean {
   return i - k >= 2 && !letterAt(t, k) && !digitAt(t, k);
 }
 
-class Finder {
+class Finder implements RangeHost {
+  /** The calendar grammar over the same text (dates.ts). */
+  readonly dates: DateReader;
+
   constructor(
-    private readonly t: string,
-    private readonly lex: FigureLexicon,
-  ) {}
+    readonly t: string,
+    readonly lex: FigureLexicon,
+  ) {
+    this.dates = new DateReader(t, lex, (p) => this.numeral(p));
+  }
 
   /** Where the pass looks next after `at` found nothing. */
   private next = 0;
@@ -73,7 +76,7 @@ class Finder {
   private readonly financialPlain: LexOptions = { unitAt: this.unitAt, signed: false, financial: true };
   private readonly financialSigned: LexOptions = { unitAt: this.unitAt, signed: true, financial: true };
 
-  private numeral(p: number, signed = false): Numeral | null {
+  numeral(p: number, signed = false): Numeral | null {
     return lexNumeral(this.t, p, signed ? this.withSign : this.plain);
   }
 
@@ -117,8 +120,8 @@ class Finder {
   private at(i: number): Step {
     const { t } = this;
     if (digitAt(t, i)) {
-      const iso = this.isoDate(i);
-      const d = iso ? this.extendDate(iso) : null;
+      const iso = this.dates.isoDate(i);
+      const d = iso ? this.dates.extendDate(iso) : null;
       if (d) return this.step(d, d.e);
     } else {
       // Digits start only numerals and numeric dates; anything else may lead a figure with a word.
@@ -158,6 +161,12 @@ class Finder {
   private wordLed(i: number, c: string): Step | undefined {
     const { t, lex } = this;
     if (c === '第') return this.step(this.ordinal(i), i + 1);
+    // 打对折: 对折 is half price, a discount to 50% (把纸对折 folds paper: only after 打 is it a price).
+    // No table starts with 对, so nothing else is tried here.
+    if (c === '对') {
+      const half = t[i + 1] === '折' && t[i - 1] === '打';
+      return this.step(half ? candidate(i, i + 2, 'discount', HALF_PRICE, { scale: 10, prefixed: true }) : null, half ? i + 2 : i + 1);
+    }
     if (c === '（' || c === '(') {
       const m = this.listMarker(i);
       if (m) return this.step(m, m.e);
@@ -169,12 +178,12 @@ class Finder {
     }
     const tw = lex.timeWords.matchAt(t, i);
     if (tw) {
-      const cand = this.timeWordLed(i, tw.e, tw.data);
+      const cand = this.dates.timeWordLed(i, tw.e, tw.data);
       return this.step(cand, cand ? cand.e : tw.e);
     }
     const era = lex.eras.matchAt(t, i);
     if (era) {
-      const cand = this.eraDate(i, era.e, era.data);
+      const cand = this.dates.eraDate(i, era.e, era.data);
       if (cand) return this.step(cand, cand.e);
     }
     const temp = lex.tempPrefixes.matchAt(t, i);
@@ -183,7 +192,7 @@ class Finder {
       if (cand) return this.step(cand, cand.e);
     }
     if (PERCENT_HEADS[c] !== undefined) {
-      const cand = this.percentWord(i);
+      const cand = percentWord(t, i);
       if (cand) return this.step(cand, cand.e);
     }
     if (c === '半') {
@@ -213,7 +222,7 @@ class Finder {
    * The figure that a numeral starts (s: where the span starts, before any prefix). `withRange`: also
    * try to read "N1 至 N2 unit" on from here.
    */
-  private fromNumeral(n: Numeral, s: number, withRange: boolean): FigureCandidate | null {
+  fromNumeral(n: Numeral, s: number, withRange: boolean): FigureCandidate | null {
     const { t, lex } = this;
     // Part of a Latin code or formula: PM2.5, G20, COVID-19, 5+5+7, 1+N. An upper-case acronym of two
     // letters or more written against the number names what the figure measures, when a unit follows:
@@ -228,16 +237,16 @@ class Finder {
     if (t[n.e] === '+' || t[n.e] === '_' || t[n.e] === '^') return null;
     if (n.digits !== null && n.digits.length > 4) return null;
     if (lex.notAfter.matchAt(t, n.e)) return null;
-    const years = withRange && n.plainDigits === 4 ? this.yearSpan(n, s) : null;
+    const years = withRange && n.plainDigits === 4 ? yearSpan(this, n, s) : null;
     if (years) return years;
     if (t.charCodeAt(n.e) === GE) n = colloquial(t, n);
     const first = this.single(n, s);
     if (!withRange) return first;
-    return this.range(n, s, first) ?? first;
+    return range(this, n, s, first) ?? first;
   }
 
   /** One figure from a numeral, no range. */
-  private single(n: Numeral, s: number): FigureCandidate | null {
+  single(n: Numeral, s: number): FigureCandidate | null {
     const { t, lex } = this;
     const p = skipInlineSpace(t, n.e);
     const nextChar = t[p];
@@ -250,25 +259,29 @@ class Finder {
       const ratio = this.ratio(n, s);
       if (ratio) return ratio;
     }
-    const date = this.date(n, s);
-    if (date) return this.extendDate(date);
-    const clock = this.clock(n, s, false, 0);
+    const date = this.dates.date(n, s);
+    if (date) return this.dates.extendDate(date);
+    const clock = this.dates.clock(n, s, false, 0);
     if (clock) return clock;
-    const frac = this.fraction(n, s);
+    const frac = fraction(t, this.plain, n, s);
     if (frac) return frac;
+    if (n.chinese && n.e - n.s >= 2 && LIANG.has(t, n.e - 1)) {
+      const liang = this.liang(n, s);
+      if (liang) return liang;
+    }
     if (n.digits !== null) {
       // 五五折 = 55%; any other bare digit string is a code (一四四六) or a year without 年, unless it
       // stands where only a number can (合计为一七二零。): then it is read out digit by digit.
-      if (n.digits.length === 2 && t[p] === '折') return this.discount(n, s, p);
+      if (n.digits.length === 2 && t[p] === '折') return discount(t, lex, n, s, p);
       // 两 is never read out as a digit (二两 is two liang).
       return this.numericSlot(n, s) && !/[两兩]/.test(t.slice(n.s, n.e)) ? candidate(s, n.e, 'number', n) : null;
     }
     if (nextChar === '成') {
-      const tenths = this.tenths(n, s, p);
-      if (tenths || n.chinese) return tenths;
+      const c = tenths(t, lex, n, s, p);
+      if (c || n.chinese) return c;
     }
     if (nextChar === '折') {
-      const d = this.discount(n, s, p);
+      const d = discount(t, lex, n, s, p);
       if (d) return d;
     }
     if (nextChar === '年' && !lex.falseUnits.matchAt(t, p)) {
@@ -303,6 +316,7 @@ class Finder {
       if (t.charCodeAt(e) === DA && AGE_UNITS.has(unit.word) && AGE_AFTER.has(t, e + 1)) e++;
       return measure(s, e, n, unit, add);
     }
+    if (nextChar === '分' && p === n.e && this.pointsAt(n, p)) return measure(s, p + 1, n, POINTS_UNIT);
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
     // after a round amount (三块石头 counts stones).
     if (nextChar === '块' && p === n.e) {
@@ -347,6 +361,34 @@ class Finder {
     const f = lex.falseUnits.matchAt(t, i + 1);
     if (f && f.e > u.e) return null;
     return measure(i, u.e, HALF, u.data);
+  }
+
+  /**
+   * 二两, 十两银子, 三千两百两: a 两 that closes a Chinese numeral is the weight liang, not a digit (the
+   * shortened last digit of a numeral is written 二: 一百二 = 120, never 一百两). Not before a measure word
+   * or a numeral, nor after a lone 一 or 三 (一两个, 三两句话: one or two, two or three) or a lone 两
+   * (两两 = in pairs).
+   */
+  private liang(n: Numeral, s: number): FigureCandidate | null {
+    const { t, lex } = this;
+    if (lex.units.matchAt(t, n.e) || numeralAt(t, n.e) || LIANG.has(t, n.e - 2)) return null;
+    const m = lexNumeral(t.slice(0, n.e - 1), n.s, this.plain);
+    if (!m || !m.valid || m.e !== n.e - 1 || m.digits !== null || m.bareMagnitude || m.approx) return null;
+    if (m.single && (m.value === 1 || m.value === 3)) return null;
+    return measure(s, n.e, m, LIANG_UNIT);
+  }
+
+  /**
+   * 考了95分, 打出8.5分, 巅峰赛两千分: 分 after an Arabic number, or a Chinese one of a hundred or more,
+   * counts points (scores, ratings) where it closes the phrase: at a clause end or before 的 / 以上 /
+   * 左右 / 和. A small Chinese numeral keeps its other readings (十分 = very, 三分 = three tenths), and 分 in a
+   * word (分别, 分钟, 分钱, 3分2秒) is not points.
+   */
+  private pointsAt(n: Numeral, p: number): boolean {
+    const { t } = this;
+    if (n.negative || n.approx || !(n.arabic || (n.chinese && n.value >= 100))) return false;
+    const q = p + 1;
+    return !(ideographAt(t, q) || digitAt(t, q) || letterAt(t, q)) || POINTS_AFTER.has(t, q) || t.startsWith('以上', q);
   }
 
   /** 一年 after 学前 and friends is listed as an exclusion; here only the guard for 一年 + 一度/四季. */
@@ -399,334 +441,6 @@ class Finder {
     return false;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Ranges: 1至7月份, 5%—5.5%, 3-5年, 2021—2025年, 20至30万元.
-
-  private range(n: Numeral, s: number, first: FigureCandidate | null): FigureCandidate | null {
-    const { t } = this;
-    if (first && first.shape === 'time') return this.timeRange(first);
-    if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
-    // 1万(含)-5万元: a note that the low end is included stands between the end and the connector.
-    const lowEnd = first ? (OPEN_PAREN_CODES.has(t, first.e) ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
-    const p = connectorEnd(t, lowEnd);
-    if (p < 0) return null;
-    const conn = t[lowEnd];
-    const plus = t[p] === '+' && digitAt(t, p + 1); // -3℃至+5℃: an explicit plus sign on the high end
-    const n2 = this.numeral(plus ? p + 1 : p);
-    if (!n2 || !n2.valid) return null;
-    const high = plus ? this.single(n2, p) : this.fromNumeral(n2, p, false);
-    if (!high || high.shape === 'ordinal' || high.shape === 'fraction' || high.shape === 'time') return null;
-    // Bare numbers make a range only when both carry a magnitude (10k~15k, 1万-5万); 3-5 may be a score.
-    if (high.shape === 'number') {
-      if (!first || first.shape !== 'number' || !n.hasMagnitude || !n2.hasMagnitude || n.approx || n2.approx) return null;
-      return ranged(s, high.e, first, high, false);
-    }
-    const lowIsBare = !first || first.shape === 'number';
-    if (lowIsBare) {
-      if (n.digits !== null || n.bareMagnitude) return null;
-      if (high.shape === 'date') {
-        const date = this.lowDate(n, high.date!);
-        if (!date) return null;
-        const low = dated(s, n.e, n, date);
-        return ranged(s, high.e, low, high, n.approx || high.approx);
-      }
-      if (n.negative && conn === '-') return null;
-      // 20至30万元: the low end borrows the high end's magnitude
-      const low = candidate(s, n.e, high.shape, n, { unit: high.unit, scale: high.scale, add: 0 });
-      if (!n.hasMagnitude && high.num?.hasMagnitude) low.scale *= trailingMagnitude(t, high.num);
-      return ranged(s, high.e, low, high, n.approx || high.approx);
-    }
-    // Two whole figures: a range when they measure the same thing. Two dates that name days stay two
-    // dates (5月19日至20日 is a date and a date, as the news guidelines mark them); two months of named
-    // years make a range (2021年6月至2022年9月).
-    if (first!.shape === 'date' || high.shape === 'date') {
-      return monthSpan(first!.date) && monthSpan(high.date) ? ranged(s, high.e, first!, high, false) : null;
-    }
-    if (first!.shape !== high.shape) return null;
-    if ((first!.unit?.unit ?? null) !== (high.unit?.unit ?? null)) return null;
-    return ranged(s, high.e, first!, high, first!.approx || high.approx);
-  }
-
-  /**
-   * Two clock times joined by 到 / 至 / —: 上午9:00至11:30, 8:30—11:30, 晚上七点到九点半. The second
-   * time keeps the first one's half of the day unless it names its own (晚上8点到10点 ends at 22:00).
-   */
-  private timeRange(first: FigureCandidate): FigureCandidate | null {
-    const { t, lex } = this;
-    const p = first.e;
-    if (!RANGE_CONNECTORS.has(t, p) || (t[p] === '—' && t[p + 1] === '—')) return null;
-    let q = skipInlineSpace(t, p + 1);
-    let shift: number | null = null;
-    const part = lex.timeWords.matchAt(t, q);
-    if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
-    const high = n && n.valid ? this.clock(n, q, true, shift ?? 0) : null;
-    if (!high || !first.time || !high.time) return null;
-    const lo = first.time;
-    if (shift === null && lo.hour >= 12 && high.time.hour < 12 && high.time.hour + 12 > lo.hour) high.time.hour += 12;
-    return candidate(first.s, high.e, 'range', null, { range: { low: first, high }, approx: first.approx, prefixed: first.prefixed });
-  }
-
-  /**
-   * A span of years written with the second year shortened: 2023/24, 2023-24财年, 2024至25年(度). With a
-   * slash or a hyphen the second year must follow the first (2023/24: anything else is a fraction or a
-   * code); with 至 / 到 any later year of the same century counts.
-   */
-  private yearSpan(n: Numeral, s: number): FigureCandidate | null {
-    const { t } = this;
-    if (n.plainDigits !== 4 || n.value < 1000 || n.value > 2199) return null;
-    const c = t[n.e];
-    const slash = c === '/' || c === '-' || c === '－' || c === '—';
-    if (!slash && c !== '至' && c !== '到') return null;
-    const q = n.e + 1;
-    if (!digitAt(t, q) || !digitAt(t, q + 1) || digitAt(t, q + 2)) return null;
-    const yy = Number(t.slice(q, q + 2));
-    const century = n.value - (n.value % 100);
-    const next = (n.value + 1) % 100;
-    if (slash ? yy !== next : yy <= n.value % 100) return null;
-    let e = q + 2;
-    const word = this.lex.units.matchAt(t, e) ? null : YEAR_WORDS.find((w) => t.startsWith(w, e));
-    if (word) e += word.length;
-    else if (!slash || letterAt(t, e) || t[e] === '.' || t[e] === '/' || t[e] === '%') return null;
-    const high = century + yy + (yy < n.value % 100 ? 100 : 0);
-    const low = dated(s, n.e, n, { year: n.value });
-    return ranged(s, e, low, dated(q, e, null, { year: high }), false);
-  }
-
-  /** The low end of a date range written as a bare number: 1至7月份 -> month 1. */
-  private lowDate(n: Numeral, high: DateParts): DateParts | null {
-    if (!n.integer || n.approx) return null;
-    const v = n.value;
-    if (high.day !== undefined) return v >= 1 && v <= 31 && v < high.day ? withPart(high, 'day', v) : null;
-    if (high.month !== undefined) return v >= 1 && v <= 12 && v < high.month ? withPart(high, 'month', v) : null;
-    if (high.quarter !== undefined) return v >= 1 && v <= 4 && v < high.quarter ? withPart(high, 'quarter', v) : null;
-    if (high.year !== undefined) return isYear(n) && v < high.year ? { year: v } : null;
-    return null;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Dates and clock times.
-
-  /** Date grammar from a numeral: 2022年(8月(11日)), 8月(11日), 8月份, 11日, 四季度. */
-  private date(n: Numeral, s: number): FigureCandidate | null {
-    const { t } = this;
-    const p = skipInlineSpace(t, n.e);
-    const decade = this.decadeAt(n);
-    if (decade) return dated(s, decade.e, n, decade.date);
-    if (t.startsWith('世纪', p) && n.integer && !n.approx && !n.negative && n.digits === null && n.value >= 1 && n.value <= 30) {
-      // 20世纪 = the 1900s; 20世纪90年代 = the 1990s.
-      const date: DateParts = { century: n.value - 1 };
-      const q = skipInlineSpace(t, p + 2);
-      const d = numeralStartsAt(t, q) ? this.numeral(q) : null;
-      const dec = d && d.valid ? this.decadeAt(d) : null;
-      if (dec && dec.date.century === undefined) return dated(s, dec.e, n, { century: n.value - 1, decade: dec.date.decade });
-      return dated(s, p + 2, n, date);
-    }
-    // 09年: a two-digit year with its leading zero is a year of this century, never a count of years.
-    if (t[p] === '年' && n.plainDigits === 2 && t[n.s] === '0' && !t.startsWith('年级', p)) {
-      const rest = this.monthOrQuarter(p + 1, { year: 2000 + n.value });
-      return dated(s, rest ? rest.e : p + 1, n, rest?.date ?? { year: 2000 + n.value });
-    }
-    if (t[p] === '年' && !t.startsWith('年级', p) && isYear(n)) {
-      let e = p + 1;
-      if (t[e] === '度') e++;
-      const date: DateParts = { year: n.value };
-      const rest = this.monthOrQuarter(e, date);
-      if (rest?.range) return ranged(s, rest.e, rest.range.low, rest.range.high, false);
-      return dated(s, rest ? rest.e : e, n, rest?.date ?? date);
-    }
-    const md = this.monthDay(n, s, {});
-    if (md) return md;
-    if (t.startsWith('季度', p) && n.integer && n.value >= 1 && n.value <= 4 && !n.approx && p === n.e) {
-      return dated(s, p + 2, n, { quarter: n.value });
-    }
-    // A bare day: 11日 (Arabic only; 一日 is a day's length or an idiom).
-    if (t[p] === '日' && p === n.e && (n.arabic || /[廿卅]/.test(t.slice(n.s, n.e))) && n.integer && !n.approx && n.value >= 1 && n.value <= 31 && !t.startsWith('日元', p)) {
-      return dated(s, p + 1, n, { day: n.value });
-    }
-    return null;
-  }
-
-  /** Month (and day) from a numeral: 8月11日, 8月份, 十月; `base` carries a year already read. */
-  private monthDay(n: Numeral, s: number, base: DateParts, lunar = false): FigureCandidate | null {
-    const { t } = this;
-    if (!n.integer || n.approx || n.value < 1 || n.value > 12 || n.digits !== null) return null;
-    const p = skipInlineSpace(t, n.e);
-    if (t[p] !== '月') return null;
-    let e = p + 1;
-    const date = withPart(base, 'month', n.value);
-    if (t[e] === '份') return dated(s, e + 1, n, date);
-    const d = this.dayAfterMonth(e, lunar);
-    if (d) (date.day = d.value), (e = d.e);
-    return dated(s, e, n, date);
-  }
-
-  /**
-   * The day after a month: 11日, 12号, 初一 (a lunar day, never written in the solar calendar) and, in a
-   * lunar date, a bare Chinese numeral (农历八月十五, 腊月二十三).
-   */
-  private dayAfterMonth(p: number, lunar: boolean): { value: number; e: number } | null {
-    const { t } = this;
-    const q = skipInlineSpace(t, p);
-    if (t[q] === '初') {
-      const d = intAt(t, q + 1, 1, 10);
-      return d && !d.arabic ? { value: d.value, e: d.e } : null;
-    }
-    const d = intAt(t, q, 1, 31);
-    if (!d) return null;
-    if ((t[d.e] === '日' || t[d.e] === '号' || t[d.e] === '號') && !t.startsWith('日元', d.e)) return { value: d.value, e: d.e + 1 };
-    if (lunar && !d.arabic && d.value <= 30) return { value: d.value, e: d.e };
-    return null;
-  }
-
-  /** A month named by a word (正月, 腊月) and its day: 正月十五, 腊月二十三. */
-  private monthWord(p: number, base: DateParts): { e: number; date: DateParts } | null {
-    const w = this.lex.timeWords.matchAt(this.t, p);
-    if (!w || w.data.kind !== 'month') return null;
-    const date = withPart(base, 'month', w.data.value);
-    const d = this.dayAfterMonth(w.e, true);
-    if (d) date.day = d.value;
-    return { e: d ? d.e : w.e, date };
-  }
-
-  /** After a year, in a lunar or era date: a month by number or by name, and its day. */
-  private lunarMonth(p: number, base: DateParts): { e: number; date: DateParts } | null {
-    const { t } = this;
-    const q = skipInlineSpace(t, p);
-    const w = this.monthWord(q, base);
-    if (w) return w;
-    const m = intAt(t, q, 1, 12);
-    const md = m ? this.monthDay(m, q, base, true) : null;
-    return md ? { e: md.e, date: md.date! } : null;
-  }
-
-  /**
-   * Decades: 80年代, 八十年代 (century unknown), 1980年代 (the 1980s). Only round tens count: 85年代
-   * is no decade.
-   */
-  private decadeAt(n: Numeral): { e: number; date: DateParts } | null {
-    const { t } = this;
-    const p = skipInlineSpace(t, n.e);
-    if (!t.startsWith('年代', p) || !n.integer || n.approx || n.negative || n.value % 10 !== 0) return null;
-    if (isYear(n)) return { e: p + 2, date: { century: Math.floor(n.value / 100), decade: Math.floor(n.value / 10) % 10 } };
-    if (n.digits !== null || n.value < 0 || n.value > 90) return null;
-    return { e: p + 2, date: { decade: n.value / 10 } };
-  }
-
-  /** What a time word leads: 今年3月份, 下午3点, 上世纪80年代, 星期三, 农历八月十五, 腊月二十三. */
-  private timeWordLed(s: number, p: number, w: TimeWord): FigureCandidate | null {
-    switch (w.kind) {
-      case 'year': {
-        const c = this.relativeDate(s, p, w.value);
-        return c ? this.extendDate(c) : null;
-      }
-      case 'daypart': {
-        const c = this.clockAfterDaypart(s, p, w.value);
-        return c ? (this.timeRange(c) ?? c) : null;
-      }
-      case 'century': {
-        const q = skipInlineSpace(this.t, p);
-        const n = numeralStartsAt(this.t, q) ? this.numeral(q) : null;
-        const dec = n && n.valid ? this.decadeAt(n) : null;
-        if (!dec || dec.date.century !== undefined) return null;
-        return dated(s, dec.e, null, { centuryOffset: w.value, decade: dec.date.decade }, true);
-      }
-      case 'weekday': {
-        const wd = this.weekdayAt(s);
-        return wd ? this.extendDate(dated(s, wd.e, null, { weekday: wd.value }, true)) : null;
-      }
-      case 'lunar':
-        return this.lunarDate(s, p);
-      case 'month': {
-        const m = this.monthWord(s, {});
-        return m ? this.extendDate(dated(s, m.e, null, m.date, true)) : null;
-      }
-    }
-  }
-
-  /**
-   * A weekday at p: 星期三, 礼拜一, 周五, 星期天 (ISO numbering, Sunday 7). 每周一次 and 一个星期一次 are a
-   * count after a noun, not a weekday: a measure word after the day rules it out.
-   */
-  private weekdayAt(p: number): { value: number; e: number } | null {
-    const { t, lex } = this;
-    const w = lex.timeWords.matchAt(t, p);
-    if (!w || w.data.kind !== 'weekday') return null;
-    const c = t[w.e];
-    const short = w.word.length === 1; // 周 / 週
-    let v = 0;
-    if (c === '日') v = 7;
-    else if (c === '天' && !short) v = 7;
-    else {
-      const n = numeralAt(t, w.e);
-      if (n && n.kind === 'digit' && !n.financial && n.value >= 1 && n.value <= 6 && c !== '两' && c !== '兩') v = n.value;
-    }
-    if (v === 0) return null;
-    const e = w.e + 1;
-    if (FREQUENCY.has(t, e) || (numeralAt(t, e) && t[e] !== '日')) return null;
-    return { value: v, e };
-  }
-
-  /**
-   * What may follow a date that names a day: its weekday (8月11日 星期四) and a clock time (3月2日上午9:30,
-   * 2021年6月1日十点 - after a date a bare 十点 is a time, not ten items).
-   */
-  private extendDate(c: FigureCandidate): FigureCandidate {
-    const d = c.date;
-    if (c.shape !== 'date' || !d || (d.day === undefined && d.weekday === undefined) || c.time) return c;
-    const { t, lex } = this;
-    let p = skipInlineSpace(t, c.e);
-    // 6月3日 星期五, 6月3日，星期五: the weekday in apposition belongs to the date.
-    const wd = this.weekdayAt(p) ?? (t[p] === '，' || t[p] === ',' ? this.weekdayAt(skipInlineSpace(t, p + 1)) : null);
-    if (wd) {
-      d.weekday = wd.value;
-      c.e = wd.e;
-      p = skipInlineSpace(t, c.e);
-    }
-    let q = p;
-    let shift = 0;
-    const part = lex.timeWords.matchAt(t, p);
-    if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
-    const clock = n && n.valid ? this.clock(n, q, true, shift) : null;
-    if (clock) (c.time = clock.time), (c.e = clock.e);
-    return c;
-  }
-
-  /** 农历2023年腊月廿三, 农历八月十五: the lunar month and day as written (no conversion to the solar calendar). */
-  private lunarDate(s: number, p: number): FigureCandidate | null {
-    const { t } = this;
-    const q = skipInlineSpace(t, p);
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
-    let base: DateParts = {};
-    let e = q;
-    if (n && n.valid && isYear(n) && t[skipInlineSpace(t, n.e)] === '年') {
-      base = { year: n.value };
-      e = skipInlineSpace(t, n.e) + 1;
-    }
-    const rest = this.lunarMonth(e, base);
-    if (!rest) return base.year !== undefined ? dated(s, e, n, base, true) : null;
-    return dated(s, rest.e, null, rest.date, true);
-  }
-
-  /** 乾隆五年三月, 民国元年: an era name, its year (元年 = 1) and maybe a month and day. */
-  private eraDate(s: number, p: number, first: number): FigureCandidate | null {
-    const { t } = this;
-    const q = skipInlineSpace(t, p);
-    let year: number;
-    let e: number;
-    if (t[q] === '元' && t[q + 1] === '年') (year = first), (e = q + 2);
-    else {
-      const n = intAt(t, q, 1, 120);
-      if (!n) return null;
-      const y = skipInlineSpace(t, n.e);
-      if (t[y] !== '年' || t[y + 1] === '级') return null;
-      (year = first + n.value - 1), (e = y + 1);
-    }
-    const rest = this.lunarMonth(e, { year });
-    return dated(s, rest ? rest.e : e, null, rest ? rest.date : { year }, true);
-  }
-
   /** 零下5度, 华氏100度: a prefix that belongs to a temperature (the number must carry a temperature unit). */
   private temperature(s: number, p: number, prefix: TempPrefix): FigureCandidate | null {
     const q = skipInlineSpace(this.t, p);
@@ -742,115 +456,8 @@ class Finder {
     return c;
   }
 
-  /** After a year: a month (and day), a month range (2022年1至7月), or a quarter (2022年四季度). */
-  private monthOrQuarter(p: number, base: DateParts): { e: number; date?: DateParts; range?: { low: FigureCandidate; high: FigureCandidate } } | null {
-    const { t } = this;
-    let q = skipInlineSpace(t, p);
-    if (t[q] === '第') q++;
-    const m = intAt(t, q, 1, 12);
-    if (!m) return null;
-    if (t.startsWith('季度', m.e) && m.value <= 4) return { e: m.e + 2, date: withPart(base, 'quarter', m.value) };
-    const md = this.monthDay(m, q, base);
-    if (md) return { e: md.e, date: md.date! };
-    if (RANGE_CONNECTORS.has(t, m.e)) {
-      const m2 = intAt(t, m.e + 1, 1, 12);
-      const hi = m2 ? this.monthDay(m2, m.e + 1, base) : null;
-      if (hi && hi.date!.day === undefined && m.value < m2!.value) {
-        const low = dated(q, m.e, m, withPart(base, 'month', m.value));
-        return { e: hi.e, range: { low, high: hi } };
-      }
-    }
-    return null;
-  }
-
-  /** 今年3月份, 去年四季度: a relative year followed by a month or quarter. Bare 今年 is not a figure. */
-  private relativeDate(s: number, p: number, offset: number): FigureCandidate | null {
-    const rest = this.monthOrQuarter(p, { yearOffset: offset });
-    if (!rest) return null;
-    const c = rest.range ? ranged(s, rest.e, rest.range.low, rest.range.high, false) : dated(s, rest.e, null, rest.date!);
-    c.prefixed = true;
-    return c;
-  }
-
-  /** ISO-like numeric dates: 2022-08-11, 2020/12/1, 2022.8.11. */
-  private isoDate(i: number): FigureCandidate | null {
-    const { t } = this;
-    for (let k = 0; k < 4; k++) if (!digitAt(t, i + k)) return null;
-    if (digitAt(t, i + 4) || digitAt(t, i - 1)) return null;
-    const sep = t[i + 4];
-    if (sep === undefined || !DATE_SEPARATORS.has(sep)) return null;
-    const readPart = (p: number): [number, number] | null => {
-      let q = p;
-      while (digitAt(t, q) && q - p < 3) q++;
-      return q - p >= 1 && q - p <= 2 ? [Number(t.slice(p, q)), q] : null;
-    };
-    const m = readPart(i + 5);
-    if (!m || t[m[1]] !== sep) return null;
-    const d = readPart(m[1] + 1);
-    if (!d || digitAt(t, d[1]) || (t[d[1]] === '.' && digitAt(t, d[1] + 1))) return null;
-    const year = Number(t.slice(i, i + 4));
-    if (year < 1000 || year > 2199 || m[0] < 1 || m[0] > 12 || d[0] < 1 || d[0] > 31) return null;
-    return dated(i, d[1], null, { year, month: m[0], day: d[0] });
-  }
-
-  /**
-   * Clock times: 8:30, 17时30分, 八点十五分, 八点钟; after a part of the day (下午5点) a bare 点 or 时
-   * is enough. `hourShift`: 12 after 下午 / 晚上 for hours below 12.
-   */
-  private clock(n: Numeral, s: number, afterDaypart: boolean, hourShift: number): FigureCandidate | null {
-    const { t } = this;
-    if (!n.integer || n.approx || n.digits !== null || n.value < 0 || n.value > 24 || n.negative) return null;
-    const hour = n.value < 12 ? n.value + hourShift : n.value;
-    const c = t[n.e];
-    if (c === ':' && n.arabic && n.plainDigits > 0 && n.plainDigits <= 2) {
-      const m = t.slice(n.e + 1, n.e + 3);
-      if (!/^[0-5][0-9]$/.test(m) || digitAt(t, n.e + 3)) return null;
-      let e = n.e + 3;
-      const time: TimeParts = { hour, minute: Number(m) };
-      const sec = t.slice(e + 1, e + 3);
-      if (t[e] === ':' && /^[0-5][0-9]$/.test(sec) && !digitAt(t, e + 3)) (time.second = Number(sec)), (e += 3);
-      const ampm = t.slice(e, e + 2).toLowerCase();
-      if ((ampm === 'am' || ampm === 'pm') && !letterAt(t, e + 2)) {
-        if (ampm === 'pm' && time.hour < 12) time.hour += 12;
-        e += 2;
-      }
-      return timed(s, e, n, time);
-    }
-    if (c !== '点' && c !== '點' && c !== '时' && c !== '時') return null;
-    let e = n.e + 1;
-    const time: TimeParts = { hour };
-    if (t[e] === '钟' || t[e] === '鐘') return timed(s, e + 1, n, time);
-    if (t[e] === '半') return timed(s, e + 1, n, { hour, minute: 30 });
-    if (t[e] === '整') return timed(s, e + 1, n, { hour, minute: 0 });
-    // 八点零五分: 零 marks the skipped tens of the minutes.
-    const m = intAt(t, e, 0, 59) ?? (t[e] === '零' || t[e] === '〇' ? intAt(t, e + 1, 1, 9) : null);
-    // 九点一刻 = 9:15, 三刻 = 45 minutes past.
-    if (m && t[m.e] === '刻' && m.value >= 1 && m.value <= 3) return timed(s, m.e + 1, n, { hour, minute: 15 * m.value });
-    if (m && t[m.e] === '分' && t[m.e + 1] !== '之') {
-      time.minute = m.value;
-      e = m.e + 1;
-      const sec = intAt(t, e, 0, 59);
-      if (sec && t[sec.e] === '秒') (time.second = sec.value), (e = sec.e + 1);
-      return timed(s, e, n, time);
-    }
-    if (afterDaypart) return timed(s, n.e + 1, n, time);
-    return null;
-  }
-
-  /** 下午5点, 晚上七点半: a part of the day, then a clock time. */
-  private clockAfterDaypart(s: number, p: number, shift: number): FigureCandidate | null {
-    const q = skipInlineSpace(this.t, p);
-    const n = this.numeral(q);
-    if (!n || !n.valid) return null;
-    const c = this.clock(n, q, true, shift);
-    if (!c) return null;
-    c.s = s;
-    c.prefixed = true;
-    return c;
-  }
-
   // ---------------------------------------------------------------------------------------------
-  // Ordinals, fractions, percent words, tenths, discounts, currency symbols.
+  // Ordinals, list markers, currency symbols.
 
   /** 第一版, 第二轮, 第2位, 第十位, 第一季度 (a date); 第十五个五年规划 is a name. */
   private ordinal(i: number): FigureCandidate | null {
@@ -879,83 +486,6 @@ class Finder {
     return candidate(n.s, n.e, 'ordinal', n);
   }
 
-  /** 三分之一, 一又二分之一, 1/2. */
-  private fraction(n: Numeral, s: number): FigureCandidate | null {
-    const { t } = this;
-    let den = n;
-    let whole = 0;
-    let p = skipInlineSpace(t, n.e);
-    if (t[p] === '又') {
-      const d = lexNumeral(t, skipInlineSpace(t, p + 1), { unitAt: this.unitAt, financial: true });
-      if (!d || !d.valid || d.digits !== null) return null;
-      whole = n.value;
-      den = d;
-      p = skipInlineSpace(t, d.e);
-    }
-    if (t[p] === '分' && t[skipInlineSpace(t, p + 1)] === '之') {
-      const q = skipInlineSpace(t, skipInlineSpace(t, p + 1) + 1);
-      const num = lexNumeral(t, q, { signed: true, financial: true });
-      if (!num || !num.valid || num.digits !== null || den.value === 0) return null;
-      return candidate(s, num.e, 'fraction', num, { fraction: { whole, denominator: den.value } });
-    }
-    // A mixed number written with a space: 2 1/4 = 2.25 (the whole part is a plain integer).
-    if (whole === 0 && t[n.e] === ' ' && n.plainDigits > 0 && n.plainDigits <= 3 && !n.negative && digitAt(t, n.e + 1)) {
-      const num = lexNumeral(t, n.e + 1);
-      if (num && num.plainDigits > 0 && t[num.e] === '/' && digitAt(t, num.e + 1)) {
-        const den = lexNumeral(t, num.e + 1);
-        if (den && den.plainDigits > 0 && den.value > 0 && t[den.e] !== '/' && !digitAt(t, den.e) && t[den.e] !== '.') {
-          return candidate(s, den.e, 'fraction', num, { fraction: { whole: n.value, denominator: den.value } });
-        }
-      }
-    }
-    if (whole === 0 && t[n.e] === '/' && n.plainDigits > 0 && t[n.s - 1] !== '/') {
-      const num = this.numeral(n.e + 1);
-      if (!num || !num.valid || num.plainDigits === 0 || t[num.e] === '/' || num.value === 0) return null;
-      // written numerator first: 1/2 is one half
-      return candidate(s, num.e, 'fraction', n, { fraction: { whole: 0, denominator: num.value } });
-    }
-    return null;
-  }
-
-  /** 百分之十, 千分之三, 百 分 之 2.4: a percent written out in words. */
-  private percentWord(i: number): FigureCandidate | null {
-    const { t } = this;
-    const scale = PERCENT_HEADS[t[i]!]!;
-    const p = skipInlineSpace(t, i + 1);
-    if (t[p] !== '分') return null;
-    const q = skipInlineSpace(t, p + 1);
-    if (t[q] !== '之') return null;
-    const r = skipInlineSpace(t, q + 1);
-    const n = lexNumeral(t, r, { signed: true });
-    if (!n || !n.valid || n.digits !== null) return null;
-    return candidate(i, n.e, 'percentWord', n, { scale, prefixed: true });
-  }
-
-  /** 五成 = 50%, 七成六 = 76%, 2.5成 = 25%; 三成为 is 三 + 成为. */
-  private tenths(n: Numeral, s: number, p: number): FigureCandidate | null {
-    const { t, lex } = this;
-    if (n.value <= 0 || n.value > 10 || n.approx && !n.chinese) return null;
-    if (lex.notAfter.matchAt(t, p)) return null;
-    let e = p + 1;
-    let add = 0;
-    const q = skipInlineSpace(t, e);
-    const d = numeralAt(t, q);
-    if (n.integer && n.value < 10 && d && d.kind === 'digit' && !numeralAt(t, q + 1) && !lex.units.matchAt(t, q + 1) && t[q + 1] !== '成') {
-      add = d.value;
-      e = q + 1;
-    }
-    return candidate(s, e, 'tenths', n, { scale: 10, add });
-  }
-
-  /** 八折 = 80%, 8.5折 = 85%, 五五折 = 55%. 十折 is no discount. */
-  private discount(n: Numeral, s: number, p: number): FigureCandidate | null {
-    const { t, lex } = this;
-    if (lex.notAfter.matchAt(t, p)) return null;
-    if (n.digits !== null) return candidate(s, p + 1, 'discount', n, { scale: 1 });
-    if (n.value <= 0 || n.value >= 10) return null;
-    return candidate(s, p + 1, 'discount', n, { scale: 10 });
-  }
-
   /** $20, ￥300, US$5 (a trailing 元 is taken in: ￥300元). */
   private currency(i: number, p: number, unit: UnitEntry): FigureCandidate | null {
     const n = this.numeral(p);
@@ -978,7 +508,6 @@ const DA = 0x5927; // 大
 const SHANG = 0x4e0a; // 上
 /** 以上 / 之上: before them 上 closes a phrase and opens no figure. */
 const AFTER_YI = new CharSet(['以', '之']);
-const OPEN_PAREN_CODES = new CharSet(OPEN_PARENS);
 /** Lengths of time that 大 turns into an age (三个月大的婴儿), and what may follow that 大. */
 const AGE_UNITS = new Set(['天', '周', '个月', '个星期', '岁', '周岁']);
 const AGE_AFTER = new CharSet(['的', '了', '时', '。', '，', '！', '？', ',', '.']);
@@ -986,65 +515,19 @@ const AGE_AFTER = new CharSet(['的', '了', '时', '。', '，', '！', '？', 
 const COUNTED = new CharSet(['续', '共', '分', '经', '了', '过', '办', '满', '历']);
 /** Before 半 they make it part of a word: 上半年, 一半, 多半, 大半, 过半, 减半, 各半. */
 const HALF_TAKEN = new CharSet(['上', '下', '前', '后', '一', '多', '大', '小', '过', '减', '各', '参', '夜', '对', '折', '两']);
+/** 两 as the weight liang (50 g): a unit only where a numeral closes with it, see Finder.liang. */
+const LIANG = new CharSet(['两', '兩']);
+const LIANG_UNIT: UnitEntry = { word: '两', type: 'quantity', unit: '两', one: true, ord: false, half: true, nobare: false, prefix: false, phase: false, temp: false };
+/** 分 as points (see Finder.pointsAt), and what may follow it besides punctuation. */
+const POINTS_UNIT: UnitEntry = { word: '分', type: 'quantity', unit: '分', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
+const POINTS_AFTER = new CharSet(['的', '左', '和', '与', '或']);
+/** The numeral that 对折 stands for: 5 tenths of the price. */
+const HALF_PRICE: Numeral = { s: 0, e: 0, value: 5, arabic: false, chinese: true, digits: null, bareMagnitude: false, single: true, approx: false, plainDigits: 0, hasMagnitude: false, placeLed: false, negative: false, integer: true, valid: true };
 /** The numeral that a lone 半 stands for. */
 const HALF: Numeral = { s: 0, e: 0, value: 0.5, arabic: false, chinese: true, digits: null, bareMagnitude: false, single: false, approx: false, plainDigits: 0, hasMagnitude: false, placeLed: false, negative: false, integer: false, valid: true };
-/** What may follow a shortened span of years: 2023/24财年, 2024至25年度, 2023-24赛季. */
-const YEAR_WORDS = ['财年', '财政年度', '年度', '学年', '赛季', '年'];
-const INCLUSION_NOTES = ['(含)', '（含）', '(不含)', '（不含）'];
-
-/** Length of a note like (含) at p, else 0. */
-function inclusionNoteAt(t: string, p: number): number {
-  for (const w of INCLUSION_NOTES) if (t.startsWith(w, p)) return w.length;
-  return 0;
-}
-
-/**
- * Where the high end starts after a range connector at p (skipping spaces), or -1. A doubled dash joins
- * two figures only when a number follows at once (1万元--5万元, 2——3万); elsewhere —— is punctuation.
- */
-function connectorEnd(t: string, p: number): number {
-  if (!RANGE_CONNECTORS.has(t, p)) return -1;
-  const doubled = (t[p] === '—' && t[p + 1] === '—') || (t[p] === '-' && t[p + 1] === '-');
-  if (!doubled) return p + 1;
-  return digitAt(t, p + 2) || numeralAt(t, p + 2) ? p + 2 : -1;
-}
-
-/** A month of a named year, no day: an end of a month range. */
-function monthSpan(d: DateParts | undefined): boolean {
-  return d !== undefined && d.year !== undefined && d.month !== undefined && d.day === undefined && d.weekday === undefined;
-}
 const COPULAS = new CharSet(['是', '为', '為']);
 
 const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false, temp: false };
-
-/** A copy of a date with one part set (no object spread: this is on the hot path). */
-function withPart(d: DateParts, part: 'month' | 'day' | 'quarter', v: number): DateParts {
-  const out: DateParts = {};
-  if (d.year !== undefined) out.year = d.year;
-  if (d.yearOffset !== undefined) out.yearOffset = d.yearOffset;
-  if (d.month !== undefined) out.month = d.month;
-  if (d.day !== undefined) out.day = d.day;
-  if (d.quarter !== undefined) out.quarter = d.quarter;
-  out[part] = v;
-  return out;
-}
-
-/** A calendar year: 4 Arabic digits 1000-2199 or four bare Chinese digits (二〇二二). */
-function isYear(n: Numeral): boolean {
-  if (n.digits !== null) return n.digits.length === 4;
-  return n.plainDigits === 4 && n.value >= 1000 && n.value <= 2199;
-}
-
-/** The magnitude a numeral ends with: 30万 -> 1e4, 5万亿 -> 1e12, 300 -> 1. */
-function trailingMagnitude(t: string, n: Numeral): number {
-  let m = 1;
-  for (let p = n.e - 1; p >= n.s; p--) {
-    const c = numeralAt(t, p);
-    if (!c || c.kind !== 'magnitude') break;
-    m *= c.value;
-  }
-  return m;
-}
 
 let STARTS: Uint8Array | null = null;
 
@@ -1056,7 +539,7 @@ function figureStarts(lex: FigureLexicon): Uint8Array {
   if (STARTS) return STARTS;
   const set = new Uint8Array(0x10000);
   const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
-  for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
+  for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', '对', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
   for (let d = 0; d <= 9; d++) add(String(d));
   for (const c of numeralTable().keys()) add(c);
   for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes(), lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
