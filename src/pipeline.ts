@@ -449,6 +449,7 @@ export class Pipeline {
     const tokens = passages.map((): WordToken[] => []);
     const bounds = on('entities') ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
     const counts = new KeywordCounts();
+    const credits = new Map<number, [number, number][]>();
     const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
     // Windows of long passages, and short passages whole, in groups of about `max` units.
     let group: { i: number; a: number; b: number }[] = [];
@@ -472,9 +473,8 @@ export class Pipeline {
           for (let u = 0; u <= b - a; u++) bounds[i]![a + u]! |= wb[u]!;
         }
         if (on('keywords')) {
-          const p = passages[i]!;
-          const credits = p.kind === 'paragraph' ? creditSpans(p.text).map(([s, e]): [number, number] => [s - a, e - a]) : [];
-          counts.add(keywordTokens(w, k, bylineNames, credits));
+          if (!credits.has(i)) credits.set(i, passages[i]!.kind === 'paragraph' ? creditSpans(passages[i]!.text) : []);
+          counts.add(keywordTokens(w, k, bylineNames, credits.get(i)!.map(([s, e]): [number, number] => [s - a, e - a])));
         }
       });
       group = [];
