@@ -20,15 +20,23 @@ import { coverage } from './layout/coverage.js';
 import { extractSlogans } from './extract/slogans/index.js';
 import { documentCurrency, extractFigures } from './extract/figures/index.js';
 import { finishEntities, tagEntities } from './extract/entities/index.js';
-import { loadIdf, mayBeKeyword, topKeywords } from './keywords/tfidf.js';
+import { taggerWindows, WINDOW as TAGGER_WINDOW } from './extract/entities/tagger.js';
+import { passageWindows } from './text/windows.js';
+import { anyTaken, containedTest, coveredUnits, occurrences } from './text/lookups.js';
+import { KeywordCounts, loadIdf, mayBeKeyword, topKeywords, type KeywordToken } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
 import { mergeSpans, DEFAULT_MERGE } from './tokens/merge.js';
+import { datelineDate, statedYear } from './layout/dates.js';
 import { retokenize } from './segment/retokenize.js';
-import { toSpan, type Passage } from './text/passage.js';
+import { slicePassage, toSpan, type Passage } from './text/passage.js';
 import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
 import { creditSpans } from './layout/cues.js';
+
+export { containedTest, occurrences };
+
+export { statedYear };
 
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -48,6 +56,11 @@ export interface AnalyzeOptions {
   keywords: number;
   /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
   explain?: boolean;
+  /**
+   * A passage longer than this (UTF-16 units) is analysed window by window (see analyzeWindowed);
+   * default WINDOW_CHARS, 0 never. Below the entity tagger's own window it counts as that.
+   */
+  windowChars?: number;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -97,6 +110,8 @@ export interface AnalysisState {
   /** jieba's words with every number, entity and slogan made one token (as `zhnews segment` does). */
   tokens: WordToken[][];
   keywords: Keyword[];
+  /** Set when the state holds windows of a longer document (analyzeWindowed): its whole text's currency. */
+  part?: { currency: string | null };
 }
 
 export interface Stage {
@@ -151,7 +166,7 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'figures',
     run: (state) => {
-      const currency = documentCurrency(state.layout.passages.map((p) => p.norm));
+      const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm));
       return {
         figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency })),
       };
@@ -185,24 +200,7 @@ export const STAGES: readonly Stage[] = [
       const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
       return {
         keywords: topKeywords(
-          // Counted in the original characters (a Traditional page keeps its own keywords); where the
-          // analysis text is the original, the token's own string (already hashed by the tag lookup).
-          // A policy term counts as its term, whichever variant wrote it (推动高质量发展 -> 高质量发展).
-          state.tokens.flatMap((ts, i) => {
-            const p = state.layout.passages[i]!;
-            if (p.kind === 'byline' || p.kind === 'marker') return [];
-            const same = p.text === p.norm;
-            const credits = p.kind === 'paragraph' ? creditSpans(p.text) : [];
-            const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
-            return ts
-              .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
-              .map((t) => {
-                const term = terms.get(t.s);
-                if (term && term.e === t.e) return { word: term.norm!, pos: t.pos };
-                return same ? { word: t.word, pos: t.pos } : { word: p.text.slice(t.s, t.e), pos: t.pos, norm: t.word };
-              })
-              .filter((t) => !bylineNames.has(t.word));
-          }),
+          state.tokens.flatMap((_, i) => keywordTokens(state, i, bylineNames)),
           loadIdf(jiebaIdfPath()),
           state.options.keywords,
         ),
@@ -212,6 +210,29 @@ export const STAGES: readonly Stage[] = [
 ];
 
 /**
+ * The tokens of passage i that count towards keywords. Counted in the original characters (a
+ * Traditional page keeps its own keywords); where the analysis text is the original, the token's own
+ * string (already hashed by the tag lookup). A policy term counts as its term, whichever variant wrote
+ * it (推动高质量发展 -> 高质量发展). `credits`: the passage's credit spans, when the passage is a
+ * window of a longer one (they are read at the whole paragraph's head and tail).
+ */
+function keywordTokens(state: Readonly<AnalysisState>, i: number, bylineNames: ReadonlySet<string>, credits?: [number, number][]): KeywordToken[] {
+  const p = state.layout.passages[i]!;
+  if (p.kind === 'byline' || p.kind === 'marker') return [];
+  const same = p.text === p.norm;
+  credits ??= p.kind === 'paragraph' ? creditSpans(p.text) : [];
+  const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
+  return (state.tokens[i] ?? [])
+    .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
+    .map((t) => {
+      const term = terms.get(t.s);
+      if (term && term.e === t.e) return { word: term.norm!, pos: t.pos };
+      return same ? { word: t.word, pos: t.pos } : { word: p.text.slice(t.s, t.e), pos: t.pos, norm: t.word };
+    })
+    .filter((t) => !bylineNames.has(t.word));
+}
+
+/**
  * The year 今年 and month-day dates resolve to: --year, else the year of the document's own date (its
  * record's --date-field: the day it was published), else for a newspaper page the year the page states
  * most (a page is one dated edition), else none: a paragraph quoted on its own may mention a year that
@@ -219,23 +240,6 @@ export const STAGES: readonly Stage[] = [
  */
 export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 'raw' | 'date'>): number | null {
   return state.options.referenceYear ?? (state.date ? Number(state.date.slice(0, 4)) : null) ?? (state.page ? statedYear(state.raw) : null);
-}
-
-/** The year a document states most often ("2022年" x3 -> 2022), as the default reference year. */
-export function statedYear(raw: string): number | null {
-  const counts = new Map<number, number>();
-  for (const m of raw.matchAll(/((?:19|20)\d\d)\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
-  return best;
-}
-
-/** "8月11日" + 2022 -> "2022-08-11"; without a year "--08-11"; null when the dateline states no date. */
-export function datelineDate(dateline: string | null, year: number | null): string | null {
-  const m = dateline ? /(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(dateline.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))) : null;
-  if (!m) return null;
-  const md = `${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
-  return year ? `${year}-${md}` : `--${md}`;
 }
 
 /**
@@ -249,12 +253,13 @@ function entityStage(states: readonly Readonly<AnalysisState>[]): (Partial<Analy
   return states.map((state, k) => {
     const found = tagged[k]!;
     if (found instanceof Error) return found;
-    return attempt(() => ({
-      entities: knownPeopleAgain(
-        state,
-        state.layout.passages.map((p, i) => withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, { explain: state.options.explain }))),
-      ),
-    }));
+    return attempt(() => {
+      const entities = state.layout.passages.map((p, i) =>
+        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, { explain: state.options.explain })),
+      );
+      if (state.part) return { entities };
+      return { entities: knownPeopleAgain(state, entities, (i) => wordBounds(state.words[i] ?? [], state.layout.passages[i]!.norm.length)) };
+    });
   });
 }
 
@@ -264,7 +269,7 @@ function entityStage(states: readonly Readonly<AnalysisState>[]): (Partial<Analy
  * without the title beside it, may miss it. Only such introduced names are carried, only onto whole
  * jieba words (刘腾 is not found inside 刘腾飞), and never over another entity.
  */
-function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]): EntityMatch[][] {
+function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][], boundsOf: (i: number) => Uint8Array): EntityMatch[][] {
   const names = new Set<string>();
   found.forEach((ms, i) => {
     const p = state.layout.passages[i]!;
@@ -275,7 +280,7 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
   return found.map((ms, i) => {
     const p = state.layout.passages[i]!;
     if (p.kind === 'byline') return ms;
-    const bounds = wordBounds(state.words[i] ?? [], p.norm.length);
+    const bounds = boundsOf(i);
     const taken = coveredUnits(p.norm.length, ms);
     const added: EntityMatch[] = [];
     // Name by name in the order they were introduced, each where it occurs: an earlier name's
@@ -292,40 +297,6 @@ function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][]
     });
     return added.length ? [...ms, ...added].sort((a, b) => a.s - b.s) : ms;
   });
-}
-
-/** One flag per UTF-16 unit of a passage: 1 where one of `spans` covers it. */
-function coveredUnits(length: number, spans: readonly EntityMatch[]): Uint8Array {
-  const taken = new Uint8Array(length + 1);
-  for (const m of spans) taken.fill(1, Math.max(0, m.s), Math.min(length, m.e));
-  return taken;
-}
-
-function anyTaken(taken: Uint8Array, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (taken[k]) return true;
-  return false;
-}
-
-/**
- * Where each of `names` occurs in `text` (overlapping occurrences too), in one pass over the text: the
- * names are looked up by their first character, so many names cost no more passes than one.
- *   occurrences('王明见王明亮', ['王明', '明亮']) -> [[0, 3], [4]]
- */
-export function occurrences(text: string, names: readonly string[]): number[][] {
-  const out: number[][] = names.map(() => []);
-  const byFirst = new Map<number, number[]>();
-  names.forEach((name, k) => {
-    if (!name) return;
-    const c = name.charCodeAt(0);
-    const ks = byFirst.get(c);
-    if (ks) ks.push(k);
-    else byFirst.set(c, [k]);
-  });
-  for (let at = 0; at < text.length; at++) {
-    const ks = byFirst.get(text.charCodeAt(at));
-    if (ks) for (const k of ks) if (text.startsWith(names[k]!, at)) out[k]!.push(at);
-  }
-  return out;
 }
 
 /**
@@ -418,7 +389,19 @@ export class Pipeline {
       tokens: [],
       keywords: [],
     }));
-    for (const stage of STAGES) {
+    const [layout, ...rest] = STAGES;
+    states = this.runStages(states, [layout!]);
+    // A document with a passage longer than the window is analysed on its own, window by window.
+    const max = windowCharsOf(this.options);
+    const long = states.map((s) => !(s instanceof Error) && max > 0 && s.layout.passages.some((p) => p.norm.length > max));
+    const others = this.runStages(states.filter((_, k) => !long[k]), rest);
+    let k = 0;
+    return states.map((s, j) => (long[j] ? attempt(() => this.analyzeWindowed(s as AnalysisState, max)) : others[k++]!));
+  }
+
+  /** `stages` in order over the documents, each stage over all of them before the next. */
+  private runStages(states: (AnalysisState | Error)[], stages: readonly Stage[]): (AnalysisState | Error)[] {
+    for (const stage of stages) {
       if (this.options.disable.includes(stage.name)) continue;
       if (stage.runMany) {
         const live = states.filter((s): s is AnalysisState => !(s instanceof Error));
@@ -435,6 +418,88 @@ export class Pipeline {
     }
     return states;
   }
+
+  /**
+   * The analysis of a document with a passage longer than `max`, window by window: the stages from
+   * segment to tokens run over one window (or a group of short passages) at a time, and only what the
+   * record keeps — slogans, figures, entities, and tokens when asked for — is kept, shifted back to
+   * passage offsets; each window's words and tokens are let go before the next. What spans passages is
+   * done on the whole: the currency the document names (figures), the names it introduces (entities:
+   * from word bounds kept as one byte per unit), the keyword counts. Windows end where no stage's
+   * span can cross (passageWindows), so the record is the one the whole passage would give.
+   */
+  private analyzeWindowed(state: AnalysisState, max: number): AnalysisState {
+    const passages = state.layout.passages;
+    const on = (name: StageName) => !this.options.disable.includes(name);
+    const stages = STAGES.filter((x) => x.name !== 'layout' && x.name !== 'keywords' && on(x.name));
+    const part = { currency: documentCurrency(passages.map((p) => p.norm)) };
+    const slogans = passages.map((): SloganMatch[] => []);
+    const figures = passages.map((): FigureMatch[] => []);
+    const entities = passages.map((): EntityMatch[] => []);
+    const tokens = passages.map((): WordToken[] => []);
+    const bounds = on('entities') ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
+    const counts = new KeywordCounts();
+    const credits = new Map<number, [number, number][]>();
+    const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
+    // Windows of long passages, and short passages whole, in groups of about `max` units.
+    let group: { i: number; a: number; b: number }[] = [];
+    let size = 0;
+    const flush = () => {
+      let w: AnalysisState = {
+        ...state,
+        part,
+        layout: { articles: state.layout.articles, passages: group.map(({ i, a, b }) => slicePassage(passages[i]!, a, b)) },
+        words: [], slogans: [], figures: [], entities: [], tokens: [], keywords: [],
+      };
+      for (const stage of stages) w = { ...w, ...stage.run(w, this.env) };
+      group.forEach(({ i, a, b }, k) => {
+        const shift = <T extends { s: number; e: number }>(m: T): T => ({ ...m, s: m.s + a, e: m.e + a });
+        for (const m of w.slogans[k] ?? []) slogans[i]!.push(shift(m));
+        for (const m of w.figures[k] ?? []) figures[i]!.push(shift(m));
+        for (const m of w.entities[k] ?? []) entities[i]!.push(shift(m));
+        if (this.options.tokens) for (const t of w.tokens[k] ?? []) tokens[i]!.push(shift(t));
+        if (bounds[i]) {
+          const wb = wordBounds(w.words[k] ?? [], b - a);
+          for (let u = 0; u <= b - a; u++) bounds[i]![a + u]! |= wb[u]!;
+        }
+        if (on('keywords')) {
+          if (!credits.has(i)) credits.set(i, passages[i]!.kind === 'paragraph' ? creditSpans(passages[i]!.text) : []);
+          counts.add(keywordTokens(w, k, bylineNames, credits.get(i)!.map(([s, e]): [number, number] => [s - a, e - a])));
+        }
+      });
+      group = [];
+      size = 0;
+    };
+    passages.forEach((p, i) => {
+      const cuts = p.norm.length > max ? passageWindows(p.norm, taggerWindows(p.norm), max) : [[0, p.norm.length] as [number, number]];
+      for (const [a, b] of cuts) {
+        group.push({ i, a, b });
+        size += b - a;
+        if (size >= max) flush();
+      }
+    });
+    if (group.length) flush();
+    return {
+      ...state,
+      slogans,
+      figures,
+      entities: on('entities') ? knownPeopleAgain(state, entities, (i) => bounds[i]!) : entities,
+      tokens: this.options.tokens ? tokens : [],
+      keywords: on('keywords') ? counts.top(loadIdf(jiebaIdfPath()), this.options.keywords) : [],
+    };
+  }
+}
+
+/**
+ * Longest passage analysed in one piece by default (UTF-16 units): news paragraphs are far shorter;
+ * a window holds a few MB of words and tokens.
+ */
+export const WINDOW_CHARS = 1 << 15;
+
+/** The window length in effect: 0 (never), else at least one tagger window and one unit more. */
+function windowCharsOf(options: AnalyzeOptions): number {
+  const max = options.windowChars ?? WINDOW_CHARS;
+  return max > 0 ? Math.max(max, TAGGER_WINDOW + 1) : 0;
 }
 
 /** f's result, or what it threw as an Error. */
@@ -463,29 +528,6 @@ function asWritten(p: Passage, person: number, titles: readonly string[]): strin
     end = at;
   }
   return out;
-}
-
-/**
- * A test "does one of `spans` contain [s, e)?" in logarithmic time: the spans sorted by start, with the
- * furthest end reached by any span starting at or before each.
- */
-export function containedTest(spans: readonly { s: number; e: number }[]): (s: number, e: number) => boolean {
-  if (spans.length === 0) return () => false;
-  const sorted = [...spans].sort((a, b) => a.s - b.s);
-  const starts = Int32Array.from(sorted, (x) => x.s);
-  const reach = new Int32Array(sorted.length);
-  sorted.forEach((x, k) => (reach[k] = Math.max(x.e, k ? reach[k - 1]! : x.e)));
-  return (s, e) => {
-    // The last span starting at or before s.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! >= e;
-  };
 }
 
 /** Maps every passage match to a raw code-point span and builds the output record. */

@@ -219,20 +219,36 @@ export interface KeywordToken {
 
 /** The top `k` keywords of a token stream (ties broken by word, so output is deterministic). */
 export function topKeywords(tokens: Iterable<KeywordToken>, table: IdfTable, k = 10): Keyword[] {
-  const stop = stopWords();
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const { word, pos, norm } of tokens) {
-    if (word.length < 2 || !CONTENT_POS.has(pos) || stop.has(norm ?? word) || NUMERIC.test(word)) continue;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    total++;
+  const counts = new KeywordCounts();
+  counts.add(tokens);
+  return counts.top(table, k);
+}
+
+/**
+ * Term counts built up part by part (a huge passage is analysed window by window, and its tokens are
+ * let go after each): the same keywords as topKeywords over all the parts' tokens at once.
+ */
+export class KeywordCounts {
+  private readonly stop = stopWords();
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  add(tokens: Iterable<KeywordToken>): void {
+    for (const { word, pos, norm } of tokens) {
+      if (word.length < 2 || !CONTENT_POS.has(pos) || this.stop.has(norm ?? word) || NUMERIC.test(word)) continue;
+      this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+      this.total++;
+    }
   }
-  const scored: Keyword[] = [];
-  for (const [word, n] of counts) {
-    const w = (n / total) * (table.get(word) ?? table.unknown);
-    scored.push({ word, weight: Math.round(w * 10000) / 10000 });
+
+  top(table: IdfTable, k = 10): Keyword[] {
+    const scored: Keyword[] = [];
+    for (const [word, n] of this.counts) {
+      const w = (n / this.total) * (table.get(word) ?? table.unknown);
+      scored.push({ word, weight: Math.round(w * 10000) / 10000 });
+    }
+    return scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).slice(0, k);
   }
-  return scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).slice(0, k);
 }
 
 let stops: Set<string> | null = null;

@@ -79,3 +79,9 @@ export function toSpan(p: Passage, s: number, e: number): Span {
   const { start, end } = rawRange(p, s, e);
   return { start, end, text: p.text.slice(s, e) };
 }
+
+/** Units [a, b) of a passage as a passage of their own (offsets from a; the map shared, not copied). */
+export function slicePassage(p: Passage, a: number, b: number): Passage {
+  if (a === 0 && b === p.norm.length) return p;
+  return { ...p, text: p.text.slice(a, b), norm: p.norm.slice(a, b), map: p.map.subarray(a, b) };
+}

@@ -29,3 +29,43 @@ function cutPoint(text: string, a: number, b: number, max: number, marks: readon
   const c = text.charCodeAt(b - 1);
   return c >= 0xd800 && c <= 0xdbff ? b - 1 : b;
 }
+
+/** Marks that open a quotation or an aside, and those that close one. */
+const OPENING = new Set([...'“‘「『（《【〔〈([{']);
+const CLOSING = new Set([...'”’」』）》】〕〉)]}']);
+/** What may begin a new sentence: a letter, a digit, or an opening mark. */
+const SENTENCE_START = /[\p{L}\p{N}“‘「『（《【〔〈(]/u;
+
+/**
+ * The pipeline's windows of a very long passage: runs of consecutive `pieces` (the tagger's windows,
+ * which tile the text) of at least `target` units, so that a window cut is also a cut of every
+ * stage's own windowing. Among the piece ends, a window ends at a safe one:
+ *   1. after 。 (jieba's own separator, and no entity, figure, slogan or word spans it), before a
+ *      letter, digit or opening mark (never before 」 ” ） …: those belong to the sentence before), and
+ *      with every quotation or bracket opened in the window closed again;
+ *   2. from 2 x target on, the same without the bracket condition (a quotation left open);
+ *   3. from 4 x target on, any piece end (text with no sentence ends at all).
+ * The windows tile the text, in order.
+ *   passageWindows("甲。乙。丙", [[0, 2], [2, 4], [4, 5]], 2) -> [[0, 2], [2, 4], [4, 5]]
+ */
+export function passageWindows(text: string, pieces: readonly [number, number][], target: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  let depth = 0;
+  for (const [s, e] of pieces) {
+    for (let i = s; i < e; i++) {
+      const c = text[i]!;
+      if (OPENING.has(c)) depth++;
+      else if (CLOSING.has(c) && depth > 0) depth--;
+    }
+    if (e >= text.length || e - a < target) continue;
+    const sentence = text[e - 1] === '。' && SENTENCE_START.test(text[e]!);
+    if ((sentence && (depth === 0 || e - a >= 2 * target)) || e - a >= 4 * target) {
+      out.push([a, e]);
+      a = e;
+      depth = 0;
+    }
+  }
+  if (a < text.length) out.push([a, text.length]);
+  return out;
+}

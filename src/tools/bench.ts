@@ -20,6 +20,7 @@
 //   npm run bench                 everything (minutes)
 //   npm run bench -- --stages     only the in-process stage-by-stage figures
 //   npm run bench -- --scaling    only the one-line scaling case (CPU per MB at 100 k, 1 M, 4 M characters)
+//   npm run bench -- --scaling --large    the same and 16 M characters (peak RSS; ~1 min more)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -33,7 +34,7 @@ import { extractEntities } from '../extract/entities/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import { foldWidth } from '../text/chars.js';
-import { scalingCase } from './bench-scaling.js';
+import { LARGE_SIZE, SCALING_SIZES, scalingCase } from './bench-scaling.js';
 
 const MB = 1e6;
 const args = process.argv.slice(2);
@@ -167,7 +168,7 @@ function taggerLoad(): number {
 
 async function main(): Promise<void> {
   if (args.includes('--scaling')) {
-    scalingCase();
+    scalingCase(args.includes('--large') ? [...SCALING_SIZES, LARGE_SIZE] : SCALING_SIZES);
     return;
   }
   const root = mkdtempSync(join(tmpdir(), 'zhnews-bench-'));

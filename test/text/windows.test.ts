@@ -1,6 +1,7 @@
 // Cutting very long passages into windows (src/text/windows.ts).
 import { describe, expect, it } from 'vitest';
-import { windows } from '../../src/text/windows.js';
+import { passageWindows, windows } from '../../src/text/windows.js';
+import { taggerWindows } from '../../src/extract/entities/tagger.js';
 
 const SENTENCE = [/[。！？]/];
 
@@ -41,6 +42,52 @@ describe('windows', () => {
       expect(b - a).toBeGreaterThan(0);
       expect(b - a).toBeLessThanOrEqual(64);
       at = b;
+    }
+    expect(at).toBe(text.length);
+  });
+});
+
+describe('passageWindows', () => {
+  it('ends a window after 。 before the next sentence, once it has the target length', () => {
+    expect(passageWindows('甲。乙。丙', [[0, 2], [2, 4], [4, 5]], 2)).toEqual([[0, 2], [2, 4], [4, 5]]);
+    // a piece shorter than the target is joined to the next
+    expect(passageWindows('甲。乙。丙', [[0, 2], [2, 4], [4, 5]], 3)).toEqual([[0, 4], [4, 5]]);
+  });
+
+  it('never cuts before a closing quote, nor inside a quotation', () => {
+    // 。 at 8 is followed by ” at 9: no cut there; the quotation is closed by the 。 at 14
+    const said = '他说：“要抓落实。”会议结束。下一步';
+    expect(passageWindows(said, [[0, 9], [9, 15], [15, 18]], 5)).toEqual([[0, 15], [15, 18]]);
+    // the 。 at 4 ends a sentence inside the quotation opened at 0: kept whole while the window is short
+    const quoted = '“第一句。第二句。”后文。结尾';
+    expect(passageWindows(quoted, [[0, 5], [5, 13], [13, 15]], 4)).toEqual([[0, 13], [13, 15]]);
+    // from twice the target on, a sentence end inside a quotation left open will do
+    expect(passageWindows(quoted, [[0, 5], [5, 13], [13, 15]], 2)).toEqual([[0, 5], [5, 13], [13, 15]]);
+  });
+
+  it('cuts text without sentence ends at piece ends, never inside a surrogate pair', () => {
+    const text = 'a' + '𠀋'.repeat(20_000); // pairs at odd offsets, no mark at all
+    const ws = passageWindows(text, taggerWindows(text), 1000);
+    expect(ws.length).toBeGreaterThan(2);
+    for (const [, b] of ws.slice(0, -1)) {
+      const c = text.charCodeAt(b - 1);
+      expect(c >= 0xd800 && c <= 0xdbff).toBe(false);
+    }
+    expect(ws.map(([a, b]) => text.slice(a, b)).join('')).toBe(text);
+  });
+
+  it('tiles a long news line exactly once, each cut after 。 and before a new sentence', () => {
+    const text = ('市统计局发布数据显示，“前三季度全市经济平稳。”工业增加值增长5.2%。' + '专家表示：“消费回暖明显。投资结构优化。”').repeat(800);
+    const ws = passageWindows(text, taggerWindows(text), 9000);
+    expect(ws.length).toBeGreaterThan(2);
+    let at = 0;
+    for (const [a, b] of ws) {
+      expect(a).toBe(at);
+      expect(b).toBeGreaterThan(a);
+      at = b;
+      if (b === text.length) continue;
+      expect(text[b - 1]).toBe('。');
+      expect(text[b]).not.toMatch(/[”’」』）》]/);
     }
     expect(at).toBe(text.length);
   });

@@ -57,6 +57,14 @@ export const WINDOW = 8192;
 /** Where a window may end (windows.ts): after a sentence end, else after a comma or enumeration mark. */
 const CUTS = [/[。！？；!?;\n]/, /[，、,]/];
 
+/**
+ * The windows the tagger tags `text` in, [a, b) tiling it. A run of them starting at 0 or at one of their
+ * cuts is tagged the same on its own: the pipeline cuts a huge passage only there (text/windows.ts).
+ */
+export function taggerWindows(text: string): [number, number][] {
+  return text.length <= WINDOW ? [[0, text.length]] : windows(text, WINDOW, CUTS);
+}
+
 export class EntityTagger {
   private readonly vocab: CharVocab;
   private readonly lexicon: NameLexicon | null;
@@ -147,7 +155,7 @@ export class EntityTagger {
     if (text.length <= WINDOW) return this.tagWindow(text, words);
     const out: EntityMatch[] = [];
     let w = 0;
-    for (const [a, b] of windows(text, WINDOW, CUTS)) {
+    for (const [a, b] of taggerWindows(text)) {
       // Words are in text order: those inside [a, b), shifted; one crossing a hard cut is left out.
       while (w < words.length && words[w]!.s < a) w++;
       const inside: WordToken[] = [];
