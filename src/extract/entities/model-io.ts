@@ -29,7 +29,7 @@ export interface ModelHeader {
   /** Transition weights (TRANS_SIZE floats, see viterbi.transIndex). */
   trans: number[];
   numFeatures: number;
-  /** Names seen in the training data, with type number + 1 (features.ts, templates 32-35). */
+  /** Names seen in the training data, with type number + 1 (the lexicon templates of feature-templates.ts). */
   lexicon: [string, number][];
   meta: Record<string, unknown>;
 }
