@@ -72,6 +72,11 @@ describe('the feature template table', () => {
     expect(templatesLaidOut('unigram')).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
+  it('is the table docs/entity-features.md shows', () => {
+    const doc = readFileSync(new URL('../../../docs/entity-features.md', import.meta.url), 'utf8');
+    for (const t of FEATURE_TEMPLATES) expect(doc).toContain(`| ${t.id} | \`${t.name}\` | ${t.group} | ${t.layout} |`);
+  });
+
   it('reads the template back from a key', () => {
     expect(templateOfKey(25 * 2 ** 48 + 10)).toBe(25);
     expect(templateOfKey(0)).toBe(0);
