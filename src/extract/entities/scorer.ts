@@ -49,6 +49,7 @@ import {
   TYPE_WORD_POS,
   UNIGRAMS,
   WORD,
+  WORD_AFTER,
   WORD_BEFORE,
   WORD_POS,
   WORD_POS_LENGTH,
@@ -77,8 +78,12 @@ const MEMO_MAX = 1 << 15;
 const MEMO_FIRST = 3;
 const ZERO_ROW = 2 * L;
 
-// score() keeps a character's label scores in 13 locals: measured about a tenth faster on the whole
-// tagger than loops over the labels (docs/entity-features.md). Another label set needs that code changed.
+// score()'s inner loops are written out for the layout's sizes: the 13 label scores of a character in
+// locals, the seven unigram rows touched and the eight rare templates tested in one expression, the three
+// word templates named. Loops over the labels made the whole tagger about a tenth slower
+// (docs/entity-features.md); another label set or layout must change this code, and fails here until it does.
+const [R0, R1, R2, R3, R4, R5, R6, R7] = Array.from(RARE) as [number, number, number, number, number, number, number, number];
+if (RARE.length !== 8 || NU !== 7 || WORDS.length !== 3) throw new Error('entity scorer: written for 8 rare templates, 7 unigrams, 3 word templates');
 if (L !== 13) throw new Error(`entity scorer: written for 13 labels, labels.ts has ${L}`);
 
 /** bits() of every label mask. */
@@ -372,8 +377,8 @@ export class EmissionScorer {
       // hashes; then the same walk again picks each character's rows.
       m = 0;
       for (let i = i0; i < i1; i++) {
-        for (let w = 0; w < WORDS.length; w++) {
-          const t = WORDS[w]!;
+        for (let w = 0; w < 3; w++) {
+          const t = w === 0 ? WORD : w === 1 ? WORD_BEFORE : WORD_AFTER;
           const j = i * NT + t;
           if (hi[j]! < 0) continue;
           const h = wordHashAt(hi, lo, j, t);
@@ -386,8 +391,8 @@ export class EmissionScorer {
       this.words.findMany(qHi, qLo, 0, m, found);
       const wordData = this.words.data;
       for (let i = i0, q = -1; i < i1; i++) {
-        for (let w = 0; w < WORDS.length; w++) {
-          const t = WORDS[w]!;
+        for (let w = 0; w < 3; w++) {
+          const t = w === 0 ? WORD : w === 1 ? WORD_BEFORE : WORD_AFTER;
           const j = i * NT + t;
           if (hi[j]! < 0) continue;
           const h = wordHashAt(hi, lo, j, t);
@@ -429,9 +434,7 @@ export class EmissionScorer {
         const o = i * NT;
         if (qChar[i - i0]! >= 0) addRow(emit, row, pool, qChar[i - i0]!, scale);
         // Rare direct templates. (All absent: every hi is -1, and so is their AND.)
-        let any = -1;
-        for (let k = 0; k < RARE.length; k++) any &= hi[o + RARE[k]!]!;
-        if (any < 0) continue;
+        if ((hi[o + R0]! & hi[o + R1]! & hi[o + R2]! & hi[o + R3]! & hi[o + R4]! & hi[o + R5]! & hi[o + R6]! & hi[o + R7]!) < 0) continue;
         for (let k = 0; k < RARE.length; k++) {
           const t = RARE[k]!;
           if (hi[o + t]! < 0) continue;
@@ -450,7 +453,7 @@ export class EmissionScorer {
         const x = id[c]!;
         if (x < uh.length) {
           const u = x * NU * L;
-          for (let k = 0; k < NU; k++) touch += ud[u + k * L]!;
+          touch += ud[u]! + ud[u + L]! + ud[u + 2 * L]! + ud[u + 3 * L]! + ud[u + 4 * L]! + ud[u + 5 * L]! + ud[u + 6 * L]!;
         }
       }
       this.sink = touch;
