@@ -31,7 +31,6 @@ import { FeatureTable } from '../extract/entities/feature-table.js';
 import {
   CharVocab,
   FIRST_VOCAB_ID,
-  NUM_TEMPLATES,
   charForm,
   extractKeys,
   WordDict,
@@ -41,6 +40,7 @@ import {
   toCharText,
   toCpWords,
 } from '../extract/entities/features.js';
+import { NUM_TEMPLATES, countByGroup } from '../extract/entities/feature-templates.js';
 import {
   ENTITY_LABEL_TYPES,
   NUM_LABELS,
@@ -340,7 +340,7 @@ function train(opt: Options): void {
   const keys = Float64Array.from(kept).sort();
   const index = new FeatureTable(keys.length);
   keys.forEach((k, i) => index.set(k, i));
-  log(`${counts.size} distinct features, ${keys.length} kept (count >= ${minCount})`);
+  log(`${counts.size} distinct features, ${keys.length} kept (count >= ${minCount}): ${countByGroup(keys)}`);
 
   const toFeats = (ks: Float64Array) => {
     const f = new Int32Array(ks.length);

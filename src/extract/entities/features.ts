@@ -1,410 +1,80 @@
 // Features of the entity tagger: what the model sees at each character.
 //
 // A feature is a number key = template * 2^48 + payload, where the payload packs character ids,
-// a word hash or gazetteer flags. Training (src/tools/train-ner.ts) and tagging call the same
-// `computeKeys`, so the two can never drift apart. Per character (window -3..+3):
-//   - character uni-, bi- and trigrams, one skip bigram, a 5-character type pattern (CJK / digit /
-//     Latin / Chinese numeral / punctuation);
+// a word hash or gazetteer flags; the templates are named in feature-templates.ts. Training
+// (src/tools/train-ner.ts) and tagging call the same `computeKeys`, so the two can never drift
+// apart. Per character (window -3..+3):
+//   - character uni-, bi- and trigrams, one skip bigram, a 5-character type pattern (char-classes.ts);
 //   - the jieba word the character sits in: position B/M/E/S, POS, word identity (hashed), the POS
 //     and identity of the neighbouring words (jieba's nr/ns/nt tags carry a lot of name knowledge);
-//   - gazetteers from dicts/ner/: place-name matches (B/M/E/S + kind), an organisation head ending
-//     here or starting next (…公司, …大学), a title ending just before or starting just after (主任|郑栅洁).
-// Digits are folded to 0 and Latin letters to lower case before the character lookup, so 1998年 and
-// 2026年 share features.
+//   - gazetteers from dicts/ner/ (gazetteers.ts): place-name matches (B/M/E/S + kind), an
+//     organisation head ending here or starting next (…公司, …大学), a title ending just before or
+//     starting just after (主任|郑栅洁);
+//   - the model's lexicon of names seen in training: inside one, the longest starting or ending here.
 //
 // Speed: tagging runs this for every character of every passage, so it works on integers only.
 // Characters are code points in an Int32Array with their ids and types looked up once per distinct
-// character (cached), gazetteers are char-code tries (char-trie.ts), words come as parallel arrays,
-// and a key is written as two int32 halves (hi = template * 2^16 + payload bits 32-47, lo = payload
-// bits 0-31) into buffers that are reused from passage to passage. FeatureTable.find takes those
-// halves directly; training joins them into the numeric key.
+// character (cached), gazetteers are char-code tries (char-trie.ts), words come as parallel arrays
+// (passage.ts), and a key is written as two int32 halves (hi = template * 2^16 + payload bits 32-47,
+// lo = payload bits 0-31) into buffers that are reused from passage to passage. FeatureTable.find
+// takes those halves directly; training joins them into the numeric key.
 
-import { readDict } from '../../dicts.js';
-import type { WordToken } from '../../segment/segmenter.js';
-import { CharTrie } from './char-trie.js';
+import { CharVocab, ID_PAD, charTypeOfCode } from './char-classes.js';
+import { NUM_TEMPLATES, templateId } from './feature-templates.js';
+import type { Gazetteers, NameLexicon } from './gazetteers.js';
+import { Passage, type CpWord } from './passage.js';
+
+// The feature side's pieces, importable from here as one.
+export { CharVocab, FIRST_VOCAB_ID, charForm, charType, charTypeOfCode } from './char-classes.js';
+export { NUM_TEMPLATES } from './feature-templates.js';
+export { PLACE_KINDS, loadGazetteers, nameLexicon, type Gazetteers, type NameLexicon } from './gazetteers.js';
+export { Passage, hash32, toCharText, toCpWords, type CharText, type CpWord } from './passage.js';
+export { WordDict } from './word-dict.js';
 
 const P16 = 65536;
 const P32 = 4294967296;
-
-// Reserved character ids: padding and unknown characters by type.
-const ID_PAD = 0;
-const ID_UNK_BASE = 1; // + char type (1..7)
-export const FIRST_VOCAB_ID = 16;
-
-// Character types.
-const T_CJK = 1;
-const T_DIGIT = 2;
-const T_LATIN = 3;
-const T_NUMERAL = 4;
-const T_PUNCT = 5;
-const T_SPACE = 6;
-const T_OTHER = 7;
-
-const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿两廿卅'.split(''));
-
-export function charType(c: string): number {
-  if (c >= '0' && c <= '9') return T_DIGIT;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return T_LATIN;
-  if (NUMERALS.has(c)) return T_NUMERAL;
-  const x = c.codePointAt(0) ?? 0;
-  if ((x >= 0x3400 && x <= 0x9fff) || (x >= 0xf900 && x <= 0xfaff) || (x >= 0x20000 && x <= 0x3134f)) return T_CJK;
-  if (/\s/.test(c)) return T_SPACE;
-  if (/[\p{P}\p{S}]/u.test(c)) return T_PUNCT;
-  return T_OTHER;
-}
-
-// charType per code point, computed once: BMP in an array (0 = not computed yet), the rest in a map.
-const bmpTypes = new Uint8Array(65536);
-const astralTypes = new Map<number, number>();
-
-/** charType of a code point (a lone surrogate is its own code point, as Array.from splits it). */
-export function charTypeOfCode(cp: number): number {
-  if (cp < 65536) {
-    let t = bmpTypes[cp]!;
-    if (t === 0) t = bmpTypes[cp] = charType(String.fromCharCode(cp));
-    return t;
-  }
-  let t = astralTypes.get(cp);
-  if (t === undefined) astralTypes.set(cp, (t = charType(String.fromCodePoint(cp))));
-  return t;
-}
-
-/** The form a character is looked up under: digits -> 0, Latin -> lower case. */
-export function charForm(c: string): string {
-  if (c >= '0' && c <= '9') return '0';
-  if (c >= 'A' && c <= 'Z') return c.toLowerCase();
-  return c;
-}
-
-/** Character -> id table of a model (ids from FIRST_VOCAB_ID; unknown characters get an id per type). */
-export class CharVocab {
-  private readonly ids = new Map<string, number>();
-  // idOfCode's cache: BMP code points in an array (0 = not computed yet: real ids are >= 2).
-  private readonly bmpIds = new Uint16Array(65536);
-  private readonly astralIds = new Map<number, number>();
-  constructor(readonly chars: readonly string[]) {
-    chars.forEach((c, i) => this.ids.set(c, FIRST_VOCAB_ID + i));
-    if (chars.length + FIRST_VOCAB_ID > 65536) throw new RangeError('character vocabulary too large');
-  }
-  id(c: string): number {
-    return this.ids.get(charForm(c)) ?? ID_UNK_BASE + charType(c);
-  }
-  /** id of a code point (cached). */
-  idOfCode(cp: number): number {
-    if (cp < 65536) {
-      let v = this.bmpIds[cp]!;
-      if (v === 0) v = this.bmpIds[cp] = this.id(String.fromCharCode(cp));
-      return v;
-    }
-    let v = this.astralIds.get(cp);
-    if (v === undefined) this.astralIds.set(cp, (v = this.id(String.fromCodePoint(cp))));
-    return v;
-  }
-}
-
-/**
- * A word table with prefix and suffix sets, so longest-match scans stop as soon as no entry can
- * continue: 中华人民共和国 is found from 中 without trying every length up to the longest entry.
- * (Training's lexicon counting uses it; tagging scans CharTries.)
- */
-export class WordDict<V> {
-  private readonly prefixes = new Set<string>();
-  private readonly suffixes = new Set<string>();
-  readonly maxLen: number;
-  constructor(readonly map: ReadonlyMap<string, V>) {
-    let max = 1;
-    for (const w of map.keys()) {
-      const cs = Array.from(w);
-      max = Math.max(max, cs.length);
-      for (let k = 1; k <= cs.length; k++) {
-        this.prefixes.add(cs.slice(0, k).join(''));
-        this.suffixes.add(cs.slice(cs.length - k).join(''));
-      }
-    }
-    this.maxLen = max;
-  }
-  /** Is `w` the beginning of some entry? */
-  hasPrefix(w: string): boolean {
-    return this.prefixes.has(w);
-  }
-  /** Length (code points) of the longest entry starting at chars[i], at least minLen; 0 if none. */
-  longestAt(chars: readonly string[], i: number, minLen = 1): number {
-    let w = '';
-    let best = 0;
-    for (let k = 0; i + k < chars.length; k++) {
-      w += chars[i + k];
-      if (!this.prefixes.has(w)) break;
-      if (k + 1 >= minLen && this.map.has(w)) best = k + 1;
-    }
-    return best;
-  }
-  /** Length of the longest entry ending at chars[i] (inclusive), at least minLen; 0 if none. */
-  longestEndingAt(chars: readonly string[], i: number, minLen = 1): number {
-    let w = '';
-    let best = 0;
-    for (let k = 0; i - k >= 0; k++) {
-      w = chars[i - k] + w;
-      if (!this.suffixes.has(w)) break;
-      if (k + 1 >= minLen && this.map.has(w)) best = k + 1;
-    }
-    return best;
-  }
-  get(chars: readonly string[], s: number, len: number): V | undefined {
-    return this.map.get(chars.slice(s, s + len).join(''));
-  }
-}
-
-/** A name lexicon (names seen in the training data -> type number + 1), as tries both ways. */
-export interface NameLexicon {
-  forward: CharTrie;
-  backward: CharTrie;
-}
-
-export function nameLexicon(entries: readonly (readonly [string, number])[]): NameLexicon | null {
-  if (!entries.length) return null;
-  return { forward: CharTrie.of(entries, 'points'), backward: CharTrie.of(entries, 'points', true) };
-}
-
-export interface Gazetteers {
-  /** Place name -> kind (1 country, 2 province, 3 city, 4 region, 5 county, 6 town). */
-  places: Map<string, number>;
-  placeMax: number;
-  /** Organisation head -> 1 weak, 2 strong. */
-  orgHeads: Map<string, number>;
-  orgMax: number;
-  titles: Set<string>;
-  titleMax: number;
-  /** Tries over code points, for the features. */
-  placeTrie: CharTrie;
-  orgTrie: CharTrie;
-  orgTrieBack: CharTrie;
-  titleTrie: CharTrie;
-  titleTrieBack: CharTrie;
-  /** Reversed trie over UTF-16 code units, for the post-rules' scans over string offsets (the titles'
-   * own is the post-rules lexicon's, with the heads the tagger does not read). */
-  orgUnitsBack: CharTrie;
-}
-
-/** A place's kind, as the gazetteer files name it, to its number. */
-export const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4, county: 5, town: 6 };
-
-let gazetteers: Gazetteers | null = null;
-
-/** The gazetteers in dicts/ner/ (loaded once). */
-export function loadGazetteers(): Gazetteers {
-  if (gazetteers) return gazetteers;
-  const places = new Map<string, number>();
-  for (const r of readDict('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
-  // The generated division list (npm run build:divisions) fills in counties and towns; the hand-written
-  // list's kinds win where both have a name.
-  for (const r of readDict('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
-  const orgHeads = new Map<string, number>();
-  for (const r of readDict('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
-  const titles = new Set(readDict('ner/titles.txt').map((r) => r.fields[0]!));
-  const titleEntries = [...titles].map((t) => [t, 1] as const);
-  const maxLen = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((k) => [...k].length));
-  gazetteers = {
-    places,
-    placeMax: maxLen(places.keys()),
-    orgHeads,
-    orgMax: maxLen(orgHeads.keys()),
-    titles,
-    titleMax: maxLen(titles),
-    placeTrie: CharTrie.of(places, 'points'),
-    orgTrie: CharTrie.of(orgHeads, 'points'),
-    orgTrieBack: CharTrie.of(orgHeads, 'points', true),
-    titleTrie: CharTrie.of(titleEntries, 'points'),
-    titleTrieBack: CharTrie.of(titleEntries, 'points', true),
-    orgUnitsBack: CharTrie.of(orgHeads, 'units', true),
-  };
-  return gazetteers;
-}
-
-/** A jieba word in code-point offsets of the character array. */
-export interface CpWord {
-  word: string;
-  pos: string;
-  s: number;
-  e: number;
-}
-
-/** A text as code points, with the UTF-16 offset of each code point (and of the end). */
-export interface CharText {
-  chars: string[];
-  /** utf16[i]: UTF-16 index of code point i; utf16[n] = text.length. */
-  utf16: Int32Array;
-}
-
-export function toCharText(text: string): CharText {
-  const chars = Array.from(text);
-  const utf16 = new Int32Array(chars.length + 1);
-  let u = 0;
-  for (let i = 0; i < chars.length; i++) {
-    utf16[i] = u;
-    u += chars[i]!.length;
-  }
-  utf16[chars.length] = u;
-  return { chars, utf16 };
-}
-
-/** jieba tokens (UTF-16 offsets) -> code-point offsets; tokens that do not line up are skipped. */
-export function toCpWords(ct: CharText, words: readonly WordToken[]): CpWord[] {
-  const n = ct.chars.length;
-  const len = ct.utf16[n]!;
-  const cpOf = new Int32Array(len + 1).fill(-1);
-  for (let i = 0; i <= n; i++) cpOf[ct.utf16[i]!] = i;
-  const out: CpWord[] = [];
-  for (const w of words) {
-    const s = w.s >= 0 && w.s <= len ? cpOf[w.s]! : -1;
-    const e = w.e >= 0 && w.e <= len ? cpOf[w.e]! : -1;
-    if (s < 0 || e < 0 || e <= s) continue;
-    out.push({ word: w.word, pos: w.pos, s, e });
-  }
-  return out;
-}
-
-/** 32-bit FNV-1a of a string. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-const posHashes = new Map<string, number>();
-/** 16-bit hash of a POS tag (cached: jieba has a few dozen). */
-function hash16(s: string): number {
-  let v = posHashes.get(s);
-  if (v === undefined) {
-    const h = hash32(s);
-    posHashes.set(s, (v = (h ^ (h >>> 16)) & 0xffff));
-  }
-  return v;
-}
-
-export const NUM_TEMPLATES = 36;
 const NT = NUM_TEMPLATES;
 
-/** Grows a typed array to at least `n` elements (contents are not kept). */
-function atLeast<T extends Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
-  return a.length >= n ? a : make(Math.max(n, a.length * 2));
-}
-const int32 = (n: number) => new Int32Array(n);
+const CHAR_M3 = templateId('char-3');
+const CHAR_M2 = templateId('char-2');
+const CHAR_M1 = templateId('char-1');
+const CHAR_0 = templateId('char+0');
+const CHAR_P1 = templateId('char+1');
+const CHAR_P2 = templateId('char+2');
+const CHAR_P3 = templateId('char+3');
+const BI_M2M1 = templateId('bigram-2-1');
+const BI_M1C0 = templateId('bigram-1+0');
+const BI_C0P1 = templateId('bigram+0+1');
+const BI_P1P2 = templateId('bigram+1+2');
+const TRI_M2C0 = templateId('trigram-2-1+0');
+const TRI_M1P1 = templateId('trigram-1+0+1');
+const TRI_C0P2 = templateId('trigram+0+1+2');
+const SKIP = templateId('skip-1+1');
+const CHAR_TYPES = templateId('char-types');
+const BIAS = templateId('bias');
+const WORD_POS = templateId('word-pos');
+const WORD = templateId('word');
+const WORD_POS_PREV = templateId('word-pos-prev');
+const WORD_POS_NEXT = templateId('word-pos-next');
+const WORD_POS_LENGTH = templateId('word-pos-length');
+const WORD_BEFORE = templateId('word-before');
+const WORD_AFTER = templateId('word-after');
+const CHAR_WORD_POS = templateId('char-word-pos');
+const PLACE = templateId('gazetteer-place');
+const PLACE_WINDOW = templateId('gazetteer-place-window');
+const ORG_ENDING = templateId('org-head-ending');
+const ORG_NEXT = templateId('org-head-next');
+const TITLE_BEFORE = templateId('title-before');
+const TITLE_AFTER = templateId('title-after');
+const TYPE_WORD_POS = templateId('char-type-word-pos');
+const LEXICON = templateId('lexicon');
+const LEXICON_STARTING = templateId('lexicon-starting');
+const LEXICON_ENDING = templateId('lexicon-ending');
+const LEXICON_WINDOW = templateId('lexicon-window');
 
 /**
- * A passage prepared for feature extraction, in buffers reused from one passage to the next:
- * code points, the UTF-16 offset of each, and the jieba words that line up with code points as
- * parallel arrays (start, end, hash of the word, hash of its POS). One per tagger (or trainer);
- * not shared between concurrent calls.
- */
-export class Passage {
-  n = 0;
-  codes = new Int32Array(256);
-  /** utf16[i]: UTF-16 index of code point i; utf16[n] = text length. */
-  utf16 = new Int32Array(257);
-  /** Did the text have surrogate pairs (code-point and UTF-16 offsets differ)? */
-  astral = false;
-  wordCount = 0;
-  wordS = new Int32Array(64);
-  wordE = new Int32Array(64);
-  wordHash = new Int32Array(64);
-  wordPos = new Int32Array(64);
-  private cpOf = new Int32Array(257);
-
-  /** Loads `text` and its jieba tokens (UTF-16 offsets); tokens that do not line up are skipped. */
-  load(text: string, words: readonly WordToken[]): this {
-    this.loadText(text);
-    const n = this.n;
-    const len = text.length;
-    let cpOf: Int32Array | null = null;
-    if (this.astral) {
-      cpOf = this.cpOf = atLeast(this.cpOf, len + 1, int32);
-      cpOf.fill(-1, 0, len + 1);
-      for (let i = 0; i <= n; i++) cpOf[this.utf16[i]!] = i;
-    }
-    this.startWords(words.length);
-    for (const w of words) {
-      const ws = w.s;
-      const we = w.e;
-      // Same test as toCpWords: both ends on code-point boundaries inside the text, e > s.
-      const s = ws >= 0 && ws <= len ? (cpOf ? cpOf[ws]! : ws) : -1;
-      const e = we >= 0 && we <= len ? (cpOf ? cpOf[we]! : we) : -1;
-      if (s < 0 || e < 0 || e <= s) continue;
-      this.pushWord(s, e, w.word, w.pos);
-    }
-    return this;
-  }
-
-  /** Loads characters (as Array.from gives them) and words already in code-point offsets. */
-  loadChars(chars: readonly string[], words: readonly CpWord[]): this {
-    const n = chars.length;
-    this.ensureChars(n);
-    let u = 0;
-    for (let i = 0; i < n; i++) {
-      const c = chars[i]!;
-      this.codes[i] = c.codePointAt(0) ?? 0;
-      this.utf16[i] = u;
-      u += c.length;
-    }
-    this.utf16[n] = u;
-    this.n = n;
-    this.astral = u !== n;
-    this.startWords(words.length);
-    for (const w of words) this.pushWord(w.s, w.e, w.word, w.pos);
-    return this;
-  }
-
-  private loadText(text: string): void {
-    const len = text.length;
-    this.ensureChars(len);
-    const codes = this.codes;
-    const utf16 = this.utf16;
-    let n = 0;
-    for (let u = 0; u < len; ) {
-      const c = text.charCodeAt(u);
-      utf16[n] = u;
-      if (c >= 0xd800 && c <= 0xdbff && u + 1 < len) {
-        const d = text.charCodeAt(u + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          codes[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-          u += 2;
-          continue;
-        }
-      }
-      codes[n++] = c;
-      u++;
-    }
-    utf16[n] = len;
-    this.n = n;
-    this.astral = n !== len;
-  }
-
-  private ensureChars(n: number): void {
-    this.codes = atLeast(this.codes, n, int32);
-    this.utf16 = atLeast(this.utf16, n + 1, int32);
-  }
-
-  private startWords(m: number): void {
-    this.wordCount = 0;
-    if (this.wordS.length < m) {
-      const cap = Math.max(m, this.wordS.length * 2);
-      this.wordS = new Int32Array(cap);
-      this.wordE = new Int32Array(cap);
-      this.wordHash = new Int32Array(cap);
-      this.wordPos = new Int32Array(cap);
-    }
-  }
-
-  private pushWord(s: number, e: number, word: string, pos: string): void {
-    const k = this.wordCount++;
-    this.wordS[k] = s;
-    this.wordE[k] = e;
-    this.wordHash[k] = hash32(word) | 0;
-    this.wordPos[k] = hash16(pos);
-  }
-}
-
-/**
- * Templates 32-35 are above 2^53, where a double steps by 2: the first models built their keys as
- * doubles (template * 2^48 + payload), which rounded an odd payload to the multiple of 4 next to it
+ * The lexicon templates are above 2^53, where a double steps by 2: the first models built their keys
+ * as doubles (template * 2^48 + payload), which rounded an odd payload to the multiple of 4 next to it
  * (round half to even). Integer keys round the same way so those models keep their meaning.
  */
 function above53(payload: number): number {
@@ -452,10 +122,19 @@ export class FeatureKeys {
 }
 
 /**
+ * Writes the key of template t at o: hi = t * 2^16 + the payload's bits 32-47 (`high`), lo = its
+ * bits 0-31 (`low`, as int32).
+ */
+function put(hi: Int32Array, lo: Int32Array, o: number, t: number, high: number, low: number): void {
+  hi[o + t] = t * P16 + high;
+  lo[o + t] = low;
+}
+
+/**
  * Feature keys of every character of `p` into `out` (n * NUM_TEMPLATES hi/lo pairs). The words
  * should tile the characters (jieba tokens of the same text); where they overlap, the later wins.
- * With ngrams = false the character n-gram templates 0-13 are left out (hi = -1): the tagger's
- * scorer reads them from out.id, the padded character ids.
+ * With ngrams = false the character n-gram templates (char-*, bigram-*, trigram-*) are left out
+ * (hi = -1): the tagger's scorer reads them from out.id, the padded character ids.
  */
 export function computeKeys(
   p: Passage,
@@ -561,41 +240,24 @@ export function computeKeys(
     // Character n-grams: ids are below 2^16, so a bigram fits the low half, a trigram spills one id
     // into the high half.
     if (ngrams) {
-      hi[o] = 0;
-      lo[o] = m3;
-      hi[o + 1] = 1 * P16;
-      lo[o + 1] = m2;
-      hi[o + 2] = 2 * P16;
-      lo[o + 2] = m1;
-      hi[o + 3] = 3 * P16;
-      lo[o + 3] = c0;
-      hi[o + 4] = 4 * P16;
-      lo[o + 4] = p1;
-      hi[o + 5] = 5 * P16;
-      lo[o + 5] = p2;
-      hi[o + 6] = 6 * P16;
-      lo[o + 6] = p3;
-      hi[o + 7] = 7 * P16;
-      lo[o + 7] = (m2 << 16) | m1;
-      hi[o + 8] = 8 * P16;
-      lo[o + 8] = (m1 << 16) | c0;
-      hi[o + 9] = 9 * P16;
-      lo[o + 9] = (c0 << 16) | p1;
-      hi[o + 10] = 10 * P16;
-      lo[o + 10] = (p1 << 16) | p2;
-      hi[o + 11] = 11 * P16 + m2;
-      lo[o + 11] = (m1 << 16) | c0;
-      hi[o + 12] = 12 * P16 + m1;
-      lo[o + 12] = (c0 << 16) | p1;
-      hi[o + 13] = 13 * P16 + c0;
-      lo[o + 13] = (p1 << 16) | p2;
+      put(hi, lo, o, CHAR_M3, 0, m3);
+      put(hi, lo, o, CHAR_M2, 0, m2);
+      put(hi, lo, o, CHAR_M1, 0, m1);
+      put(hi, lo, o, CHAR_0, 0, c0);
+      put(hi, lo, o, CHAR_P1, 0, p1);
+      put(hi, lo, o, CHAR_P2, 0, p2);
+      put(hi, lo, o, CHAR_P3, 0, p3);
+      put(hi, lo, o, BI_M2M1, 0, (m2 << 16) | m1);
+      put(hi, lo, o, BI_M1C0, 0, (m1 << 16) | c0);
+      put(hi, lo, o, BI_C0P1, 0, (c0 << 16) | p1);
+      put(hi, lo, o, BI_P1P2, 0, (p1 << 16) | p2);
+      put(hi, lo, o, TRI_M2C0, m2, (m1 << 16) | c0);
+      put(hi, lo, o, TRI_M1P1, m1, (c0 << 16) | p1);
+      put(hi, lo, o, TRI_C0P2, c0, (p1 << 16) | p2);
     }
-    hi[o + 14] = 14 * P16;
-    lo[o + 14] = (m1 << 16) | p1;
-    hi[o + 15] = 15 * P16;
-    lo[o + 15] = ty[c - 2]! * 4096 + ty[c - 1]! * 512 + ty[c]! * 64 + ty[c + 1]! * 8 + ty[c + 2]!;
-    hi[o + 16] = 16 * P16; // bias
-    lo[o + 16] = 0;
+    put(hi, lo, o, SKIP, 0, (m1 << 16) | p1);
+    put(hi, lo, o, CHAR_TYPES, 0, ty[c - 2]! * 4096 + ty[c - 1]! * 512 + ty[c]! * 64 + ty[c + 1]! * 8 + ty[c + 2]!);
+    put(hi, lo, o, BIAS, 0, 0);
 
     const k = wordOf[i]!;
     if (k >= 0) {
@@ -606,84 +268,43 @@ export function computeKeys(
       const nextPos = k + 1 < m ? wPos[k + 1]! : 0xffff;
       const wh = wHash[k]!;
       // A 32-bit x times 4 plus b: x's top two bits go to the high half.
-      hi[o + 17] = 17 * P16;
-      lo[o + 17] = pos * 4 + b;
-      hi[o + 18] = 18 * P16 + (wh >>> 30);
-      lo[o + 18] = (wh << 2) | b;
+      put(hi, lo, o, WORD_POS, 0, pos * 4 + b);
+      put(hi, lo, o, WORD, wh >>> 30, (wh << 2) | b);
       const prevPair = (prevPos << 16) | pos;
-      hi[o + 19] = 19 * P16 + (prevPair >>> 30);
-      lo[o + 19] = (prevPair << 2) | b;
+      put(hi, lo, o, WORD_POS_PREV, prevPair >>> 30, (prevPair << 2) | b);
       const nextPair = (nextPos << 16) | pos;
-      hi[o + 20] = 20 * P16 + (nextPair >>> 30);
-      lo[o + 20] = (nextPair << 2) | b;
-      hi[o + 21] = 21 * P16;
-      lo[o + 21] = (pos * 8 + len) * 4 + b;
-      if (b === 0 || b === 3) {
-        hi[o + 22] = 22 * P16;
-        lo[o + 22] = k > 0 ? wHash[k - 1]! : 0;
-      }
-      if (b === 2 || b === 3) {
-        hi[o + 23] = 23 * P16;
-        lo[o + 23] = k + 1 < m ? wHash[k + 1]! : 0;
-      }
+      put(hi, lo, o, WORD_POS_NEXT, nextPair >>> 30, (nextPair << 2) | b);
+      put(hi, lo, o, WORD_POS_LENGTH, 0, (pos * 8 + len) * 4 + b);
+      if (b === 0 || b === 3) put(hi, lo, o, WORD_BEFORE, 0, k > 0 ? wHash[k - 1]! : 0);
+      if (b === 2 || b === 3) put(hi, lo, o, WORD_AFTER, 0, k + 1 < m ? wHash[k + 1]! : 0);
       // The character itself with its word position and POS: 张 as the first char of an nr word.
       const charPos = (c0 << 16) | pos;
-      hi[o + 24] = 24 * P16 + (charPos >>> 30);
-      lo[o + 24] = (charPos << 2) | b;
+      put(hi, lo, o, CHAR_WORD_POS, charPos >>> 30, (charPos << 2) | b);
+      // Type of the character with its word's POS: a CJK char inside an ns word.
+      put(hi, lo, o, TYPE_WORD_POS, 0, ty[c]! * P16 + pos);
     }
 
     const pt = placeTag[i + 1]!;
-    if (pt) {
-      hi[o + 25] = 25 * P16;
-      lo[o + 25] = pt * 8 + placeKind[i]!;
-    }
-    hi[o + 26] = 26 * P16;
-    lo[o + 26] = placeTag[i]! * 64 + pt * 8 + placeTag[i + 2]!;
+    if (pt) put(hi, lo, o, PLACE, 0, pt * 8 + placeKind[i]!);
+    put(hi, lo, o, PLACE_WINDOW, 0, placeTag[i]! * 64 + pt * 8 + placeTag[i + 2]!);
 
     const orgEnd = orgBack.mayStart(codes[i]!) ? orgBack.longestEndingAt(codes, i) : 0;
-    if (orgEnd) {
-      hi[o + 27] = 27 * P16;
-      lo[o + 27] = orgEnd * 4 + orgBack.matchValue;
-    }
+    if (orgEnd) put(hi, lo, o, ORG_ENDING, 0, orgEnd * 4 + orgBack.matchValue);
     const orgNext = i + 1 < n ? orgStart[i + 1]! : 0;
-    if (orgNext) {
-      hi[o + 28] = 28 * P16;
-      lo[o + 28] = orgNext * 4 + orgStartV[i + 1]!;
-    }
+    if (orgNext) put(hi, lo, o, ORG_NEXT, 0, orgNext * 4 + orgStartV[i + 1]!);
     const titleBefore = i > 0 && titleBack.mayStart(codes[i - 1]!) ? titleBack.longestEndingAt(codes, i - 1) : 0;
-    if (titleBefore) {
-      hi[o + 29] = 29 * P16;
-      lo[o + 29] = titleBefore;
-    }
+    if (titleBefore) put(hi, lo, o, TITLE_BEFORE, 0, titleBefore);
     const titleAfter = i + 1 < n ? titleStart[i + 1]! : 0;
-    if (titleAfter) {
-      hi[o + 30] = 30 * P16;
-      lo[o + 30] = titleAfter;
-    }
-    // Type of the character with its word's POS: a CJK char inside an ns word.
-    if (k >= 0) {
-      hi[o + 31] = 31 * P16;
-      lo[o + 31] = ty[c]! * P16 + wPos[k]!;
-    }
+    if (titleAfter) put(hi, lo, o, TITLE_AFTER, 0, titleAfter);
 
     if (lexBack) {
       const lt = lexTag[i + 1]!;
-      if (lt) {
-        hi[o + 32] = 32 * P16;
-        lo[o + 32] = above53(lt * 8 + lexType[i]!);
-      }
+      if (lt) put(hi, lo, o, LEXICON, 0, above53(lt * 8 + lexType[i]!));
       const st = lexStart[i]!;
-      if (st) {
-        hi[o + 33] = 33 * P16;
-        lo[o + 33] = above53(Math.min(st, 15) * 8 + lexStartV[i]!);
-      }
+      if (st) put(hi, lo, o, LEXICON_STARTING, 0, above53(Math.min(st, 15) * 8 + lexStartV[i]!));
       const en = lexBack.mayStart(codes[i]!) ? lexBack.longestEndingAt(codes, i, 2) : 0;
-      if (en) {
-        hi[o + 34] = 34 * P16;
-        lo[o + 34] = above53(Math.min(en, 15) * 8 + lexBack.matchValue);
-      }
-      hi[o + 35] = 35 * P16;
-      lo[o + 35] = above53((lexTag[i]! * 64 + lt * 8 + lexTag[i + 2]!) * 8 + lexType[i]!);
+      if (en) put(hi, lo, o, LEXICON_ENDING, 0, above53(Math.min(en, 15) * 8 + lexBack.matchValue));
+      put(hi, lo, o, LEXICON_WINDOW, 0, above53((lexTag[i]! * 64 + lt * 8 + lexTag[i + 2]!) * 8 + lexType[i]!));
     }
   }
 }

@@ -10,7 +10,7 @@
 
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NUM_LABELS, LABEL_NAMES } from './labels.js';
-import { NUM_TEMPLATES } from './features.js';
+import { NUM_TEMPLATES } from './feature-templates.js';
 import { TRANS_SIZE } from './viterbi.js';
 
 const MAGIC = 'ZHNER1\n';
@@ -29,7 +29,7 @@ export interface ModelHeader {
   /** Transition weights (TRANS_SIZE floats, see viterbi.transIndex). */
   trans: number[];
   numFeatures: number;
-  /** Names seen in the training data, with type number + 1 (features.ts, templates 32-35). */
+  /** Names seen in the training data, with type number + 1 (the lexicon templates of feature-templates.ts). */
   lexicon: [string, number][];
   meta: Record<string, unknown>;
 }
@@ -153,6 +153,22 @@ export function encodeModel(m: ModelToWrite): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, head, body.result()]), { level: 9 });
 }
 
+/**
+ * Throws unless a model made with `header` fits this code: the same format version, the same number
+ * of feature templates (feature-templates.ts) and the same labels in the same order (labels.ts). A
+ * model's weights are indexed by both, so any difference would tag nonsense without an error.
+ */
+export function checkHeader(header: Pick<ModelHeader, 'version' | 'labels' | 'numTemplates'>): void {
+  if (header.version !== MODEL_VERSION) throw new ModelFormatError(`entity model: format version ${header.version}, this code reads ${MODEL_VERSION}`);
+  if (header.numTemplates !== NUM_TEMPLATES) {
+    throw new ModelFormatError(`entity model: made for ${header.numTemplates} feature templates, this code has ${NUM_TEMPLATES}`);
+  }
+  const labels = Array.isArray(header.labels) ? header.labels : [];
+  if (labels.length !== NUM_LABELS || labels.some((l, i) => l !== LABEL_NAMES[i])) {
+    throw new ModelFormatError(`entity model: labels ${labels.join(' ')} do not match this code's ${LABEL_NAMES.join(' ')}`);
+  }
+}
+
 export function decodeModel(file: Buffer): NerModel {
   let raw: Buffer;
   try {
@@ -165,9 +181,7 @@ export function decodeModel(file: Buffer): NerModel {
   let p = MAGIC.length + 4;
   const header = JSON.parse(raw.subarray(p, p + headLen).toString('utf8')) as ModelHeader;
   p += headLen;
-  if (header.version !== MODEL_VERSION || header.numTemplates !== NUM_TEMPLATES || header.labels.length !== NUM_LABELS) {
-    throw new ModelFormatError(`entity model: version ${header.version} / ${header.numTemplates} templates does not match this code`);
-  }
+  checkHeader(header);
   if (header.trans.length !== TRANS_SIZE) throw new ModelFormatError('entity model: bad transition table');
   const n = header.numFeatures;
   const keys = new Float64Array(n);

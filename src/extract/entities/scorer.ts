@@ -2,69 +2,91 @@
 //
 // The model (model-io.ts) maps each feature key to a sparse weight row. Looking 27-odd keys up per
 // character in one table of ~216k features (~440k before pruning) is what made tagging slow: most lookups miss the caches,
-// and decoding sparse rows mispredicts branches. The scorer regroups the model once, at load, so
-// that few lookups per character touch big tables and hot rows are dense:
-//   - unigrams (templates 0-6, the id at offsets -3..+3): dense int16 rows per character id (every
-//     label, zeros included: adding them costs less than the branches of a sparse row); the id at
-//     padded position c feeds template t of character c - t;
-//   - bigrams (7-10: m2m1, m1c0, c0p1, p1p2): one entry per id pair holding four rows; the pair
-//     starting at padded position c feeds templates 7, 8, 9, 10 of characters c-1 .. c-4;
-//   - trigrams (11-13): one entry per id triple, three rows, behind a Bloom filter (most triples of
-//     a text are not in the model);
-//   - the skip bigram (14): keyed as computed, behind a Bloom filter;
-//   - word identities (18: the word with the character's position, 22: the word before, 23: the
-//     word after): one entry per word hash holding its six rows, looked up once per run of equal
-//     hashes, i.e. about once per word;
-//   - the character with its word's POS (24): a short sorted list per character id;
+// and decoding sparse rows mispredicts branches. The scorer regroups the model once, at load
+// (scorer-layout.ts, by the layout column of feature-templates.ts), so that few lookups per character
+// touch big tables and hot rows are dense:
+//   - unigrams (char-3 … char+3): dense int16 rows per character id (every label, zeros included:
+//     adding them costs less than the branches of a sparse row); the id at padded position c feeds
+//     the k-th unigram of character c - k;
+//   - bigrams (-2-1, -1+0, +0+1, +1+2): one entry per id pair holding four rows; the pair starting at
+//     padded position c feeds the bigrams of characters c-1 .. c-4, in window order;
+//   - trigrams: one entry per id triple, three rows, behind a Bloom filter (most triples of a text
+//     are not in the model);
+//   - the skip bigram: keyed as computed, behind a Bloom filter;
+//   - word identities (the word with the character's position, the word before, the word after):
+//     one entry per word hash holding its six rows, looked up once per run of equal hashes, i.e.
+//     about once per word;
+//   - the character with its word's POS: a short sorted list per character id;
 //   - templates with few values: plain arrays indexed by the payload (POS hashes mapped to small
-//     numbers first), and the sums of the two groups that fire together (type pattern + bias +
-//     place and lexicon patterns; the POS templates of the word) memoised per combination.
+//     numbers first), and the sums of the two groups that fire together (`always`: type pattern,
+//     bias, place and lexicon patterns; `word-pos`: the POS templates of the word) memoised per
+//     combination.
 // Big-table lookups go through RowTable.findMany in chunks, so cache misses overlap.
 //
 // Why regrouping changes no score: every weight is Math.fround(q * scale) for an int16 q, hence an
 // integer multiple of one power of two u (the unit in the last place of fround(scale) / 2^23) and
 // below 2^40 u; a sum of 36 of them stays below 2^46 u, exactly representable in a float64. So every
 // partial sum is exact, and the order in which rows are added (template order in the trainer,
-// group order here) cannot change a single bit. The constructor checks that bound.
+// group order here) cannot change a single bit. layOutScorer checks that bound.
 
-import { FeatureTable, keyHi, keyLo } from './feature-table.js';
-import { FeatureKeys, NUM_TEMPLATES } from './features.js';
+import { FeatureTable } from './feature-table.js';
+import { NUM_TEMPLATES } from './feature-templates.js';
+import type { FeatureKeys } from './features.js';
 import { NUM_LABELS } from './labels.js';
 import type { NerModel } from './model-io.js';
-import { RowTable, type RowTableParts } from './row-table.js';
+import { RowTable } from './row-table.js';
+import {
+  BIGRAMS,
+  CHAR_POS,
+  CHAR_TYPES,
+  GROUP_ALWAYS,
+  GROUP_WORD,
+  LEXICON_WINDOW,
+  PLACE_WINDOW,
+  RARE,
+  SKIP,
+  TRIGRAMS,
+  TYPE_WORD_POS,
+  UNIGRAMS,
+  WORD,
+  WORD_AFTER,
+  WORD_BEFORE,
+  WORD_POS,
+  WORD_POS_LENGTH,
+  WORD_POS_NEXT,
+  WORD_POS_PREV,
+  WORD_ROWS,
+  WORDS,
+  bits,
+  directSlot,
+  layOutScorer,
+  type ScorerParts,
+} from './scorer-layout.js';
+
+export type { ScorerParts } from './scorer-layout.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
-const P48 = 281474976710656;
+const NU = UNIGRAMS.length;
+const NB = BIGRAMS.length;
+const NTRI = TRIGRAMS.length;
 /** Characters per lookup batch: their keys' entries fit the first-level caches. */
 const CHUNK = 64;
-
-/** Direct templates whose payload is a small number, used as the index. */
-const SMALL_PAYLOAD = new Set([15, 16, 25, 26, 27, 28, 29, 30, 32, 33, 34, 35]);
-/** Direct templates keyed by POS hashes (see directSlot). */
-const POS_TEMPLATES = [17, 19, 20, 21, 31] as const;
-/**
- * Direct templates whose summed rows are memoised per distinct combination of payloads: the ones
- * every character has (type pattern, bias, place-tag and lexicon patterns) and the POS templates of
- * the word it sits in. A few hundred combinations cover a page, so two lookups in a small hot table
- * replace nine sparse rows.
- */
-const GROUP_ALWAYS = Int32Array.of(15, 16, 26, 35);
-const GROUP_WORD = Int32Array.of(17, 19, 20, 21, 31);
-/** Direct templates that rarely fire, added one by one. */
-const RARE = Int32Array.of(25, 27, 28, 29, 30, 32, 33, 34);
-/** Largest payload accepted as an index (guards the arrays' size against a strange model). */
-const MAX_SMALL = 1 << 16;
 /** Most combinations memoised (past it, rows are added one by one). */
 const MEMO_MAX = 1 << 15;
+/** memoRows: two scratch rows and a zero row come first (see EmissionScorer.memo). */
+const MEMO_FIRST = 3;
+const ZERO_ROW = 2 * L;
 
-/** Number of set bits of a label mask (13 bits). */
-function bits(mask: number): number {
-  let k = 0;
-  for (let m = mask; m; m &= m - 1) k++;
-  return k;
-}
-/** bits() of every 13-bit mask. */
+// score()'s inner loops are written out for the layout's sizes: the 13 label scores of a character in
+// locals, the seven unigram rows touched and the eight rare templates tested in one expression, the three
+// word templates named. Loops over the labels made the whole tagger about a tenth slower
+// (docs/entity-features.md); another label set or layout must change this code, and fails here until it does.
+const [R0, R1, R2, R3, R4, R5, R6, R7] = Array.from(RARE) as [number, number, number, number, number, number, number, number];
+if (RARE.length !== 8 || NU !== 7 || WORDS.length !== 3) throw new Error('entity scorer: written for 8 rare templates, 7 unigrams, 3 word templates');
+if (L !== 13) throw new Error(`entity scorer: written for 13 labels, labels.ts has ${L}`);
+
+/** bits() of every label mask. */
 const POP = Uint8Array.from({ length: 1 << NUM_LABELS }, (_, m) => bits(m));
 
 /** Adds the row at `at` (label mask, then one int16 per set bit) to emit[row .. row + L). */
@@ -93,142 +115,24 @@ function addSubRow(emit: Float64Array, row: number, data: Int16Array, at: number
   } while (mask);
 }
 
-/** Appends sparse rows to an Int16Array pool, growing it. */
-class PoolWriter {
-  pool = new Int16Array(1 << 16);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.pool.length) {
-      const grown = new Int16Array(this.pool.length * 2);
-      grown.set(this.pool);
-      this.pool = grown;
-    }
-    this.pool[this.length++] = x;
-  }
-  /** Copies the model row at `at` (mask, then one weight per set bit); -1: an empty row (mask 0). */
-  copyRow(rows: Int16Array, at: number): void {
-    if (at < 0) {
-      this.push(0);
-      return;
-    }
-    const mask = rows[at]!;
-    this.push(mask);
-    for (let j = 1, k = bits(mask); j <= k; j++) this.push(rows[at + j]!);
-  }
-}
-
-interface Run {
-  t: number;
-  start: number;
-  end: number;
-}
-
-/**
- * Walks runs of the model's ascending keys in step. `group(t, payload)` gives a feature's group value
- * and `slot(t, payload)` its place in the group; each run must ascend by group value. Calls `each`
- * once per group value with the row offsets of its members by slot (-1 for none).
- */
-function mergeRuns(
-  m: NerModel,
-  runs: readonly Run[],
-  k: number,
-  group: (t: number, payload: number) => number,
-  slot: (t: number, payload: number) => number,
-  each: (value: number, ats: Int32Array) => void,
-): void {
-  // Group values and slots first, one tight loop per run (this runs once per process, mostly before
-  // the JIT has warmed up: calls in the merge loop below were a tenth of the tagger's load time).
-  const values = runs.map((r) => {
-    const v = new Float64Array(r.end - r.start + 1);
-    for (let f = r.start; f < r.end; f++) v[f - r.start] = group(r.t, m.keys[f]! - r.t * P48);
-    v[r.end - r.start] = Infinity;
-    return v;
-  });
-  const slots = runs.map((r) => {
-    const v = new Int8Array(r.end - r.start);
-    for (let f = r.start; f < r.end; f++) v[f - r.start] = slot(r.t, m.keys[f]! - r.t * P48);
-    return v;
-  });
-  const pos = new Int32Array(runs.length);
-  const ats = new Int32Array(k);
-  for (;;) {
-    let min = Infinity;
-    for (let r = 0; r < runs.length; r++) min = Math.min(min, values[r]![pos[r]!]!);
-    if (min === Infinity) return;
-    ats.fill(-1);
-    for (let r = 0; r < runs.length; r++) {
-      const v = values[r]!;
-      const start = runs[r]!.start;
-      let p = pos[r]!;
-      while (v[p] === min) {
-        ats[slots[r]![p]!] = m.at[start + p]!;
-        p++;
-      }
-      pos[r] = p;
-    }
-    each(min, ats);
-  }
-}
-
-/** A RowTable of `k`-row groups built by mergeRuns, keyed by the group value (below 2^53). */
-function groupTable(
-  m: NerModel,
-  runs: readonly Run[],
-  k: number,
-  group: (t: number, payload: number) => number,
-  slot: (t: number, payload: number) => number,
-  bloom = false,
-): RowTable {
-  const cap = runs.reduce((a, r) => a + r.end - r.start, 0);
-  const hi = new Int32Array(cap);
-  const lo = new Int32Array(cap);
-  const ats = new Int32Array(cap * k);
-  let e = 0;
-  mergeRuns(m, runs, k, group, slot, (value, members) => {
-    hi[e] = keyHi(value);
-    lo[e] = keyLo(value);
-    ats.set(members, e * k);
-    e++;
-  });
-  return new RowTable(k, e, hi, lo, ats, m.rows, bloom);
-}
-
-/** mergeRuns helpers: group by the whole payload; slot = the template's place in `ts`. */
-const byPayload = (_t: number, payload: number) => payload;
-const slotAmong = (ts: readonly number[]) => (t: number) => ts.indexOf(t);
-
-/** A built scorer as plain arrays and numbers: what tables.ts stores and restores. */
-export interface ScorerParts {
-  scale: number;
-  np: number;
-  uniDense: Int16Array;
-  uniHas: Uint8Array;
-  posIndex: Int32Array;
-  charPosAt: Int32Array;
-  charPosSlot: Int32Array;
-  charPosRow: Int32Array;
-  pool: Int16Array;
-  /** The direct templates' slot arrays, one per template (empty where none). */
-  direct: Int32Array[];
-  bi: RowTableParts;
-  tri: RowTableParts;
-  skip: RowTableParts;
-  words: RowTableParts;
+/** The word hash in the key at j of a word-identity template (`word` keeps the position in bits 0-1). */
+function wordHashAt(hi: Int32Array, lo: Int32Array, j: number, t: number): number {
+  return t === WORD ? ((hi[j]! & 3) << 30) | (lo[j]! >>> 2) : lo[j]!;
 }
 
 export class EmissionScorer {
-  /** Dense unigram rows of int16 q: (id * 7 + template) * L; uniHas[id] bit t: template t has a row. */
+  /** Dense unigram rows of int16 q: (id * 7 + k) * L for the k-th unigram; uniHas[id] bit k: it has a row. */
   private readonly uniDense: Int16Array;
   private readonly uniHas: Uint8Array;
-  /** (0, id a << 16 | id b) -> the rows of templates 7-10. */
+  /** (0, id a << 16 | id b) -> the rows of the bigrams. */
   private readonly bi: RowTable;
-  /** (id a, id b << 16 | id c) -> the rows of templates 11-13. */
+  /** (id a, id b << 16 | id c) -> the rows of the trigrams. */
   private readonly tri: RowTable;
-  /** Key of template 14 -> its row. */
+  /** Key of the skip bigram -> its row. */
   private readonly skip: RowTable;
-  /** (0, word hash) -> rows of template 18 for B, M, E, S, then 22, then 23. */
+  /** (0, word hash) -> rows of `word` for B, M, E, S, then `word-before`, then `word-after`. */
   private readonly words: RowTable;
-  /** Template 24 per character id: slots charPosSlot[charPosAt[id] .. charPosAt[id + 1]) (ascending). */
+  /** char-word-pos per character id: slots charPosSlot[charPosAt[id] .. charPosAt[id + 1]) (ascending). */
   private readonly charPosAt: Int32Array;
   private readonly charPosSlot: Int32Array;
   private readonly charPosRow: Int32Array;
@@ -236,7 +140,7 @@ export class EmissionScorer {
   private readonly direct: Int32Array[];
   /** POS hash -> small number (-1: no feature of the model has it); np numbers in all. */
   private readonly posIndex: Int32Array;
-  private np = 0;
+  private readonly np: number;
   private readonly pool: Int16Array;
   private readonly scale: number;
   // Lookup scratch, reused.
@@ -244,8 +148,8 @@ export class EmissionScorer {
   private readonly qLo = new Int32Array(CHUNK * NT);
   private readonly qChar = new Int32Array(CHUNK * NT);
   private readonly found = new Int32Array(CHUNK * NT);
-  // Memo of group sums (groupSum): packed payloads -> offset of L float64 sums in memoRows (the
-  // first L are scratch).
+  // Memo of group sums (groupSum): packed payloads -> offset of L float64 sums in memoRows. The first
+  // L are the `always` group's scratch, the next L the `word-pos` group's, then L zeros (no group).
   private readonly memo = new FeatureTable(1 << 12);
   private memoRows = new Float64Array(1024 * L);
   private memoCount = 0;
@@ -255,149 +159,24 @@ export class EmissionScorer {
   /** Keeps the cache-warming reads from being optimised away. */
   sink = 0;
 
-  /** Regroups `model`'s weights (see the top of this file), or takes the parts of a scorer built before. */
+  /** Regroups `model`'s weights (scorer-layout.ts), or takes the parts of a scorer built before. */
   constructor(model: NerModel | ScorerParts) {
-    if (!('keys' in model)) {
-      const p = model;
-      if (p.direct.length !== NT || p.posIndex.length !== 65536) throw new RangeError('entity scorer: parts of another layout');
-      this.scale = p.scale;
-      this.np = p.np;
-      this.uniDense = p.uniDense;
-      this.uniHas = p.uniHas;
-      this.posIndex = p.posIndex;
-      this.charPosAt = p.charPosAt;
-      this.charPosSlot = p.charPosSlot;
-      this.charPosRow = p.charPosRow;
-      this.pool = p.pool;
-      this.direct = p.direct;
-      this.bi = new RowTable(p.bi);
-      this.tri = new RowTable(p.tri);
-      this.skip = new RowTable(p.skip);
-      this.words = new RowTable(p.words);
-      return;
-    }
-    this.posIndex = new Int32Array(65536).fill(-1);
-    this.scale = model.scale;
-    const fs = Math.fround(model.scale);
-    const unit = 2 ** (Math.floor(Math.log2(Math.abs(fs))) - 23);
-    if (!(fs !== 0 && Number.isFinite(fs) && (Math.abs(Math.fround(32767 * model.scale)) / unit) * NT < 2 ** 53)) {
-      throw new RangeError('entity model: weights are not exactly summable in float64');
-    }
-    const { keys, at: rowAt, rows } = model;
-
-    // Keys ascend, so each template's features form one run.
-    const runs: Run[] = Array.from({ length: NT }, (_, t) => ({ t, start: 0, end: 0 }));
-    for (let f = 0; f < keys.length; ) {
-      const t = Math.floor(keys[f]! / P48);
-      if (t >= NT) throw new RangeError(`entity model: template ${t}`);
-      const start = f;
-      while (f < keys.length && Math.floor(keys[f]! / P48) === t) f++;
-      runs[t] = { t, start, end: f };
-    }
-    const payloadOf = (f: number, t: number) => keys[f]! - t * P48;
-
-    // Small numbers for the POS hashes the model's POS templates use.
-    const seen: number[] = [];
-    for (const t of [...POS_TEMPLATES, 24]) {
-      for (let f = runs[t]!.start; f < runs[t]!.end; f++) {
-        const hi = keyHi(keys[f]!);
-        const lo = keyLo(keys[f]!);
-        if (t === 17) seen.push(lo >>> 2);
-        else if (t === 21) seen.push(lo >>> 5);
-        else if (t === 31) seen.push(lo & 0xffff);
-        else {
-          // 19, 20: (pos << 16 | pos) * 4 + b; 24: (char id << 16 | pos) * 4 + b
-          const pair = (((hi & 3) << 30) | (lo >>> 2)) >>> 0;
-          if (t !== 24) seen.push(pair >>> 16);
-          seen.push(pair & 0xffff);
-        }
-      }
-    }
-    for (const p of seen) if (this.posIndex[p]! < 0) this.posIndex[p] = this.np++;
-
-    // Unigrams, dense (zeros where the model row has no weight).
-    let maxId = 0;
-    for (let t = 0; t <= 6; t++) if (runs[t]!.end > runs[t]!.start) maxId = Math.max(maxId, payloadOf(runs[t]!.end - 1, t));
-    if (maxId >= 65536) throw new RangeError('entity model: character id out of range');
-    this.uniDense = new Int16Array((maxId + 1) * 7 * L);
-    this.uniHas = new Uint8Array(maxId + 1);
-    for (let t = 0; t <= 6; t++) {
-      for (let f = runs[t]!.start; f < runs[t]!.end; f++) {
-        const id = payloadOf(f, t);
-        let at = rowAt[f]!;
-        let mask = rows[at++]!;
-        if (mask) this.uniHas[id]! |= 1 << t;
-        while (mask) {
-          const bit = mask & -mask;
-          this.uniDense[(id * 7 + t) * L + 31 - Math.clz32(bit)] = rows[at++]!;
-          mask ^= bit;
-        }
-      }
-    }
-
-    // Bigrams and trigrams, grouped by their id pair / triple (a trigram's payload a * 2^32 +
-    // (b << 16 | c) is, as a key, hi a and lo b << 16 | c).
-    this.bi = groupTable(model, runs.slice(7, 11), 4, byPayload, slotAmong([7, 8, 9, 10]));
-    this.tri = groupTable(model, runs.slice(11, 14), 3, byPayload, slotAmong([11, 12, 13]), true);
-    // The skip bigram keyed by its whole key (hi 14 * 2^16, lo its payload).
-    this.skip = groupTable(model, [runs[14]!], 1, (t, payload) => t * P48 + payload, () => 0, true);
-    // Words: 18's payload is hash * 4 + b; 22's and 23's the hash.
-    this.words = groupTable(
-      model,
-      [runs[18]!, runs[22]!, runs[23]!],
-      6,
-      (t, payload) => (t === 18 ? Math.floor(payload / 4) : payload),
-      (t, payload) => (t === 18 ? payload % 4 : t === 22 ? 4 : 5),
-    );
-
-    const w = new PoolWriter();
-
-    // Template 24 by character id: slot pos * 4 + b.
-    {
-      const { start, end } = runs[24]!;
-      const ids: number[] = [];
-      const slots: number[] = [];
-      const rowsOf: number[] = [];
-      for (let f = start; f < end; f++) {
-        const payload = payloadOf(f, 24);
-        const pair = Math.floor(payload / 4);
-        ids.push(Math.floor(pair / 65536));
-        slots.push(this.posIndex[pair % 65536]! * 4 + (payload % 4));
-        rowsOf.push(rowAt[f]!);
-      }
-      const order = ids.map((_, j) => j).sort((a, b) => ids[a]! - ids[b]! || slots[a]! - slots[b]!);
-      const maxCharId = ids.reduce((a, x) => Math.max(a, x), 0);
-      this.charPosAt = new Int32Array(maxCharId + 2);
-      this.charPosSlot = new Int32Array(order.length);
-      this.charPosRow = new Int32Array(order.length);
-      order.forEach((j, k) => {
-        this.charPosAt[ids[j]! + 1]!++;
-        this.charPosSlot[k] = slots[j]!;
-        this.charPosRow[k] = w.length;
-        w.copyRow(rows, rowsOf[j]!);
-      });
-      for (let x = 0; x <= maxCharId; x++) this.charPosAt[x + 1]! += this.charPosAt[x]!;
-    }
-
-    this.direct = Array.from({ length: NT }, () => new Int32Array(0));
-    for (const t of [...SMALL_PAYLOAD, ...POS_TEMPLATES]) {
-      const { start, end } = runs[t]!;
-      const slots: number[] = [];
-      let size = 0;
-      for (let f = start; f < end; f++) {
-        const s = this.directSlot(t, keyHi(keys[f]!), keyLo(keys[f]!), Infinity);
-        if (s < 0) throw new RangeError(`entity model: template ${t} key ${keys[f]} has no slot`);
-        slots.push(s);
-        size = Math.max(size, s + 1);
-      }
-      const table = new Int32Array(size).fill(-1);
-      for (let f = start; f < end; f++) {
-        table[slots[f - start]!] = w.length;
-        w.copyRow(rows, rowAt[f]!);
-      }
-      this.direct[t] = table;
-    }
-    this.pool = w.pool.slice(0, w.length);
+    const p = 'keys' in model ? layOutScorer(model) : model;
+    if (p.direct.length !== NT || p.posIndex.length !== 65536) throw new RangeError('entity scorer: parts of another layout');
+    this.scale = p.scale;
+    this.np = p.np;
+    this.uniDense = p.uniDense;
+    this.uniHas = p.uniHas;
+    this.posIndex = p.posIndex;
+    this.charPosAt = p.charPosAt;
+    this.charPosSlot = p.charPosSlot;
+    this.charPosRow = p.charPosRow;
+    this.pool = p.pool;
+    this.direct = p.direct;
+    this.bi = new RowTable(p.bi);
+    this.tri = new RowTable(p.tri);
+    this.skip = new RowTable(p.skip);
+    this.words = new RowTable(p.words);
   }
 
   /** The scorer's arrays (shared, not copied), to store it built. */
@@ -420,52 +199,6 @@ export class EmissionScorer {
     };
   }
 
-  /**
-   * Index of the key (hi, lo) of direct template t in its array, -1 when no feature of the model can
-   * have it (a POS the model never saw, a payload beyond the array). One-to-one on the keys of t.
-   */
-  private directSlot(t: number, hi: number, lo: number, size: number): number {
-    let s: number;
-    if (SMALL_PAYLOAD.has(t)) {
-      s = hi === t * 65536 && lo >= 0 && lo < MAX_SMALL ? lo : -1;
-    } else {
-      const np = this.np;
-      const px = this.posIndex;
-      switch (t) {
-        case 17: {
-          // pos * 4 + b
-          const p = px[lo >>> 2]!;
-          s = p < 0 ? -1 : p * 4 + (lo & 3);
-          break;
-        }
-        case 19:
-        case 20: {
-          // (other pos << 16 | pos) * 4 + b, the pair's top two bits in hi
-          const pair = (((hi & 3) << 30) | (lo >>> 2)) >>> 0;
-          const a = px[pair >>> 16]!;
-          const b = px[pair & 0xffff]!;
-          s = a < 0 || b < 0 ? -1 : (a * np + b) * 4 + (lo & 3);
-          break;
-        }
-        case 21: {
-          // (pos * 8 + length) * 4 + b
-          const p = px[lo >>> 5]!;
-          s = p < 0 ? -1 : p * 32 + (lo & 31);
-          break;
-        }
-        case 31: {
-          // character type * 2^16 + pos
-          const p = px[lo & 0xffff]!;
-          s = p < 0 ? -1 : (lo >>> 16) * np + p;
-          break;
-        }
-        default:
-          s = -1;
-      }
-    }
-    return s < size ? s : -1;
-  }
-
   /** Adds the rows of the direct templates `ts` at o (keys hi/lo) to out[row .. row + L). */
   private addDirect(out: Float64Array, row: number, hi: Int32Array, lo: Int32Array, o: number, ts: Int32Array): void {
     for (let k = 0; k < ts.length; k++) {
@@ -473,7 +206,7 @@ export class EmissionScorer {
       const h = hi[o + t]!;
       if (h < 0) continue;
       const table = this.direct[t]!;
-      const s = this.directSlot(t, h, lo[o + t]!, table.length);
+      const s = directSlot(t, h, lo[o + t]!, table.length, this.posIndex, this.np);
       if (s >= 0 && table[s]! >= 0) addRow(out, row, this.pool, table[s]!, this.scale);
     }
   }
@@ -484,36 +217,36 @@ export class EmissionScorer {
    */
   private packGroup(hi: Int32Array, lo: Int32Array, o: number, group: Int32Array): boolean {
     if (group === GROUP_ALWAYS) {
-      // type pattern (15 bits), place-tag pattern (9 bits), lexicon pattern or -1.
-      const x15 = lo[o + 15]!;
-      const x26 = lo[o + 26]!;
-      const x35 = hi[o + 35]! < 0 ? -1 : lo[o + 35]!;
-      if (x15 >>> 15 || x26 >>> 9 || x35 >= 1 << 20) return false;
-      this.memoKey[0] = 1 + (x35 + 1);
-      this.memoKey[1] = (x15 << 9) | x26;
+      // type pattern (15 bits), place-tag pattern (9 bits), lexicon pattern or -1; the bias is constant.
+      const types = lo[o + CHAR_TYPES]!;
+      const place = lo[o + PLACE_WINDOW]!;
+      const lex = hi[o + LEXICON_WINDOW]! < 0 ? -1 : lo[o + LEXICON_WINDOW]!;
+      if (types >>> 15 || place >>> 9 || lex >= 1 << 20) return false;
+      this.memoKey[0] = 1 + (lex + 1);
+      this.memoKey[1] = (types << 9) | place;
       return true;
     }
     // POS of the word and of its neighbours, position in the word, its length, character type:
-    // every payload of 17, 19, 20, 21 and 31 (all fire when the character is in a word).
+    // every payload of the word-pos layout (all fire when the character is in a word).
     const px = this.posIndex;
     const np = this.np;
-    const x17 = lo[o + 17]!;
-    const x21 = lo[o + 21]!;
-    const x31 = lo[o + 31]!;
-    const prev = ((((hi[o + 19]! & 3) << 30) | (lo[o + 19]! >>> 2)) >>> 0) >>> 16;
-    const next = ((((hi[o + 20]! & 3) << 30) | (lo[o + 20]! >>> 2)) >>> 0) >>> 16;
-    const p = px[x17 >>> 2]!;
+    const pos = lo[o + WORD_POS]!;
+    const length = lo[o + WORD_POS_LENGTH]!;
+    const type = lo[o + TYPE_WORD_POS]!;
+    const prev = ((((hi[o + WORD_POS_PREV]! & 3) << 30) | (lo[o + WORD_POS_PREV]! >>> 2)) >>> 0) >>> 16;
+    const next = ((((hi[o + WORD_POS_NEXT]! & 3) << 30) | (lo[o + WORD_POS_NEXT]! >>> 2)) >>> 0) >>> 16;
+    const p = px[pos >>> 2]!;
     const a = px[prev]!;
     const b = px[next]!;
     if (p < 0 || a < 0 || b < 0 || np > 80) return false;
     this.memoKey[0] = 0;
-    this.memoKey[1] = ((((a * np + p) * np + b) * 4 + (x17 & 3)) * 8 + ((x21 >>> 2) & 7)) * 8 + (x31 >>> 16);
+    this.memoKey[1] = ((((a * np + p) * np + b) * 4 + (pos & 3)) * 8 + ((length >>> 2) & 7)) * 8 + (type >>> 16);
     return true;
   }
 
   /**
    * Offset in memoRows of the summed rows of a group of direct templates at o: memoised per
-   * combination of payloads; offset 0 is scratch for a combination that cannot be memoised (valid
+   * combination of payloads; the group's scratch offset for a combination that cannot be memoised (valid
    * until the next call).
    */
   private groupSum(hi: Int32Array, lo: Int32Array, o: number, group: Int32Array): number {
@@ -527,7 +260,7 @@ export class EmissionScorer {
     let m = this.memo.find(kh, kl);
     if (m < 0) {
       if (this.memoCount >= MEMO_MAX) return this.scratchSum(hi, lo, o, group);
-      m = ++this.memoCount * L;
+      m = (MEMO_FIRST + this.memoCount++) * L;
       if (this.memoRows.length < m + L) {
         const grown = new Float64Array(this.memoRows.length * 2);
         grown.set(this.memoRows);
@@ -542,11 +275,12 @@ export class EmissionScorer {
     return m;
   }
 
-  /** The group's rows summed into memoRows[0 .. L) (scratch). */
+  /** The group's rows summed into its scratch row of memoRows. */
   private scratchSum(hi: Int32Array, lo: Int32Array, o: number, group: Int32Array): number {
-    this.memoRows.fill(0, 0, L);
-    this.addDirect(this.memoRows, 0, hi, lo, o, group);
-    return 0;
+    const at = group === GROUP_ALWAYS ? 0 : L;
+    this.memoRows.fill(0, at, at + L);
+    this.addDirect(this.memoRows, at, hi, lo, o, group);
+    return at;
   }
 
   /**
@@ -579,9 +313,10 @@ export class EmissionScorer {
   }
 
   /**
+  /**
    * Emission scores (n x NUM_LABELS, into `emit`, grown if short; the array used is returned) of a
-   * passage whose features `keys` holds (computeKeys; templates 0-13 are read from keys.id, so
-   * computeKeys may skip them: ngrams = false).
+   * passage whose features `keys` holds (computeKeys; the character n-grams are read from keys.id,
+   * so computeKeys may skip them: ngrams = false).
    */
   score(keys: FeatureKeys, n: number, emit: Float64Array): Float64Array {
     if (emit.length < n * L) emit = new Float64Array(Math.max(n * L, emit.length * 2));
@@ -593,26 +328,26 @@ export class EmissionScorer {
     const ud = this.uniDense;
     const uh = this.uniHas;
 
-    // Bigrams: pairs starting at padded c = 1 .. n + 3 feed templates 7-10 of characters c-1 .. c-4.
-    for (let c0 = 1; c0 <= n + 3; c0 += CHUNK) {
-      const m = Math.min(CHUNK, n + 4 - c0);
+    // Bigrams: pairs starting at padded c = 1 .. n + 3 feed the bigrams of characters c-1 .. c-4.
+    for (let c0 = 1; c0 <= n + NB - 1; c0 += CHUNK) {
+      const m = Math.min(CHUNK, n + NB - c0);
       for (let j = 0; j < m; j++) {
         qHi[j] = 0;
         qLo[j] = (id[c0 + j]! << 16) | id[c0 + j + 1]!;
       }
       this.bi.findMany(qHi, qLo, 0, m, found);
-      this.scatterGroups(emit, n, this.bi, 4, c0, m);
+      this.scatterGroups(emit, n, this.bi, NB, c0, m);
     }
 
-    // Trigrams: triples starting at padded c = 1 .. n + 2 feed templates 11-13 of characters c-1 .. c-3.
-    for (let c0 = 1; c0 <= n + 2; c0 += CHUNK) {
-      const m = Math.min(CHUNK, n + 3 - c0);
+    // Trigrams: triples starting at padded c = 1 .. n + 2 feed the trigrams of characters c-1 .. c-3.
+    for (let c0 = 1; c0 <= n + NTRI - 1; c0 += CHUNK) {
+      const m = Math.min(CHUNK, n + NTRI - c0);
       for (let j = 0; j < m; j++) {
         qHi[j] = id[c0 + j]!;
         qLo[j] = (id[c0 + j + 1]! << 16) | id[c0 + j + 2]!;
       }
       this.tri.findMany(qHi, qLo, 0, m, found);
-      this.scatterGroups(emit, n, this.tri, 3, c0, m);
+      this.scatterGroups(emit, n, this.tri, NTRI, c0, m);
     }
 
     const hi = keys.hi;
@@ -625,10 +360,10 @@ export class EmissionScorer {
     for (let i0 = 0; i0 < n; i0 += CHUNK) {
       const i1 = Math.min(n, i0 + CHUNK);
 
-      // The skip bigram (14).
+      // The skip bigram.
       let m = 0;
       for (let i = i0; i < i1; i++) {
-        const j = i * NT + 14;
+        const j = i * NT + SKIP;
         if (hi[j]! < 0) continue;
         qHi[m] = hi[j]!;
         qLo[m] = lo[j]!;
@@ -638,14 +373,15 @@ export class EmissionScorer {
       const skipData = this.skip.data;
       for (let k = 0; k < m; k++) if (found[k]! >= 0) addRow(emit, qChar[k]! * L, skipData, found[k]!, scale);
 
-      // Word identities (18, 22, 23): the hashes in character and template order, one query per run
-      // of equal hashes; then the same walk again picks each character's rows.
+      // Word identities: the hashes in character and template order, one query per run of equal
+      // hashes; then the same walk again picks each character's rows.
       m = 0;
       for (let i = i0; i < i1; i++) {
-        for (let t = 18; t <= 23; t += t === 18 ? 4 : 1) {
+        for (let w = 0; w < 3; w++) {
+          const t = w === 0 ? WORD : w === 1 ? WORD_BEFORE : WORD_AFTER;
           const j = i * NT + t;
           if (hi[j]! < 0) continue;
-          const h = t === 18 ? (((hi[j]! & 3) << 30) | (lo[j]! >>> 2)) : lo[j]!;
+          const h = wordHashAt(hi, lo, j, t);
           if (m === 0 || qLo[m - 1] !== h) {
             qHi[m] = 0;
             qLo[m++] = h;
@@ -655,49 +391,50 @@ export class EmissionScorer {
       this.words.findMany(qHi, qLo, 0, m, found);
       const wordData = this.words.data;
       for (let i = i0, q = -1; i < i1; i++) {
-        for (let t = 18; t <= 23; t += t === 18 ? 4 : 1) {
+        for (let w = 0; w < 3; w++) {
+          const t = w === 0 ? WORD : w === 1 ? WORD_BEFORE : WORD_AFTER;
           const j = i * NT + t;
           if (hi[j]! < 0) continue;
-          const h = t === 18 ? (((hi[j]! & 3) << 30) | (lo[j]! >>> 2)) : lo[j]!;
+          const h = wordHashAt(hi, lo, j, t);
           if (q < 0 || qLo[q] !== h) q++;
           const at = found[q]!;
-          if (at >= 0) addSubRow(emit, i * L, wordData, at, 6, t === 18 ? lo[j]! & 3 : t === 22 ? 4 : 5, scale);
+          if (at >= 0) addSubRow(emit, i * L, wordData, at, WORD_ROWS, t === WORD ? lo[j]! & 3 : t === WORD_BEFORE ? 4 : 5, scale);
         }
       }
 
-      // The character with its word's POS (24): (char id << 16 | pos) * 4 + b, found in the id's
-      // sorted list; the rows are read in a second loop, after a pass of independent loads.
-      let touch24 = 0;
+      // The character with its word's POS: (char id << 16 | pos) * 4 + b, found in the id's sorted
+      // list; the rows are read in a second loop, after a pass of independent loads.
+      let touchCharPos = 0;
       for (let i = i0; i < i1; i++) {
-        const o = i * NT;
-        let found24 = -1;
-        if (hi[o + 24]! >= 0) {
-          const pair = (((hi[o + 24]! & 3) << 30) | (lo[o + 24]! >>> 2)) >>> 0;
+        const j = i * NT + CHAR_POS;
+        let foundCharPos = -1;
+        if (hi[j]! >= 0) {
+          const pair = (((hi[j]! & 3) << 30) | (lo[j]! >>> 2)) >>> 0;
           const c = pair >>> 16;
           const p = px[pair & 0xffff]!;
           if (p >= 0 && c + 1 < cpAt.length) {
-            const want = p * 4 + (lo[o + 24]! & 3);
+            const want = p * 4 + (lo[j]! & 3);
             for (let k = cpAt[c]!, end = cpAt[c + 1]!; k < end; k++) {
               const s = cpSlot[k]!;
               if (s < want) continue;
               if (s === want) {
-                found24 = cpRow[k]!;
-                touch24 |= pool[found24]!;
+                foundCharPos = cpRow[k]!;
+                touchCharPos |= pool[foundCharPos]!;
               }
               break;
             }
           }
         }
-        qChar[i - i0] = found24;
+        qChar[i - i0] = foundCharPos;
       }
-      this.sink = touch24;
+      this.sink = touchCharPos;
       const d = this.direct;
       for (let i = i0; i < i1; i++) {
         const row = i * L;
         const o = i * NT;
         if (qChar[i - i0]! >= 0) addRow(emit, row, pool, qChar[i - i0]!, scale);
         // Rare direct templates. (All absent: every hi is -1, and so is their AND.)
-        if ((hi[o + 25]! & hi[o + 27]! & hi[o + 28]! & hi[o + 29]! & hi[o + 30]! & hi[o + 32]! & hi[o + 33]! & hi[o + 34]!) < 0) continue;
+        if ((hi[o + R0]! & hi[o + R1]! & hi[o + R2]! & hi[o + R3]! & hi[o + R4]! & hi[o + R5]! & hi[o + R6]! & hi[o + R7]!) < 0) continue;
         for (let k = 0; k < RARE.length; k++) {
           const t = RARE[k]!;
           if (hi[o + t]! < 0) continue;
@@ -708,14 +445,14 @@ export class EmissionScorer {
         }
       }
 
-      // Dense part, per character in locals: what the sparse rows left in emit, the seven unigram
-      // rows (the id at padded position i + t feeds template t), the memoised group sums. The rows
-      // are first read once in a tight loop of independent loads, so their cache misses overlap.
+      // Dense part: the unigram rows (the id at padded position i + k feeds the k-th unigram) and
+      // the memoised group sums. The rows are first read once in a tight loop of independent loads,
+      // so their cache misses overlap.
       let touch = 0;
-      for (let c = i0; c < i1 + 6; c++) {
+      for (let c = i0; c < i1 + NU - 1; c++) {
         const x = id[c]!;
         if (x < uh.length) {
-          const u = x * 7 * L;
+          const u = x * NU * L;
           touch += ud[u]! + ud[u + L]! + ud[u + 2 * L]! + ud[u + 3 * L]! + ud[u + 4 * L]! + ud[u + 5 * L]! + ud[u + 6 * L]!;
         }
       }
@@ -736,10 +473,10 @@ export class EmissionScorer {
         let e10 = emit[row + 10]!;
         let e11 = emit[row + 11]!;
         let e12 = emit[row + 12]!;
-        for (let t = 0; t < 7; t++) {
-          const x = id[i + t]!;
-          if (x >= uh.length || !(uh[x]! & (1 << t))) continue;
-          const u = (x * 7 + t) * L;
+        for (let k = 0; k < NU; k++) {
+          const x = id[i + k]!;
+          if (x >= uh.length || !(uh[x]! & (1 << k))) continue;
+          const u = (x * NU + k) * L;
           e0 += Math.fround(ud[u]! * scale);
           e1 += Math.fround(ud[u + 1]! * scale);
           e2 += Math.fround(ud[u + 2]! * scale);
@@ -754,38 +491,23 @@ export class EmissionScorer {
           e11 += Math.fround(ud[u + 11]! * scale);
           e12 += Math.fround(ud[u + 12]! * scale);
         }
-        let m = this.groupSum(hi, lo, o, GROUP_ALWAYS);
-        let r = this.memoRows;
-        e0 += r[m]!;
-        e1 += r[m + 1]!;
-        e2 += r[m + 2]!;
-        e3 += r[m + 3]!;
-        e4 += r[m + 4]!;
-        e5 += r[m + 5]!;
-        e6 += r[m + 6]!;
-        e7 += r[m + 7]!;
-        e8 += r[m + 8]!;
-        e9 += r[m + 9]!;
-        e10 += r[m + 10]!;
-        e11 += r[m + 11]!;
-        e12 += r[m + 12]!;
-        if (hi[o + 17]! >= 0) {
-          m = this.groupSum(hi, lo, o, GROUP_WORD);
-          r = this.memoRows;
-        e0 += r[m]!;
-        e1 += r[m + 1]!;
-        e2 += r[m + 2]!;
-        e3 += r[m + 3]!;
-        e4 += r[m + 4]!;
-        e5 += r[m + 5]!;
-        e6 += r[m + 6]!;
-        e7 += r[m + 7]!;
-        e8 += r[m + 8]!;
-        e9 += r[m + 9]!;
-        e10 += r[m + 10]!;
-        e11 += r[m + 11]!;
-        e12 += r[m + 12]!;
-        }
+        // The two group sums (the word's is the zero row when the character is in no word).
+        const always = this.groupSum(hi, lo, o, GROUP_ALWAYS);
+        const word = hi[o + WORD_POS]! >= 0 ? this.groupSum(hi, lo, o, GROUP_WORD) : ZERO_ROW;
+        const r = this.memoRows;
+        e0 += r[always]! + r[word]!;
+        e1 += r[always + 1]! + r[word + 1]!;
+        e2 += r[always + 2]! + r[word + 2]!;
+        e3 += r[always + 3]! + r[word + 3]!;
+        e4 += r[always + 4]! + r[word + 4]!;
+        e5 += r[always + 5]! + r[word + 5]!;
+        e6 += r[always + 6]! + r[word + 6]!;
+        e7 += r[always + 7]! + r[word + 7]!;
+        e8 += r[always + 8]! + r[word + 8]!;
+        e9 += r[always + 9]! + r[word + 9]!;
+        e10 += r[always + 10]! + r[word + 10]!;
+        e11 += r[always + 11]! + r[word + 11]!;
+        e12 += r[always + 12]! + r[word + 12]!;
         emit[row] = e0;
         emit[row + 1] = e1;
         emit[row + 2] = e2;

@@ -5,7 +5,8 @@
 // regrouping of scorer.ts) and the tries of the model's name lexicon took about half of the tagger's
 // load; reading the same arrays back is a file read and a few views. The file is derived data, written to dist/ (never committed) by
 // src/tools/prepare.ts, and it is used only when its fingerprint matches: the model file's
-// bytes and the source of the modules that define the layout (this one, scorer, row-table, char-trie). A stale
+// bytes and the source of the modules that define the layout (this one, scorer, scorer-layout,
+// feature-templates, row-table, char-trie). A stale
 // or foreign file is ignored and the scorer is built from the model as before, so a retrained model
 // or an edited scorer never meets old tables: it only loads slower until the next build.
 //
@@ -39,7 +40,7 @@ type Arr = TypedArray;
 export function fingerprint(modelBytes: Uint8Array): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const ext = extname(fileURLToPath(import.meta.url));
-  const code = ['tables', 'scorer', 'row-table', 'char-trie'].map((name) => join(here, name + ext));
+  const code = ['tables', 'scorer', 'scorer-layout', 'feature-templates', 'row-table', 'char-trie'].map((name) => join(here, name + ext));
   return fingerprintOf([modelBytes], [...code, join(here, '..', '..', 'prepared' + ext)]);
 }
 

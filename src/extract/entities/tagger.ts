@@ -28,7 +28,7 @@ import {
   type NameLexicon,
 } from './features.js';
 import { ENTITY_LABEL_TYPES, NUM_LABELS, labelsToSpans } from './labels.js';
-import { decodeModel, type NerModel } from './model-io.js';
+import { checkHeader, decodeModel, type NerModel } from './model-io.js';
 import { viterbi } from './viterbi.js';
 import { EmissionScorer } from './scorer.js';
 import { CharTrie } from './char-trie.js';
@@ -89,6 +89,7 @@ export class EntityTagger {
     readonly gazetteers: Gazetteers = loadGazetteers(),
   ) {
     const header = 'prepared' in model ? model.prepared.header : model.header;
+    checkHeader(header);
     this.vocab = new CharVocab(header.chars);
     this.trans = Float64Array.from(header.trans);
     if ('prepared' in model) {
