@@ -64,16 +64,8 @@ export class FeatureTable {
 
   /** The value stored for the key with halves (hi, lo), or -1. The tagger's hot path. */
   find(hi: number, lo: number): number {
-    const cells = this.cells;
-    const mask = this.mask;
-    let i = home(hi, lo, mask);
-    for (;;) {
-      const c = i * 3;
-      const h = cells[c]!;
-      if (h === hi && cells[c + 1] === lo) return cells[c + 2]!;
-      if (h === EMPTY) return -1;
-      i = (i + 1) & mask;
-    }
+    const c = this.slot(hi, lo);
+    return this.cells[c] === EMPTY ? -1 : this.cells[c + 2]!;
   }
 
   /** The value stored for `key`, or -1. */
