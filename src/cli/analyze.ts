@@ -71,11 +71,11 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
   // --resume: records go straight into FILE as they finish (journal.ts); else into a temporary file
   // renamed over FILE at the end (output-file.ts). The summary and the report cover the records kept
   // from FILE too.
-  const kept = (r: OutputRecord) => {
+  const tally = (r: OutputRecord) => {
     summary?.add(r);
     report?.add(r);
   };
-  const journal = run.out && run.resume ? await Journal.open(run.out, kept) : null;
+  const journal = run.out && run.resume ? await Journal.open(run.out, tally) : null;
   const file = run.out && !run.resume ? new AtomicFile(run.out).open() : null;
   const sink = journal?.write ?? file?.write ?? ((s: string) => void io.stdout.write(s));
   const writer = createWriter(format, sink, run.csv);
@@ -113,8 +113,7 @@ export async function runAnalyze(run: AnalyzeRun, io: CliIO): Promise<number> {
         await new Promise((resolve) => setImmediate(resolve));
         lastTurn = Date.now();
       }
-      summary?.add(record);
-      report?.add(record);
+      tally(record);
       bytes += size;
       progress.tick(size);
       heap.analysed(size);

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Pipeline } from '../pipeline.js';
+import { mulberry32 } from '../text/random.js';
 
 const PARAGRAPHS = [
   '本报讯（记者 韩立新 通讯员 祁晓东）5月12日，胶州市人力资源和社会保障局联合市公安局举办春季招聘会，' +
@@ -41,15 +42,8 @@ const PARAGRAPHS = [
     '计划到2027年将入湖总磷负荷削减15%以上。',
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32): every run builds the same line. */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers: every run builds the same line. */
+export const seededRandom = mulberry32;
 
 /** A line of exactly `chars` UTF-16 units (all BMP here: as many characters) with no line break. */
 export function longNewsLine(chars: number, seed = 1): string {

@@ -35,6 +35,7 @@ import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import { foldWidth } from '../text/chars.js';
 import { LARGE_SIZE, SCALING_SIZES, scalingCase } from './bench-scaling.js';
+import { mulberry32 } from '../text/random.js';
 
 const MB = 1e6;
 const args = process.argv.slice(2);
@@ -42,15 +43,8 @@ const targetMb = Number(args[args.indexOf('--mb') + 1]) || 5;
 /** Runs of each whole-process measurement; the fastest counts (this shared machine's neighbours only ever slow a run down). */
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same corpus. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run benchmarks the same corpus. */
+const rng = mulberry32;
 
 /**
  * Sentences of the Simplified fixture pages (line breaks joined), the material documents are built from.

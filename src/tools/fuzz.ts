@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { DocumentRecord, OutputRecord } from '../types.js';
+import { mulberry32 } from '../text/random.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -33,16 +34,9 @@ const SEED = flag('seed', 20240305);
 const JOBS = flag('jobs', 2);
 const KEEP = args.includes('--keep');
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
+/** A seeded generator, so a failing run can be repeated. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };

@@ -52,6 +52,7 @@ import { encodeModel } from '../extract/entities/model-io.js';
 import { TRANS_SIZE, transIndex, viterbi } from '../extract/entities/viterbi.js';
 import { EntityTagger } from '../extract/entities/tagger.js';
 import { extractEntities, setEntityTagger, tagChars } from '../extract/entities/index.js';
+import { mulberry32 } from '../text/random.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
@@ -132,17 +133,8 @@ function readJsonl(path: string): GoldSentence[] {
 
 const TYPE_NUM = new Map(ENTITY_LABEL_TYPES.map((t, i) => [t as string, i]));
 
-/** mulberry32: a small seeded PRNG, so shuffles are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so shuffles are reproducible. */
+const prng = mulberry32;
 
 interface Prepared {
   id: string;

@@ -10,18 +10,10 @@ import { layoutPage } from '../../src/layout/page.js';
 import { layoutRunningText } from '../../src/layout/running-text.js';
 import { coverage } from '../../src/layout/coverage.js';
 import type { LayoutResult } from '../../src/layout/types.js';
+import { mulberry32 } from '../../src/text/random.js';
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing case can be replayed from its seed. */
+const rng = mulberry32;
 
 const HEADLINES = ['城区新建五座口袋公园', '跨海大桥主体结构完工', '春季招聘会提供岗位两万个', '老街改造留住城市记忆', '还能这样？无人机送快递进社区'];
 const SENTENCES = [
