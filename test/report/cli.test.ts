@@ -65,4 +65,23 @@ describe('analyze --report', () => {
     expect(term).toMatchObject({ documents: 2 });
     expect(term.docs.map((i: number) => data.docs[i][0])).toEqual(['n1', 'n2']);
   });
+
+  it('with --resume, reports every record of the output file: those kept from the earlier run too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-report-cli-'));
+    const out = join(dir, 'records.jsonl');
+    const html = join(dir, 'report.html');
+    const n1 = { id: 'n1', text: '记者从市发改委获悉，今年一季度全市固定资产投资同比增长8.6%。' };
+    const n2 = { id: 'n2', text: '该区全面推行“标准地”出让，企业拿地即开工。' };
+    const run = (docs: object[]) =>
+      main(['node', 'zhnews', 'analyze', '--jobs', '1', '--input-format', 'jsonl', '--disable', 'keywords', '--out', out, '--resume', '--report', html],
+        fakeIO(docs.map((d) => JSON.stringify(d)).join('\n')));
+    expect(await run([n1])).toBe(0);
+    expect(embedded(readFileSync(html, 'utf8')).counts.documents).toBe(1);
+    // The second run analyses n2 only (n1 is in the journal), and its report holds both.
+    expect(await run([n1, n2])).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['n1', 'n2']);
+    const data = embedded(readFileSync(html, 'utf8'));
+    expect(data.counts.documents).toBe(2);
+    expect(data.docs.map((d: unknown[]) => d[0]).sort()).toEqual(['n1', 'n2']);
+  });
 });
