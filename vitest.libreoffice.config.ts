@@ -1,18 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { suite } from './vitest.shared.js';
 
 // `npm run test:libreoffice`: the tests that open zhnews output in LibreOffice (installed by the test
-// when missing), kept out of `npm test`. ZHNEWS_TEST_JSON (set by .ci/run) also writes a JSON report,
-// from which CI prints its counts, as vitest.config.ts does.
-const json = process.env.ZHNEWS_TEST_JSON;
-
-export default defineConfig({
-  test: {
+// when missing), kept out of `npm test`. CI's JSON report and the worker pool: vitest.shared.ts.
+export default defineConfig(
+  suite({
     include: ['test/libreoffice/**/*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 900_000,
-    pool: 'forks',
     maxWorkers: 1,
-    reporters: json ? ['default', 'json'] : ['default'],
-    ...(json ? { outputFile: { json } } : {}),
-  },
-});
+  }),
+);
