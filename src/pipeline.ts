@@ -33,6 +33,7 @@ import { isTraditional, simplifiedName, toSimplified } from './normalize/script.
 import { bySpan } from './text/spans.js';
 import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
 import { creditSpans } from './layout/cues.js';
+import { Resources } from './resources.js';
 
 export { containedTest, occurrences };
 
@@ -124,9 +125,19 @@ export interface Stage {
   runMany?(states: readonly Readonly<AnalysisState>[], env: PipelineEnv): (Partial<AnalysisState> | Error)[];
 }
 
-/** Shared, loaded-once resources the stages use. */
+/** What the stages use besides the state: the segmenter and the Pipeline's knowledge (resources.ts). */
 export interface PipelineEnv {
   segmenter: Segmenter;
+  resources: Resources;
+}
+
+/** What a Pipeline may be given: its segmenter, and its Resources or the dicts folder to build them from. */
+export interface PipelineSetup {
+  segmenter?: Segmenter;
+  /** Knowledge to use (may be shared by Pipelines that read the same folder). */
+  resources?: Resources;
+  /** The dicts folder to read (default: the package's dicts/); ignored when `resources` is given. */
+  dicts?: string;
 }
 
 /** What becomes one token in `tokens` and keywords: the segment command's default. */
@@ -174,12 +185,12 @@ export const STAGES: readonly Stage[] = [
   },
   {
     name: 'entities',
-    run: (state) => {
-      const [result] = entityStage([state]);
+    run: (state, env) => {
+      const [result] = entityStage([state], env.resources);
       if (result instanceof Error) throw result;
       return result!;
     },
-    runMany: (states) => entityStage(states),
+    runMany: (states, env) => entityStage(states, env.resources),
   },
   {
     name: 'tokens',
@@ -246,16 +257,16 @@ export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 
  * Entities of a batch of documents: the tagger over every passage first, then the post-rules (two sets
  * of tables that would otherwise take turns in the caches passage by passage: ~10 % of the stage).
  */
-function entityStage(states: readonly Readonly<AnalysisState>[]): (Partial<AnalysisState> | Error)[] {
+function entityStage(states: readonly Readonly<AnalysisState>[], res: Resources): (Partial<AnalysisState> | Error)[] {
   const tagged = states.map((state) =>
-    attempt(() => state.layout.passages.map((p, i) => (p.kind === 'byline' ? null : tagEntities(p.norm, state.words[i] ?? [])))),
+    attempt(() => state.layout.passages.map((p, i) => (p.kind === 'byline' ? null : tagEntities(p.norm, state.words[i] ?? [], res)))),
   );
   return states.map((state, k) => {
     const found = tagged[k]!;
     if (found instanceof Error) return found;
     return attempt(() => {
       const entities = state.layout.passages.map((p, i) =>
-        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, { explain: state.options.explain })),
+        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, res, { explain: state.options.explain })),
       );
       if (state.part) return { entities };
       return { entities: knownPeopleAgain(state, entities, (i) => wordBounds(state.words[i] ?? [], state.layout.passages[i]!.norm.length)) };
@@ -342,11 +353,23 @@ export const BATCH_CHARS = 1 << 18;
 export class Pipeline {
   private readonly env: PipelineEnv;
 
+  /**
+   * A Pipeline with its own Resources (from `setup.dicts`, default the package's dicts/), loaded as its
+   * stages first need them, unless `setup.resources` hands it some to share.
+   */
   constructor(
     readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
-    env?: Partial<PipelineEnv>,
+    setup: PipelineSetup = {},
   ) {
-    this.env = { segmenter: env?.segmenter ?? new JiebaSegmenter({ hmm: true }) };
+    this.env = {
+      segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }),
+      resources: setup.resources ?? new Resources(setup.dicts),
+    };
+  }
+
+  /** The knowledge this Pipeline reads. */
+  get resources(): Resources {
+    return this.env.resources;
   }
 
   analyze(id: string, raw: string, meta: DocumentMeta = {}): DocumentRecord {

@@ -11,6 +11,7 @@ import { DEFAULT_MERGE, MERGE_KINDS, MergingSegmenter, type MergeKind } from '..
 import { toPkuTag } from '../segment/pku-tags.js';
 import { foldWidth } from '../text/chars.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
+import { Resources } from '../resources.js';
 
 export interface SegmentCliOptions {
   pos: boolean;
@@ -18,6 +19,8 @@ export interface SegmentCliOptions {
   hmm: boolean;
   /** What becomes one token; DEFAULT_MERGE when absent, nothing when empty. */
   merge?: readonly MergeKind[];
+  /** The dicts folder the entity model and word lists come from (default: the package's dicts/). */
+  dicts?: string | undefined;
 }
 
 /**
@@ -35,7 +38,7 @@ export function parseMerge(merge: string | boolean | undefined): readonly MergeK
 }
 
 export async function runSegment(paths: string[], opts: SegmentCliOptions, io: CliIO): Promise<number> {
-  const segmenter = new MergingSegmenter(new JiebaSegmenter({ hmm: opts.hmm }), opts.merge ?? DEFAULT_MERGE);
+  const segmenter = new MergingSegmenter(new JiebaSegmenter({ hmm: opts.hmm }), opts.merge ?? DEFAULT_MERGE, new Resources(opts.dicts));
   let failed = 0;
   let reported = 0;
   for await (const source of expandPaths(paths, DEFAULT_GLOB, io.readStdin)) {

@@ -2,7 +2,7 @@
 // slogan of the passage made one token (segment/retokenize.ts), so that "国家发展改革委", "13.5%" and "五位一体"
 // survive as words.
 //
-//   new MergingSegmenter(jieba).tag('国家发展改革委提出“五位一体”，投资增长13.5%')
+//   new MergingSegmenter(jieba, DEFAULT_MERGE, resources).tag('国家发展改革委提出“五位一体”，投资增长13.5%')
 //     -> 国家发展改革委/nt 提出/v “/x 五位一体/nz ”/x ，/x 投资/vn 增长/v 13.5%/m
 //
 // What is merged is a choice (`MergeKind`), measured on the PKU and MSR dev sets:
@@ -15,14 +15,14 @@
 //             a span holding punctuation or spaces (a quoted clause) is never made one token
 //   figures   whole quantities (28500余辆, 20万元) are MSR's convention and cost PKU three points: off
 // It sits above segment/ and extract/ (docs/design-layers.md): it runs the extractors over jieba's words.
-// Entities need the tagger model (dicts/ner/model.bin); if it cannot be loaded the segmenter goes on
-// without them and says why in `problems`.
+// Entities need the tagger model of the given EntityResources (ner/model.bin of its dicts folder); if it
+// cannot be loaded, or none was given, the segmenter goes on without them and says why in `problems`.
 
 import type { Segmenter, WordToken } from '../segment/segmenter.js';
 import type { EntityType } from '../types.js';
 import { retokenize, type TokenSpan } from '../segment/retokenize.js';
 import { numberSpans } from '../segment/numbers.js';
-import { extractEntities } from '../extract/entities/index.js';
+import { extractEntities, type EntityResources } from '../extract/entities/index.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
@@ -75,6 +75,8 @@ export class MergingSegmenter implements Segmenter {
   constructor(
     readonly base: Segmenter,
     merge: Iterable<MergeKind> = DEFAULT_MERGE,
+    /** The entity model and word lists (a Pipeline's Resources); without them no entity is merged. */
+    private readonly resources?: EntityResources,
   ) {
     this.merge = new Set(merge);
   }
@@ -111,7 +113,8 @@ export class MergingSegmenter implements Segmenter {
   private entities(text: string, words: WordToken[]) {
     if (this.entitiesFailed) return [];
     try {
-      return extractEntities(text, words);
+      if (!this.resources) throw new Error('no entity resources were given');
+      return extractEntities(text, words, this.resources);
     } catch (e) {
       this.entitiesFailed = true;
       this.problems.push(`entities are not merged: ${(e as Error).message}`);

@@ -31,6 +31,7 @@ import { JiebaSegmenter, nodejiebaTag } from '../segment/jieba.js';
 import { isTraditional } from '../normalize/script.js';
 import { layoutPage } from '../layout/page.js';
 import { extractEntities } from '../extract/entities/index.js';
+import { Resources } from '../resources.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import { foldWidth } from '../text/chars.js';
@@ -108,7 +109,8 @@ function stages(texts: string[]): void {
   const chars = passages.reduce((n, p) => n + p.length, 0);
   const seg = new JiebaSegmenter({ hmm: true });
   const words = passages.map((p) => seg.tag(p)); // also warms jieba up
-  extractEntities(passages[0] ?? '', words[0] ?? []);
+  const res = new Resources();
+  extractEntities(passages[0] ?? '', words[0] ?? [], res);
   extractSlogans(passages[0] ?? '');
   // Best of three passes: the machine's neighbours only ever slow a pass down.
   const time = (f: () => void) => {
@@ -123,7 +125,7 @@ function stages(texts: string[]): void {
   const rows: [string, number][] = [
     ['raw nodejieba.tag', time(() => passages.forEach((p) => nodejiebaTag(p)))],
     ['segment (jieba cut + tags, aligned)', time(() => passages.forEach((p) => seg.tag(p)))],
-    ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!)))],
+    ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!, res)))],
     ['slogans', time(() => passages.forEach((p) => extractSlogans(p)))],
     ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] })))],
     ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
@@ -143,14 +145,14 @@ function stages(texts: string[]): void {
 
 /**
  * Seconds a fresh process takes to make the entity tagger ready (model decoded, scorer tables, gazetteer
- * and post-rule tries built: what `getEntityTagger` and the first post-rules call cost), the fastest of
+ * and post-rule tries built: what a Pipeline's first entity stage costs), the fastest of
  * `runs` processes. The goal: at most 0.5 s.
  */
 function taggerLoad(): number {
-  const entities = join(PACKAGE_ROOT, 'dist', 'extract', 'entities');
+  const resources = join(PACKAGE_ROOT, 'dist', 'resources.js');
   const script =
-    `const e=await import(${JSON.stringify(join(entities, 'index.js'))});const r=await import(${JSON.stringify(join(entities, 'post-rules', 'index.js'))});` +
-    `const t=process.hrtime.bigint();e.getEntityTagger();r.loadLexicon();console.log(Number(process.hrtime.bigint()-t)/1e9);`;
+    `const m=await import(${JSON.stringify(resources)});` +
+    `const t=process.hrtime.bigint();const r=new m.Resources();r.tagger();r.lexicon();console.log(Number(process.hrtime.bigint()-t)/1e9);`;
   let best = Infinity;
   for (let k = 0; k < runs; k++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

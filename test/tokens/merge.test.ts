@@ -1,12 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JiebaSegmenter } from '../../src/segment/jieba.js';
 import { MergingSegmenter, DEFAULT_MERGE } from '../../src/tokens/merge.js';
-import { setEntityTagger, type EntityTagger } from '../../src/extract/entities/index.js';
+import { Resources } from '../../src/resources.js';
 import { foldWidth } from '../../src/text/chars.js';
 import type { WordToken } from '../../src/segment/segmenter.js';
 import { named } from '../helpers.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
+const resources = new Resources();
 const words = (ws: WordToken[]) => ws.map((w) => w.word);
 const tiles = (text: string, ws: WordToken[]) => {
   expect(ws.map((w) => w.word).join('')).toBe(text);
@@ -14,7 +18,7 @@ const tiles = (text: string, ws: WordToken[]) => {
 };
 
 describe('MergingSegmenter: what was found is one token', () => {
-  const seg = new MergingSegmenter(jieba);
+  const seg = new MergingSegmenter(jieba, DEFAULT_MERGE, resources);
 
   it.each([
     // entities (the tagger model in dicts/ner)
@@ -46,7 +50,7 @@ describe('MergingSegmenter: what was found is one token', () => {
   it('merges figures only when asked: 28500余辆 is then one token', () => {
     const text = '全年出口商用车28500余辆';
     expect(words(seg.tag(text))).not.toContain('28500余辆');
-    expect(words(new MergingSegmenter(jieba, [...DEFAULT_MERGE, 'figures']).tag(text))).toContain('28500余辆');
+    expect(words(new MergingSegmenter(jieba, [...DEFAULT_MERGE, 'figures'], resources).tag(text))).toContain('28500余辆');
   });
 
   it('never makes a quoted clause with punctuation one token', () => {
@@ -69,17 +73,16 @@ describe('MergingSegmenter: what was found is one token', () => {
 });
 
 describe('MergingSegmenter without an entity model', () => {
-  afterEach(() => setEntityTagger(null));
-
   it('goes on without entities and says why, once', () => {
-    setEntityTagger({ tag: () => { throw new Error('dicts/ner/model.bin: no such file'); } } as unknown as EntityTagger);
-    const seg = new MergingSegmenter(jieba);
+    // A dicts folder without the model: the problem names the file it lacks.
+    const empty = mkdtempSync(join(tmpdir(), 'zhnews-no-model-'));
+    const seg = new MergingSegmenter(jieba, DEFAULT_MERGE, new Resources(empty));
     const text = '郑栅洁在青岛强调，增长13.5%';
     const ws = seg.tag(text);
     seg.tag(text);
     tiles(text, ws);
     expect(words(ws)).toContain('13.5%');
     expect(seg.problems).toHaveLength(1);
-    expect(seg.problems[0]).toMatch(/entities are not merged: .*model\.bin/);
+    expect(seg.problems[0]).toContain(`entities are not merged: ${join(empty, 'ner', 'model.bin')}: no such file`);
   });
 });

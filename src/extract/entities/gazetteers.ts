@@ -1,7 +1,8 @@
-// The gazetteers in dicts/ner/ (place names, organisation heads, titles) and the model's name
-// lexicon, as the tries the entity features scan (char-trie.ts).
+// The gazetteers in a dicts folder's ner/ (place names, organisation heads, titles) and the model's
+// name lexicon, as the tries the entity features scan (char-trie.ts). Built by whoever owns the folder
+// (a Pipeline's Resources), not kept here.
 
-import { readDict } from '../../dicts.js';
+import type { DictFolder } from '../../dicts.js';
 import { CharTrie } from './char-trie.js';
 
 /** A name lexicon (names seen in the training data -> type number + 1), as tries both ways. */
@@ -38,22 +39,19 @@ export interface Gazetteers {
 /** A place's kind, as the gazetteer files name it, to its number. */
 export const PLACE_KINDS: Record<string, number> = { country: 1, province: 2, city: 3, region: 4, county: 5, town: 6 };
 
-let gazetteers: Gazetteers | null = null;
-
-/** The gazetteers in dicts/ner/ (loaded once). */
-export function loadGazetteers(): Gazetteers {
-  if (gazetteers) return gazetteers;
+/** The gazetteers in the folder's ner/. */
+export function loadGazetteers(dicts: DictFolder): Gazetteers {
   const places = new Map<string, number>();
-  for (const r of readDict('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
+  for (const r of dicts.read('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
   // The generated division list (npm run build:divisions) fills in counties and towns; the hand-written
   // list's kinds win where both have a name.
-  for (const r of readDict('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
+  for (const r of dicts.read('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
   const orgHeads = new Map<string, number>();
-  for (const r of readDict('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
-  const titles = new Set(readDict('ner/titles.txt').map((r) => r.fields[0]!));
+  for (const r of dicts.read('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
+  const titles = new Set(dicts.read('ner/titles.txt').map((r) => r.fields[0]!));
   const titleEntries = [...titles].map((t) => [t, 1] as const);
   const maxLen = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((k) => [...k].length));
-  gazetteers = {
+  return {
     places,
     placeMax: maxLen(places.keys()),
     orgHeads,
@@ -67,5 +65,4 @@ export function loadGazetteers(): Gazetteers {
     titleTrieBack: CharTrie.of(titleEntries, 'points', true),
     orgUnitsBack: CharTrie.of(orgHeads, 'units', true),
   };
-  return gazetteers;
 }
