@@ -58,6 +58,11 @@ export interface AnalyzeOptions {
   /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
   explain?: boolean;
   /**
+   * The dicts folder the Pipeline's Resources read (resources.ts; default the package's dicts/). An
+   * option, not only a constructor argument, so that worker threads, made from the options, read it too.
+   */
+  dicts?: string;
+  /**
    * A passage longer than this (UTF-16 units) is analysed window by window (see analyzeWindowed);
    * default WINDOW_CHARS, 0 never. Below the entity tagger's own window it counts as that.
    */
@@ -134,10 +139,8 @@ export interface PipelineEnv {
 /** What a Pipeline may be given: its segmenter, and its Resources or the dicts folder to build them from. */
 export interface PipelineSetup {
   segmenter?: Segmenter;
-  /** Knowledge to use (may be shared by Pipelines that read the same folder). */
+  /** Knowledge to use (may be shared by Pipelines that read the same folder); else options.dicts is read. */
   resources?: Resources;
-  /** The dicts folder to read (default: the package's dicts/); ignored when `resources` is given. */
-  dicts?: string;
 }
 
 /** What becomes one token in `tokens` and keywords: the segment command's default. */
@@ -354,7 +357,7 @@ export class Pipeline {
   private readonly env: PipelineEnv;
 
   /**
-   * A Pipeline with its own Resources (from `setup.dicts`, default the package's dicts/), loaded as its
+   * A Pipeline with its own Resources (from `options.dicts`, default the package's dicts/), loaded as its
    * stages first need them, unless `setup.resources` hands it some to share.
    */
   constructor(
@@ -363,7 +366,7 @@ export class Pipeline {
   ) {
     this.env = {
       segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }),
-      resources: setup.resources ?? new Resources(setup.dicts),
+      resources: setup.resources ?? new Resources(options.dicts),
     };
   }
 
