@@ -179,10 +179,11 @@ export const STAGES: readonly Stage[] = [
   },
   {
     name: 'figures',
-    run: (state) => {
-      const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm));
+    run: (state, env) => {
+      const lex = env.resources.figures();
+      const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm), lex);
       return {
-        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency })),
+        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency }, lex)),
       };
     },
   },
@@ -458,7 +459,7 @@ export class Pipeline {
     const passages = state.layout.passages;
     const on = (name: StageName) => !this.options.disable.includes(name);
     const stages = STAGES.filter((x) => x.name !== 'layout' && x.name !== 'keywords' && on(x.name));
-    const part = { currency: documentCurrency(passages.map((p) => p.norm)) };
+    const part = { currency: on('figures') ? documentCurrency(passages.map((p) => p.norm), this.env.resources.figures()) : null };
     const slogans = passages.map((): SloganMatch[] => []);
     const figures = passages.map((): FigureMatch[] => []);
     const entities = passages.map((): EntityMatch[] => []);

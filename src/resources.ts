@@ -1,5 +1,5 @@
-// The knowledge one Pipeline reads, from one dicts folder: the entity model, the gazetteers and the
-// post-rules' word lists, each loaded on first use and kept for the Pipeline's life.
+// The knowledge one Pipeline reads, from one dicts folder: the entity model, the gazetteers, the
+// post-rules' word lists and the figure tables, each loaded on first use and kept for the Pipeline's life.
 //
 //   const res = new Resources('/data/my-dicts');   // a copy of dicts/ with a gazetteer entry added
 //   new Pipeline(DEFAULT_OPTIONS, { resources: res }).analyze('doc', text);
@@ -15,6 +15,7 @@ import type { EntityResources } from './extract/entities/index.js';
 import { EntityTagger, DEFAULT_MODEL } from './extract/entities/tagger.js';
 import { loadGazetteers, type Gazetteers } from './extract/entities/gazetteers.js';
 import { loadLexicon, type Lexicon } from './extract/entities/post-rules/lexicon.js';
+import { loadFigureLexicon, type FigureLexicon } from './extract/figures/lexicon.js';
 
 export class Resources implements EntityResources {
   /** The folder's files, each read once. */
@@ -22,6 +23,7 @@ export class Resources implements EntityResources {
   private gaz: Gazetteers | null = null;
   private lex: Lexicon | null = null;
   private model: EntityTagger | null = null;
+  private figureTables: FigureLexicon | null = null;
 
   /** The knowledge in `dir` (default: the package's dicts/). */
   constructor(dir: string = DICTS_DIR) {
@@ -43,5 +45,10 @@ export class Resources implements EntityResources {
 
   tagger(): EntityTagger {
     return (this.model ??= EntityTagger.fromBytes(this.dicts.bytes(DEFAULT_MODEL), this.gazetteers()));
+  }
+
+  /** The figure tables (figures-*.tsv). */
+  figures(): FigureLexicon {
+    return (this.figureTables ??= loadFigureLexicon(this.dicts));
   }
 }

@@ -12,20 +12,20 @@ import { main } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/io.js';
 import type { DocumentRecord } from '../src/types.js';
 
-/** A copy of the package's dicts/ner/ in a temporary folder, changed by `edit` (file name -> new text). */
-function nerCopy(edit: (read: (name: string) => string) => Record<string, string | null> = () => ({})): string {
+/** A copy of the package's dicts/ in a temporary folder, changed by `edit` (file name -> new text, or null: removed). */
+function dictsCopy(edit: (read: (name: string) => string) => Record<string, string | null> = () => ({})): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhnews-dicts-'));
-  cpSync(join(DICTS_DIR, 'ner'), join(dir, 'ner'), { recursive: true });
-  const read = (name: string) => readFileSync(join(dir, 'ner', name), 'utf8');
+  cpSync(DICTS_DIR, dir, { recursive: true });
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
   for (const [name, text] of Object.entries(edit(read))) {
-    if (text === null) rmSync(join(dir, 'ner', name));
-    else writeFileSync(join(dir, 'ner', name), text);
+    if (text === null) rmSync(join(dir, name));
+    else writeFileSync(join(dir, name), text);
   }
   return dir;
 }
 
 /** The copy without the known-names line that makes 东盟 an organisation. */
-const withoutAsean = () => nerCopy((read) => ({ 'known-names.txt': read('known-names.txt').replace(/^东盟\tORG\n/m, '') }));
+const withoutAsean = () => dictsCopy((read) => ({ 'ner/known-names.txt': read('ner/known-names.txt').replace(/^东盟\tORG\n/m, '') }));
 
 const running = { ...DEFAULT_OPTIONS, layout: 'none' as const, disable: ['keywords' as const] };
 const entities = (r: DocumentRecord | Error) => {
@@ -58,21 +58,30 @@ describe('one Resources per Pipeline', () => {
   });
 
   it('a folder without the model fails each document that needs it, naming the file', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'zhnews-dicts-'));
-    const [r] = new Pipeline({ ...running, dicts: empty }).analyzeMany([{ id: 'a', raw: ASEAN }]);
+    const dir = dictsCopy(() => ({ 'ner/model.bin': null }));
+    const [r] = new Pipeline({ ...running, dicts: dir }).analyzeMany([{ id: 'a', raw: ASEAN }]);
     expect(r).toBeInstanceOf(DictError);
-    expect((r as Error).message).toBe(`${join(empty, 'ner', 'model.bin')}: no such file (dicts folder ${empty})`);
+    expect((r as Error).message).toBe(`${join(dir, 'ner', 'model.bin')}: no such file (dicts folder ${dir})`);
   });
 
   it('loads only what the stages ask for: without entities, no model is needed', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'zhnews-dicts-'));
-    const r = new Pipeline({ ...running, dicts: empty, disable: ['entities', 'keywords'] }).analyze('a', '增长13.5%');
+    const dir = dictsCopy(() => ({ 'ner/model.bin': null }));
+    const r = new Pipeline({ ...running, dicts: dir, disable: ['entities', 'keywords'] }).analyze('a', '增长13.5%');
     expect(r.entities).toEqual([]);
     expect(r.figures.map((f) => f.text)).toEqual(['13.5%']);
   });
 
+  it('reads the figure tables of its folder', () => {
+    // 台套 (sets of equipment) added to the copy's units: the longer unit wins there, 台 is read here.
+    const dir = dictsCopy((read) => ({ 'figures-units.tsv': read('figures-units.tsv') + '台套\tquantity\t台套\tone\n' }));
+    const text = '今年新增工业机器人1200台套。';
+    const figure = (p: Pipeline) => p.analyze('a', text).figures.map((f) => [f.text, f.value, f.unit]);
+    expect(figure(new Pipeline(running))).toEqual([['1200台', 1200, '台']]);
+    expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['1200台套', 1200, '台套']]);
+  });
+
   it('a word list missing beside a good model fails when the post-rules first need it', () => {
-    const dir = nerCopy(() => ({ 'titles-attach.txt': null }));
+    const dir = dictsCopy(() => ({ 'ner/titles-attach.txt': null }));
     const res = new Resources(dir);
     expect(res.tagger().tag(ASEAN, []).length).toBeGreaterThan(0);
     expect(() => res.lexicon()).toThrow(`${join(dir, 'ner', 'titles-attach.txt')}: no such file`);
@@ -115,7 +124,7 @@ describe('analyze --dicts', () => {
     const none = await analyze(['--dicts', join(tmpdir(), 'zhnews-no-such-dicts')], ASEAN);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain(`--dicts: not a directory: ${join(tmpdir(), 'zhnews-no-such-dicts')}`);
-    const dir = nerCopy(() => ({ 'departments.txt': null }));
+    const dir = dictsCopy(() => ({ 'ner/departments.txt': null }));
     const lacking = await analyze(['--dicts', dir], ASEAN);
     expect(lacking.status).toBe(2);
     expect(lacking.stderr).toContain(`--dicts: ${join(dir, 'ner', 'departments.txt')}: no such file`);

@@ -15,15 +15,15 @@
 //             a span holding punctuation or spaces (a quoted clause) is never made one token
 //   figures   whole quantities (28500余辆, 20万元) are MSR's convention and cost PKU three points: off
 // It sits above segment/ and extract/ (docs/design-layers.md): it runs the extractors over jieba's words.
-// Entities need the tagger model of the given EntityResources (ner/model.bin of its dicts folder); if it
-// cannot be loaded, or none was given, the segmenter goes on without them and says why in `problems`.
+// Entities need the tagger model of the given resources (ner/model.bin of their dicts folder); if it
+// cannot be loaded, the segmenter goes on without them and says why in `problems`.
 
 import type { Segmenter, WordToken } from '../segment/segmenter.js';
 import type { EntityType } from '../types.js';
 import { retokenize, type TokenSpan } from '../segment/retokenize.js';
 import { numberSpans } from '../segment/numbers.js';
 import { extractEntities, type EntityResources } from '../extract/entities/index.js';
-import { extractFigures } from '../extract/figures/index.js';
+import { extractFigures, type FigureLexicon } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
 
@@ -67,6 +67,11 @@ export function mergeSpans(text: string, found: Found, merge: ReadonlySet<MergeK
   return out;
 }
 
+/** What the merging segmenter reads: the entity knowledge and the figure tables (resources.ts Resources). */
+export interface MergeResources extends EntityResources {
+  figures(): FigureLexicon;
+}
+
 export class MergingSegmenter implements Segmenter {
   readonly merge: ReadonlySet<MergeKind>;
   /** Why a kind could not be merged (the entity model did not load), for the caller to report once. */
@@ -74,9 +79,9 @@ export class MergingSegmenter implements Segmenter {
 
   constructor(
     readonly base: Segmenter,
-    merge: Iterable<MergeKind> = DEFAULT_MERGE,
-    /** The entity model and word lists (a Pipeline's Resources); without them no entity is merged. */
-    private readonly resources?: EntityResources,
+    merge: Iterable<MergeKind>,
+    /** The entity model, word lists and figure tables of one dicts folder (a Pipeline's Resources). */
+    private readonly resources: MergeResources,
   ) {
     this.merge = new Set(merge);
   }
@@ -102,7 +107,7 @@ export class MergingSegmenter implements Segmenter {
       {
         slogans,
         entities: m.has('entities') ? this.entities(text, words) : [],
-        figures: m.has('figures') ? extractFigures(text, { referenceYear: null, blocked: slogans }) : [],
+        figures: m.has('figures') ? extractFigures(text, { referenceYear: null, blocked: slogans }, this.resources.figures()) : [],
       },
       m,
     );
@@ -113,7 +118,6 @@ export class MergingSegmenter implements Segmenter {
   private entities(text: string, words: WordToken[]) {
     if (this.entitiesFailed) return [];
     try {
-      if (!this.resources) throw new Error('no entity resources were given');
       return extractEntities(text, words, this.resources);
     } catch (e) {
       this.entitiesFailed = true;

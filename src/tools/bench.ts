@@ -127,7 +127,7 @@ function stages(texts: string[]): void {
     ['segment (jieba cut + tags, aligned)', time(() => passages.forEach((p) => seg.tag(p)))],
     ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!, res)))],
     ['slogans', time(() => passages.forEach((p) => extractSlogans(p)))],
-    ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] })))],
+    ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] }, res.figures())))],
     ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
   ];
   const load = taggerLoad();
@@ -139,7 +139,7 @@ function stages(texts: string[]): void {
   }
   const dense = foldWidth('出口商用车28500余辆，同比增长13.5%，增资5000万美元，'.repeat(40000)).slice(0, 1_000_000);
   let found = 0;
-  const secs = time(() => (found = extractFigures(dense, { referenceYear: 2022, blocked: [] }).length));
+  const secs = time(() => (found = extractFigures(dense, { referenceYear: 2022, blocked: [] }, res.figures()).length));
   console.log(`  figures on a 1 M-character paragraph dense with figures: ${secs.toFixed(2)} s (${found} figures)`);
 }
 

@@ -129,9 +129,9 @@ describe('zhnews analyze', () => {
   });
 
   it('--dicts reaches the worker threads', () => {
-    // A copy of dicts/ner/ without the line that lists 东盟 as an organisation: the tagger's own LOC stays.
+    // A copy of dicts/ without the line that lists 东盟 as an organisation: the tagger's own LOC stays.
     const dir = tmp();
-    cpSync(join(ROOT, 'dicts', 'ner'), join(dir, 'ner'), { recursive: true });
+    cpSync(join(ROOT, 'dicts'), dir, { recursive: true });
     const known = join(dir, 'ner', 'known-names.txt');
     writeFileSync(known, readFileSync(known, 'utf8').replace(/^东盟\tORG\n/m, ''));
     const input = ['a', 'b', 'c'].map((id) => JSON.stringify({ id, text: '中国与东盟各国加强经贸合作。' })).join('\n');

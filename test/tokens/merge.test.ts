@@ -62,7 +62,7 @@ describe('MergingSegmenter: what was found is one token', () => {
 
   it('merges nothing with an empty list: jieba words as they come', () => {
     const text = '同比增长13.5%';
-    expect(words(new MergingSegmenter(jieba, []).tag(text))).toEqual(words(jieba.tag(text)));
+    expect(words(new MergingSegmenter(jieba, [], resources).tag(text))).toEqual(words(jieba.tag(text)));
   });
 
   it.each(named(['', '   ', '，。！', '\u0000\uFFFF', 'abc 123', '１３．５％'.repeat(3000)]))('does not throw on %s and tiles it', (_, raw) => {
