@@ -175,7 +175,7 @@ export const STAGES: readonly Stage[] = [
   },
   {
     name: 'slogans',
-    run: (state) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm)) }),
+    run: (state, env) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm, env.resources.slogans())) }),
   },
   {
     name: 'figures',

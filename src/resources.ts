@@ -1,5 +1,6 @@
 // The knowledge one Pipeline reads, from one dicts folder: the entity model, the gazetteers, the
-// post-rules' word lists and the figure tables, each loaded on first use and kept for the Pipeline's life.
+// post-rules' word lists, the figure tables and the slogan tables with their classifier, each loaded on
+// first use and kept for the Pipeline's life.
 //
 //   const res = new Resources('/data/my-dicts');   // a copy of dicts/ with a gazetteer entry added
 //   new Pipeline(DEFAULT_OPTIONS, { resources: res }).analyze('doc', text);
@@ -16,6 +17,8 @@ import { EntityTagger, DEFAULT_MODEL } from './extract/entities/tagger.js';
 import { loadGazetteers, type Gazetteers } from './extract/entities/gazetteers.js';
 import { loadLexicon, type Lexicon } from './extract/entities/post-rules/lexicon.js';
 import { loadFigureLexicon, type FigureLexicon } from './extract/figures/lexicon.js';
+import { loadSloganKnowledge } from './extract/slogans/lexicon.js';
+import { SloganModel } from './extract/slogans/classifier.js';
 
 export class Resources implements EntityResources {
   /** The folder's files, each read once. */
@@ -24,6 +27,7 @@ export class Resources implements EntityResources {
   private lex: Lexicon | null = null;
   private model: EntityTagger | null = null;
   private figureTables: FigureLexicon | null = null;
+  private sloganModel: SloganModel | null = null;
 
   /** The knowledge in `dir` (default: the package's dicts/). */
   constructor(dir: string = DICTS_DIR) {
@@ -50,5 +54,10 @@ export class Resources implements EntityResources {
   /** The figure tables (figures-*.tsv). */
   figures(): FigureLexicon {
     return (this.figureTables ??= loadFigureLexicon(this.dicts));
+  }
+
+  /** The slogan tables (slogans-*.tsv), with the quoted-phrase classifier trained on first use. */
+  slogans(): SloganModel {
+    return (this.sloganModel ??= new SloganModel(loadSloganKnowledge(this.dicts)));
   }
 }

@@ -80,6 +80,15 @@ describe('one Resources per Pipeline', () => {
     expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['1200台套', 1200, '台套']]);
   });
 
+  it('reads the slogan tables of its folder', () => {
+    // A policy term added to the copy's slogans-terms.tsv is found there, and only there.
+    const dir = dictsCopy((read) => ({ 'slogans-terms.tsv': read('slogans-terms.tsv') + '数字乡村示范带\t-\t浙江\t县政府工作报告\n' }));
+    const text = '全县建成数字乡村示范带三条。';
+    const terms = (p: Pipeline) => p.analyze('a', text).slogans.map((s) => `${s.kind}:${s.text}`);
+    expect(terms(new Pipeline(running))).toEqual([]);
+    expect(terms(new Pipeline({ ...running, dicts: dir }))).toEqual(['term:数字乡村示范带']);
+  });
+
   it('a word list missing beside a good model fails when the post-rules first need it', () => {
     const dir = dictsCopy(() => ({ 'ner/titles-attach.txt': null }));
     const res = new Resources(dir);

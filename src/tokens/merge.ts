@@ -24,7 +24,7 @@ import { retokenize, type TokenSpan } from '../segment/retokenize.js';
 import { numberSpans } from '../segment/numbers.js';
 import { extractEntities, type EntityResources } from '../extract/entities/index.js';
 import { extractFigures, type FigureLexicon } from '../extract/figures/index.js';
-import { extractSlogans } from '../extract/slogans/index.js';
+import { extractSlogans, type SloganModel } from '../extract/slogans/index.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
 
 export const MERGE_KINDS = ['numbers', 'entities', 'slogans', 'figures'] as const;
@@ -67,9 +67,10 @@ export function mergeSpans(text: string, found: Found, merge: ReadonlySet<MergeK
   return out;
 }
 
-/** What the merging segmenter reads: the entity knowledge and the figure tables (resources.ts Resources). */
+/** What the merging segmenter reads: the entity knowledge, figure and slogan tables (resources.ts Resources). */
 export interface MergeResources extends EntityResources {
   figures(): FigureLexicon;
+  slogans(): SloganModel;
 }
 
 export class MergingSegmenter implements Segmenter {
@@ -80,7 +81,7 @@ export class MergingSegmenter implements Segmenter {
   constructor(
     readonly base: Segmenter,
     merge: Iterable<MergeKind>,
-    /** The entity model, word lists and figure tables of one dicts folder (a Pipeline's Resources). */
+    /** The entity model, word lists, figure and slogan tables of one dicts folder (a Pipeline's Resources). */
     private readonly resources: MergeResources,
   ) {
     this.merge = new Set(merge);
@@ -101,7 +102,7 @@ export class MergingSegmenter implements Segmenter {
   /** The spans to keep whole in `text`, found by running the extractors the merge asks for. */
   spans(text: string, words: WordToken[]): TokenSpan[] {
     const m = this.merge;
-    const slogans = m.has('slogans') || m.has('figures') ? extractSlogans(text) : [];
+    const slogans = m.has('slogans') || m.has('figures') ? extractSlogans(text, this.resources.slogans()) : [];
     return mergeSpans(
       text,
       {

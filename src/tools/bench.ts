@@ -111,7 +111,7 @@ function stages(texts: string[]): void {
   const words = passages.map((p) => seg.tag(p)); // also warms jieba up
   const res = new Resources();
   extractEntities(passages[0] ?? '', words[0] ?? [], res);
-  extractSlogans(passages[0] ?? '');
+  extractSlogans(passages[0] ?? '', res.slogans());
   // Best of three passes: the machine's neighbours only ever slow a pass down.
   const time = (f: () => void) => {
     let best = Infinity;
@@ -126,7 +126,7 @@ function stages(texts: string[]): void {
     ['raw nodejieba.tag', time(() => passages.forEach((p) => nodejiebaTag(p)))],
     ['segment (jieba cut + tags, aligned)', time(() => passages.forEach((p) => seg.tag(p)))],
     ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!, res)))],
-    ['slogans', time(() => passages.forEach((p) => extractSlogans(p)))],
+    ['slogans', time(() => passages.forEach((p) => extractSlogans(p, res.slogans())))],
     ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] }, res.figures())))],
     ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
   ];

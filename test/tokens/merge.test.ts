@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JiebaSegmenter } from '../../src/segment/jieba.js';
 import { MergingSegmenter, DEFAULT_MERGE } from '../../src/tokens/merge.js';
 import { Resources } from '../../src/resources.js';
+import { DICTS_DIR } from '../../src/paths.js';
 import { foldWidth } from '../../src/text/chars.js';
 import type { WordToken } from '../../src/segment/segmenter.js';
 import { named } from '../helpers.js';
@@ -74,15 +75,17 @@ describe('MergingSegmenter: what was found is one token', () => {
 
 describe('MergingSegmenter without an entity model', () => {
   it('goes on without entities and says why, once', () => {
-    // A dicts folder without the model: the problem names the file it lacks.
-    const empty = mkdtempSync(join(tmpdir(), 'zhnews-no-model-'));
-    const seg = new MergingSegmenter(jieba, DEFAULT_MERGE, new Resources(empty));
+    // A copy of dicts/ without the model: the problem names the file it lacks.
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-no-model-'));
+    cpSync(DICTS_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'ner', 'model.bin'));
+    const seg = new MergingSegmenter(jieba, DEFAULT_MERGE, new Resources(dir));
     const text = '郑栅洁在青岛强调，增长13.5%';
     const ws = seg.tag(text);
     seg.tag(text);
     tiles(text, ws);
     expect(words(ws)).toContain('13.5%');
     expect(seg.problems).toHaveLength(1);
-    expect(seg.problems[0]).toContain(`entities are not merged: ${join(empty, 'ner', 'model.bin')}: no such file`);
+    expect(seg.problems[0]).toContain(`entities are not merged: ${join(dir, 'ner', 'model.bin')}: no such file`);
   });
 });
