@@ -209,7 +209,7 @@ export const STAGES: readonly Stage[] = [
   },
   {
     name: 'keywords',
-    run: (state) => {
+    run: (state, env) => {
       // Bylines say who wrote the story, not what it is about: their lines, datelines, editor and source
       // lines, and the names they give (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
       const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
@@ -217,6 +217,7 @@ export const STAGES: readonly Stage[] = [
         keywords: topKeywords(
           state.tokens.flatMap((_, i) => keywordTokens(state, i, bylineNames)),
           loadIdf(jiebaIdfPath()),
+          env.resources.stopWords(),
           state.options.keywords,
         ),
       };
@@ -465,7 +466,7 @@ export class Pipeline {
     const entities = passages.map((): EntityMatch[] => []);
     const tokens = passages.map((): WordToken[] => []);
     const bounds = on('entities') ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
-    const counts = new KeywordCounts();
+    const counts = new KeywordCounts(on('keywords') ? this.env.resources.stopWords() : new Set());
     const credits = new Map<number, [number, number][]>();
     const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
     // Windows of long passages, and short passages whole, in groups of about `max` units.

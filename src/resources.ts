@@ -1,6 +1,6 @@
 // The knowledge one Pipeline reads, from one dicts folder: the entity model, the gazetteers, the
-// post-rules' word lists, the figure tables and the slogan tables with their classifier, each loaded on
-// first use and kept for the Pipeline's life.
+// post-rules' word lists, the figure tables, the slogan tables with their classifier and the keyword
+// stop words, each loaded on first use and kept for the Pipeline's life.
 //
 //   const res = new Resources('/data/my-dicts');   // a copy of dicts/ with a gazetteer entry added
 //   new Pipeline(DEFAULT_OPTIONS, { resources: res }).analyze('doc', text);
@@ -28,6 +28,7 @@ export class Resources implements EntityResources {
   private model: EntityTagger | null = null;
   private figureTables: FigureLexicon | null = null;
   private sloganModel: SloganModel | null = null;
+  private stops: Set<string> | null = null;
 
   /** The knowledge in `dir` (default: the package's dicts/). */
   constructor(dir: string = DICTS_DIR) {
@@ -59,5 +60,10 @@ export class Resources implements EntityResources {
   /** The slogan tables (slogans-*.tsv), with the quoted-phrase classifier trained on first use. */
   slogans(): SloganModel {
     return (this.sloganModel ??= new SloganModel(loadSloganKnowledge(this.dicts)));
+  }
+
+  /** Words that are never keywords (keywords-stopwords.txt). */
+  stopWords(): ReadonlySet<string> {
+    return (this.stops ??= this.dicts.words('keywords-stopwords.txt'));
   }
 }

@@ -89,6 +89,15 @@ describe('one Resources per Pipeline', () => {
     expect(terms(new Pipeline({ ...running, dicts: dir }))).toEqual(['term:数字乡村示范带']);
   });
 
+  it('reads the keyword stop words of its folder', () => {
+    const dir = dictsCopy((read) => ({ 'keywords-stopwords.txt': read('keywords-stopwords.txt') + '充电桩\tgeneric-action\n' }));
+    const text = '今年全市新建充电桩三千个，充电桩覆盖所有乡镇，新能源汽车出行更方便。';
+    const keywords = (p: Pipeline) => p.analyze('a', text).keywords.map((k) => k.word);
+    const options = { ...running, disable: [] };
+    expect(keywords(new Pipeline(options))).toContain('充电桩');
+    expect(keywords(new Pipeline({ ...options, dicts: dir }))).not.toContain('充电桩');
+  });
+
   it('a word list missing beside a good model fails when the post-rules first need it', () => {
     const dir = dictsCopy(() => ({ 'ner/titles-attach.txt': null }));
     const res = new Resources(dir);

@@ -345,6 +345,7 @@ function dictsFolder(dir: unknown): string | undefined {
     resources.lexicon();
     resources.figures();
     resources.slogans();
+    resources.stopWords();
   } catch (e) {
     if (e instanceof DictError) throw new UsageError(`--dicts: ${e.message}`);
     throw e;
