@@ -60,8 +60,8 @@ export class DictFolder {
 }
 
 /**
- * The package's own folder, for the tables not yet handed a folder by their caller (figures, slogans,
- * layout cues, keyword stop words: docs/design.md, "Resources").
+ * The package's own folder, for the tables not yet handed a folder by their caller (the numeral
+ * characters, the layout cues: docs/design.md, "Resources") and for the build tools.
  */
 const BUNDLED = new DictFolder();
 
@@ -82,11 +82,6 @@ export function parseDict(content: string, file: string, minFields = 1): DictRow
     rows.push({ fields, line: i + 1 });
   });
   return rows;
-}
-
-/** The first field of every row of the package's dicts/<name>, as a set (word lists). */
-export function readWordSet(name: string): Set<string> {
-  return BUNDLED.words(name);
 }
 
 /** Rows compiled as regular expressions from the given field; a bad pattern names its file:line. */

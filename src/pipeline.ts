@@ -57,10 +57,7 @@ export interface AnalyzeOptions {
   keywords: number;
   /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
   explain?: boolean;
-  /**
-   * The dicts folder the Pipeline's Resources read (resources.ts; default the package's dicts/). An
-   * option, not only a constructor argument, so that worker threads, made from the options, read it too.
-   */
+  /** The dicts folder its Resources read (default the package's dicts/): an option, so worker threads get it. */
   dicts?: string;
   /**
    * A passage longer than this (UTF-16 units) is analysed window by window (see analyzeWindowed);
@@ -136,10 +133,9 @@ export interface PipelineEnv {
   resources: Resources;
 }
 
-/** What a Pipeline may be given: its segmenter, and its Resources or the dicts folder to build them from. */
+/** What a Pipeline may be given besides its options: its segmenter, and Resources to share (else its own). */
 export interface PipelineSetup {
   segmenter?: Segmenter;
-  /** Knowledge to use (may be shared by Pipelines that read the same folder); else options.dicts is read. */
   resources?: Resources;
 }
 
@@ -358,24 +354,16 @@ export const BATCH_CHARS = 1 << 18;
 export class Pipeline {
   private readonly env: PipelineEnv;
 
-  /**
-   * A Pipeline with its own Resources (from `options.dicts`, default the package's dicts/), loaded as its
-   * stages first need them, unless `setup.resources` hands it some to share.
-   */
+  /** Its own Resources (from options.dicts), loaded as the stages need them, unless `setup` hands it some to share. */
   constructor(
     readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
     setup: PipelineSetup = {},
   ) {
-    this.env = {
-      segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }),
-      resources: setup.resources ?? new Resources(options.dicts),
-    };
+    this.env = { segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }), resources: setup.resources ?? new Resources(options.dicts) };
   }
 
   /** The knowledge this Pipeline reads. */
-  get resources(): Resources {
-    return this.env.resources;
-  }
+  get resources(): Resources { return this.env.resources; }
 
   analyze(id: string, raw: string, meta: DocumentMeta = {}): DocumentRecord {
     return assemble(this.run(id, raw, meta));
