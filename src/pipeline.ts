@@ -133,12 +133,6 @@ export interface PipelineEnv {
   resources: Resources;
 }
 
-/** What a Pipeline may be given besides its options: its segmenter, and Resources to share (else its own). */
-export interface PipelineSetup {
-  segmenter?: Segmenter;
-  resources?: Resources;
-}
-
 /** What becomes one token in `tokens` and keywords: the segment command's default. */
 const TOKEN_MERGE = new Set(DEFAULT_MERGE);
 
@@ -212,8 +206,7 @@ export const STAGES: readonly Stage[] = [
       return {
         keywords: topKeywords(
           state.tokens.flatMap((_, i) => keywordTokens(state, i, bylineNames)),
-          loadIdf(jiebaIdfPath()),
-          env.resources.stopWords(),
+          loadIdf(jiebaIdfPath()), env.resources.stopWords(),
           state.options.keywords,
         ),
       };
@@ -352,18 +345,16 @@ export const BATCH_DOCS = 8;
 export const BATCH_CHARS = 1 << 18;
 
 export class Pipeline {
-  private readonly env: PipelineEnv;
+  /** What its stages use: the segmenter and the knowledge (Resources). */
+  readonly env: PipelineEnv;
 
   /** Its own Resources (from options.dicts), loaded as the stages need them, unless `setup` hands it some to share. */
   constructor(
     readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
-    setup: PipelineSetup = {},
+    setup: Partial<PipelineEnv> = {},
   ) {
     this.env = { segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }), resources: setup.resources ?? new Resources(options.dicts) };
   }
-
-  /** The knowledge this Pipeline reads. */
-  get resources(): Resources { return this.env.resources; }
 
   analyze(id: string, raw: string, meta: DocumentMeta = {}): DocumentRecord {
     return assemble(this.run(id, raw, meta));

@@ -45,8 +45,8 @@ describe('one Resources per Pipeline', () => {
     // Neither changed the other's tables.
     expect(entities(bundled.analyze('a', ASEAN))).toEqual(['LOC:中国', 'ORG:东盟']);
     // (Not `not.toBe`: on objects that differ it deep-compares them, tables and all, for its message.)
-    expect(bundled.resources === custom.resources).toBe(false);
-    expect(bundled.resources.dir).toBe(DICTS_DIR);
+    expect(bundled.env.resources === custom.env.resources).toBe(false);
+    expect(bundled.env.resources.dir).toBe(DICTS_DIR);
   });
 
   it('a Resources handed to two Pipelines is loaded once and shared', () => {
@@ -54,7 +54,7 @@ describe('one Resources per Pipeline', () => {
     const a = new Pipeline(running, { resources: shared });
     const b = new Pipeline({ ...running, tokens: true }, { resources: shared });
     expect(entities(a.analyze('a', ASEAN))).toEqual(entities(b.analyze('b', ASEAN)));
-    expect(a.resources.tagger()).toBe(b.resources.tagger());
+    expect(a.env.resources.tagger()).toBe(b.env.resources.tagger());
   });
 
   it('a folder without the model fails each document that needs it, naming the file', () => {
