@@ -530,7 +530,10 @@ function asWritten(p: Passage, person: number, titles: readonly string[]): strin
   return out;
 }
 
-/** Maps every passage match to a raw code-point span and builds the output record. */
+/**
+ * Maps every passage match to a raw code-point span and builds the output record, its keys in the
+ * order src/types.ts declares them (the schema's order; test/output/record-schema.test.ts checks it).
+ */
 export function assemble(state: AnalysisState): DocumentRecord {
   const entities: Entity[] = [];
   const figures: Figure[] = [];
