@@ -38,7 +38,7 @@ export { statedYear };
 export { STAGE_NAMES, OPTIONAL_STAGES, DEFAULT_OPTIONS, INPUT_FIELDS } from './pipeline/state.js';
 export type { AnalysisState, AnalyzeOptions, DocumentMeta, PipelineEnv, Stage, StageName, StateField } from './pipeline/state.js';
 export {
-  STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage, softFailing, referenceYearOf,
+  STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage, softFailing, segmentationStages, referenceYearOf,
 } from './pipeline/stages.js';
 export { checkStages, StageOrderError } from './pipeline/check.js';
 

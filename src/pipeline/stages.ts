@@ -14,7 +14,7 @@
 // keeps to what each text says on its own, tokensStage(kinds) merges the kinds asked for, and
 // softFailing lets the run go on without a stage that failed (no entity model: no entities merged).
 
-import type { AnalysisState, Stage } from './state.js';
+import type { AnalysisState, PipelineEnv, Stage } from './state.js';
 import type { EntityMatch } from '../extract/types.js';
 import type { Passage } from '../text/passage.js';
 import type { KeywordToken } from '../keywords/tfidf.js';
@@ -178,6 +178,24 @@ export const keywordsStage: Stage = {
 export const STAGES: readonly Stage[] = [layoutStage, segmentStage, slogansStage, figuresStage, entitiesStage(), tokensStage(), keywordsStage];
 
 /**
+ * The stages of `zhnews segment`: each line one document taken as it is, jieba's words, and the
+ * extractors that `merge` needs (slogans also for figures, which skip figures inside slogans) before
+ * the tokens; entities keep to the line and, without an entity model, are left out with a word in
+ * `problems`.
+ */
+export function segmentationStages(merge: readonly MergeKind[] = DEFAULT_MERGE, problems: string[] = []): Stage[] {
+  const kinds = new Set(merge);
+  return [
+    verbatimLayout,
+    segmentStage,
+    ...(kinds.has('slogans') || kinds.has('figures') ? [slogansStage] : []),
+    ...(kinds.has('figures') ? [figuresStage] : []),
+    ...(kinds.has('entities') ? [softFailing(entitiesStage({ carryNames: false }), 'entities are not merged', problems)] : []),
+    tokensStage(merge),
+  ];
+}
+
+/**
  * `stage`, except that a document it fails on goes on without it: the failure is written once to
  * `problems` (prefixed with `what`), and the stage is not run again. For a stage whose findings only
  * refine the rest (entities merged into segment's tokens), not for one whose output is the point.
@@ -189,18 +207,20 @@ export function softFailing(stage: Stage, what: string, problems: string[]): Sta
     failed = true;
     return {};
   };
+  const run = (state: Readonly<AnalysisState>, env: PipelineEnv): Partial<AnalysisState> => {
+    if (failed) return {};
+    const r = attempt(() => stage.run(state, env));
+    return r instanceof Error ? fail(r) : r;
+  };
   return {
     ...stage,
-    run: (state, env) => {
-      if (failed) return {};
-      const r = attempt(() => stage.run(state, env));
-      return r instanceof Error ? fail(r) : r;
-    },
+    run,
     runMany: (states, env) => {
-      if (failed) return states.map(() => ({}));
-      const results = attempt(() => (stage.runMany ? stage.runMany(states, env) : states.map((s) => attempt(() => stage.run(s, env)))));
+      if (!stage.runMany || failed) return states.map((s) => run(s, env));
+      const results = attempt(() => stage.runMany!(states, env));
       if (results instanceof Error) return states.map(() => fail(results));
-      return results.map((r) => (r instanceof Error ? fail(r) : r));
+      // In the batch's order, as one at a time: the documents after the first failure go without it too.
+      return results.map((r) => (r instanceof Error ? fail(r) : failed ? {} : r));
     },
   };
 }
