@@ -2,7 +2,11 @@
 
 export * from './types.js';
 export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, BATCH_DOCS, BATCH_CHARS, statedYear } from './pipeline.js';
-export type { AnalyzeOptions, StageName, Stage, AnalysisState, DocumentInput, DocumentMeta } from './pipeline.js';
+export {
+  STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage,
+  segmentationStages, softFailing, checkStages, StageOrderError,
+} from './pipeline.js';
+export type { AnalyzeOptions, StageName, Stage, StateField, AnalysisState, DocumentInput, DocumentMeta } from './pipeline.js';
 export { layoutPage, looksLikePage } from './layout/page.js';
 export { layoutRunningText } from './layout/running-text.js';
 export { layoutStory } from './layout/story.js';

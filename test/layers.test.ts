@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['keywords'],
   ['extract'],
   ['tokens'],
+  ['pipeline'],
   ['pipeline.ts'],
   ['output'],
   ['summary', 'report', 'validate'],
