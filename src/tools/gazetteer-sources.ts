@@ -61,7 +61,8 @@ const LEADER = /\b(?:president|prime minister|premier|chancellor|king|queen|empe
 /** Does the name in a gloss read as the entry's own pinyin (a Chinese name, Li Tie = Li3 Tie3)? */
 export function pinyinName(gloss: string, pinyin: string): boolean {
   const name = gloss.replace(/ \(.*$/s, '');
-  const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/u:/g, 'v').replace(/ü/g, 'v').replace(/[^a-z]/g, '');
+  // ü and CC-CEDICT's u: are v, before diacritics go (Lü = Lu:3); tones, case, spaces and hyphens go.
+  const norm = (s: string) => s.toLowerCase().replace(/ü|u:/g, 'v').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
   return norm(name) === norm(pinyin.replace(/\d/g, ''));
 }
 
