@@ -1,11 +1,13 @@
-// npm run build:gazetteers -- --source DIR [--train DIR] [--out DIR] [--stats]
+// npm run build:gazetteers -- --source DIR [--train DIR] [--out DIR] [--stats] [--holdout N] [--explain A,B]
 //
 // Builds dicts/ner/gaz-orgs.txt (banks, international organisations, sports leagues and clubs,
 // universities, media, parties, companies, brands) and dicts/ner/gaz-persons.txt (foreign leaders,
 // other foreign and transliterated names, notable Chinese names) from maintained public lists (read by
 // gazetteer-sources.ts; docs/entities.md, "Gazetteers", says how to fill DIR), keeping an entry only
 // where the entity training text (../shared/train/ner, never an evaluation set) does not speak against
-// it. --stats prints the coverage / precision table of docs/entities.md.
+// it. --stats prints the coverage / precision table of docs/entities.md, measured on the text the
+// filters read; --holdout N filters on all but every N-th training sentence and measures on those
+// (writing no file), so the table says what the filters are worth on sentences they never saw.
 //
 // The filters, in order, each a general pattern (an entry is dropped when):
 //   1. form: it is one character (招, 曼: a character is a name far less often than part of a word),
@@ -70,6 +72,8 @@ interface Args {
   stats: boolean;
   /** Names to explain (--explain 腾讯,曼城): their sources, counts and fate, printed. */
   explain: string[];
+  /** Hold every N-th sentence out of the filters and measure on those (0: none). */
+  holdout: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -85,6 +89,7 @@ function parseArgs(argv: readonly string[]): Args {
     out: value('--out') ?? dictPath('ner'),
     stats: argv.includes('--stats'),
     explain: (value('--explain') ?? '').split(',').filter(Boolean),
+    holdout: Number(value('--holdout') ?? 0),
   };
 }
 
@@ -150,10 +155,13 @@ function buildList(
   tags: ReadonlyMap<string, string>,
   sentences: Parameters<typeof countMatches>[2],
   explain: readonly string[],
+  measureOn: Parameters<typeof countMatches>[2] = sentences,
 ): ListResult {
   const names = [...merged.keys()];
   const counts = countMatches(names, type, sentences);
-  const gold = goldTexts(type, sentences);
+  // The table's counts: the same as the filters' unless sentences are held out for it.
+  const measured = measureOn === sentences ? counts : countMatches(names, type, measureOn);
+  const gold = goldTexts(type, measureOn);
   // A source is trusted when, as published, most of its matches are entities (exact or inside).
   const trustedSources = new Set<string>();
   for (const src of sourceNames) {
@@ -177,15 +185,15 @@ function buildList(
   const rows: StatsRow[] = [];
   const from = (src: string) => (i: number) => merged.get(names[i]!)!.sources.has(src);
   for (const src of sourceNames) {
-    rows.push(statsRow(`${label} ← ${src}, as published`, names, counts, from(src), gold));
-    rows.push(statsRow(`${label} ← ${src}, filtered`, names, counts, (i) => from(src)(i) && !keep[i], gold));
+    rows.push(statsRow(`${label} ← ${src}, as published`, names, measured, from(src), gold));
+    rows.push(statsRow(`${label} ← ${src}, filtered`, names, measured, (i) => from(src)(i) && !keep[i], gold));
   }
   for (const kind of kinds) {
-    const row = statsRow(`${label}, ${kind}, filtered`, names, counts, (i) => !keep[i] && merged.get(names[i]!)!.kind === kind, gold);
+    const row = statsRow(`${label}, ${kind}, filtered`, names, measured, (i) => !keep[i] && merged.get(names[i]!)!.kind === kind, gold);
     if (row.entries) rows.push(row);
   }
-  rows.push(statsRow(`${label}, all, as published`, names, counts, () => true, gold));
-  rows.push(statsRow(`${label}, all, filtered`, names, counts, (i) => !keep[i], gold));
+  rows.push(statsRow(`${label}, all, as published`, names, measured, () => true, gold));
+  rows.push(statsRow(`${label}, all, filtered`, names, measured, (i) => !keep[i], gold));
   return { kept, rows, dropped };
 }
 
@@ -218,9 +226,19 @@ async function main(): Promise<void> {
   const shortForms = readShortForms(args.source);
   const translit = jiebaTransliterated(tags);
 
-  const { sentences, files } = readTraining(args.train, new JiebaSegmenter());
-  const orgs = buildList('ORG', 'ORG', merge([...banks.orgs, ...cedict.orgs, ...shortForms], ORG_KIND_ORDER), ['bankcardinfo', 'cedict', 'company-short-forms'], ORG_KIND_ORDER, tags, sentences, args.explain);
-  const persons = buildList('PER', 'PER', merge([...cedict.persons, ...translit], PERSON_KIND_ORDER), ['cedict', 'jieba-nrt'], PERSON_KIND_ORDER, tags, sentences, args.explain);
+  const { sentences: all, files } = readTraining(args.train, new JiebaSegmenter());
+  const n = args.holdout;
+  const sentences = n > 1 ? all.filter((_, i) => i % n !== 0) : all;
+  const heldOut = n > 1 ? all.filter((_, i) => i % n === 0) : all;
+  const orgSources = ['bankcardinfo', 'cedict', 'company-short-forms'];
+  const orgCands = merge([...banks.orgs, ...cedict.orgs, ...shortForms], ORG_KIND_ORDER);
+  const orgs = buildList('ORG', 'ORG', orgCands, orgSources, ORG_KIND_ORDER, tags, sentences, args.explain, heldOut);
+  const persons = buildList('PER', 'PER', merge([...cedict.persons, ...translit], PERSON_KIND_ORDER), ['cedict', 'jieba-nrt'], PERSON_KIND_ORDER, tags, sentences, args.explain, heldOut);
+  if (n > 1) {
+    console.log(`Filtered on ${sentences.length} training sentences, measured on the ${heldOut.length} held out (every ${n}th of ${files.join(', ')}):\n`);
+    console.log(formatStats([...orgs.rows, ...persons.rows]));
+    return;
+  }
 
   const trained = `the entity training text (${files.join(', ')}; ${sentences.length} sentences)`;
   const filters = [
