@@ -1,7 +1,10 @@
 // The gazetteer builder's pure parts: how a CC-CEDICT gloss is read, how bank names are expanded, and
 // which entries the filters drop. Glosses below are written in CC-CEDICT's style for these tests.
 import { describe, expect, it } from 'vitest';
-import { bankNames, cedictOrgKind, cedictPersonKind, pinyinName } from '../../src/tools/gazetteer-sources.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bankNames, cedictOrgKind, cedictPersonKind, pinyinName, readBanks, readCedict, readShortForms } from '../../src/tools/gazetteer-sources.js';
 import { dropReason } from '../../src/tools/build-gazetteers.js';
 import { countMatches, type TrainSentence } from '../../src/tools/gazetteer-stats.js';
 
@@ -120,5 +123,45 @@ describe('countMatches', () => {
   it('counts nothing where the corpus masks the text', () => {
     const c = countMatches(['国际米兰'], 'ORG', [{ ...sentence, masked: new Uint8Array(codes.length).fill(1) }]);
     expect([...c.occ, ...c.raw]).toEqual([0, 1]);
+  });
+});
+
+describe('source readers, on a small source folder written here', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhnews-gaz-src-'));
+  mkdirSync(join(dir, 'cc-cedict', 'package', 'data'), { recursive: true });
+  mkdirSync(join(dir, 'bankcardinfo', 'package'), { recursive: true });
+  writeFileSync(join(dir, 'cc-cedict', 'package', 'package.json'), '{"version": "9.9.9"}');
+  // No status.json: the version goes without its data date.
+  const rows = [
+    ['曼聯', '曼联', 'Man4 Lian2', 'Manchester United Football Club'],
+    ['工商銀行', '工商银行', 'Gong1 Shang1 Yin2 hang2', 'Industrial and Commercial Bank of China'],
+    ['工行', '工行', 'Gong1 hang2', ['ICBC', 'abbr. for 工商銀行|工商银行[Gong1 Shang1 Yin2 hang2]']],
+    ['普京', '普京', 'Pu3 jing1', 'Vladimir Putin (1952-), president of Russia'],
+    ['聯想', '联想', 'lian2 xiang3', 'to associate (cognitively)'],
+  ];
+  writeFileSync(join(dir, 'cc-cedict', 'package', 'data', 'all.js'), `export default ${JSON.stringify({ all: rows.map((r) => [...r, [], []]) })};\n`);
+  writeFileSync(join(dir, 'bankcardinfo', 'package', 'package.json'), '{"version": "1.0.0"}');
+  writeFileSync(join(dir, 'bankcardinfo', 'package', 'index.js'), 'var list = [{ bankName: "招商银行", bankCode: "CMB" }, { bankName: "BC卡公司" }];\n');
+  writeFileSync(join(dir, 'company-short-forms.txt'), '\uFEFFBy@someone\n2022.11.30\n\n腾讯\n 比亚迪 \n');
+
+  it('CC-CEDICT: proper names by gloss, short forms by what they abbreviate, common nouns skipped', async () => {
+    const c = await readCedict(dir);
+    expect(c.version).toBe('9.9.9');
+    expect(c.orgs.map((o) => `${o.name}/${o.kind}`)).toEqual(['曼联/club', '工商银行/bank', '工行/bank']);
+    expect(c.persons.map((p) => `${p.name}/${p.kind}`)).toEqual(['普京/leader']);
+  });
+
+  it('bankcardinfo: bank names only, with their short forms', () => {
+    expect(readBanks(dir, new Set()).orgs.map((o) => o.name)).toEqual(['招商银行', '招行']);
+  });
+
+  it('company short forms: the signature and blank lines skipped, names trimmed', () => {
+    expect(readShortForms(dir).map((o) => o.name)).toEqual(['腾讯', '比亚迪']);
+  });
+
+  it('a missing source file fails loudly', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'zhnews-gaz-empty-'));
+    await expect(readCedict(empty)).rejects.toThrow(/ENOENT/);
+    expect(() => readShortForms(empty)).toThrow(/ENOENT/);
   });
 });
