@@ -27,8 +27,9 @@
 //   5. unchecked, from a list that fails where it can be checked: a source whose entries, where the
 //      training text shows them, are mostly not entities (as published, exact or inside < 1/2: the
 //      company short-form list, 12 %) is trusted only where it is checked, so its entries the training
-//      text never shows as entities go unless jieba's dictionary tags them as organisations (nt; its
-//      nz and j tags vouch for nothing: 三国鼎立 and 三人行 are so tagged).
+//      text never shows as a whole gold entity go (being inside one is not enough: 东直门 in 东直门医院
+//      is a place), unless jieba's dictionary tags them as organisations (nt; its nz and j tags vouch
+//      for nothing: 三国鼎立 and 三人行 are so tagged).
 // Smoothing by one on each side keeps an entry seen once as a name and drops one seen once as
 // something else; an entry seen nowhere stays at 1/2 and is kept when its source is trusted.
 
@@ -136,7 +137,7 @@ export function dropReason(name: string, type: string, tags: ReadonlyMap<string,
   if ((counts.raw[i]! - counts.frag[i]! + 1) / (counts.raw[i]! + 2) < 0.5) return 'fragment';
   const support = counts.exact[i]! + counts.inside[i]!;
   if ((support + 1) / (counts.occ[i]! + 2) < 0.5) return 'not an entity';
-  if (!trusted && support === 0 && tag !== VOUCHING_TAG[type]) return 'unchecked';
+  if (!trusted && counts.exact[i]! === 0 && tag !== VOUCHING_TAG[type]) return 'unchecked';
   return null;
 }
 

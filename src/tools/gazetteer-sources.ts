@@ -42,7 +42,8 @@ const LEAGUE = /\b(?:Super League|Premier League|Premiership|Serie [AB]|Bundesli
 const CLUB = /\b(?:football|soccer|basketball|baseball|volleyball|hockey|rugby|cricket|NBA|NFL|NHL|MLB|CBA) (?:club|team)\b|\bF\.?C\.?\b|\bA\.?C\. [A-Z]|\bFootball Club\b/i;
 const NATIONAL = /\bnational\b/i;
 const BANK = /\bBank\b/;
-const UNIVERSITY = /\b(?:University|College|Academy of [A-Z]\w+|Institute of Technology)\b/;
+/** A school's gloss names it first ("Peking University", "Dartmouth College"), not "... university entrance exam". */
+const UNIVERSITY = /^[^,;(]*\b(?:University|College|Academy of [A-Z]\w+|Institute of Technology)\b/;
 const MEDIA = /\b(?:news agency|newspaper|TV station|television station|broadcaster|News Agency|Television|Broadcasting)\b|\b[A-Z]\w+ (?:Daily|Times|Post)\b(?!-)/;
 /** A party's gloss names it first: "Democratic Progressive Party (DPP)", not "... of the Communist Party". */
 const PARTY = /^(?:the )?[A-Z][\w' -]*\bParty(?: of [A-Z][\w ]*)?(?: \(|,|;|$)|\bpolitical party\b|^Kuomintang\b/;

@@ -22,6 +22,7 @@ describe('CC-CEDICT glosses', () => {
     ['Tencent, Chinese internet conglomerate', '腾讯', 'company'],
     ['Haier (brand)', '海尔', 'brand'],
     ['Peking University', '北京大学', 'university'],
+    ['national university entrance exam, held each June', '高考', null],
     ['Xinhua News Agency', '新华社', 'media'],
     ['Democratic Progressive Party (DPP)', '民进党', 'party'],
     ['Yi ethnic group', '彝族', null],
@@ -87,6 +88,8 @@ describe('filters', () => {
     ['华行', counts(0, 0, 0, 0, 0), true, null],
     ['三国鼎立', counts(0, 0, 0, 0, 0), false, 'unchecked'],
     ['龙腾', counts(2, 2, 0, 2, 0), false, null],
+    // ... and only as a whole entity: inside a longer one is not enough (a place inside a hospital's name).
+    ['东直门', counts(3, 0, 3, 3, 0), false, 'unchecked'],
   ])('%s', (name, c, trusted, reason) => {
     expect(dropReason(name, 'ORG', tags, c, 0, trusted)).toBe(reason);
   });
