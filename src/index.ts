@@ -2,7 +2,11 @@
 
 export * from './types.js';
 export { Pipeline, DEFAULT_OPTIONS, STAGE_NAMES, OPTIONAL_STAGES, BATCH_DOCS, BATCH_CHARS, statedYear } from './pipeline.js';
-export type { AnalyzeOptions, StageName, Stage, AnalysisState, DocumentInput, DocumentMeta, PipelineEnv } from './pipeline.js';
+export {
+  STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage,
+  segmentationStages, softFailing, checkStages, StageOrderError,
+} from './pipeline.js';
+export type { AnalyzeOptions, StageName, Stage, StateField, AnalysisState, DocumentInput, DocumentMeta, PipelineEnv } from './pipeline.js';
 export { Resources } from './resources.js';
 export { DictFolder, DictError } from './dicts.js';
 export { layoutPage, looksLikePage } from './layout/page.js';

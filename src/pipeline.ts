@@ -1,37 +1,34 @@
-// The analysis pipeline: named stages run in order over a document (or a small batch of documents,
-// stage by stage: analyzeMany).
+// The analysis pipeline: the runner. It runs a list of stages (pipeline/stages.ts; default STAGES)
+// in order over a document, or over a small batch of documents stage by stage (analyzeMany):
 //
 //   layout -> segment -> slogans -> figures -> entities -> tokens -> keywords
 //
-// Each stage reads the state built so far and returns only what it owns; the pipeline merges it.
-// Extractors work on passages (cleaned text + offset map) and report UTF-16 matches; `assemble`
-// turns every match into a code-point span of the raw input, so all offsets in the output record
-// are offsets into the text as given. Stages other than layout can be switched off by name.
+// Each stage declares the state fields it reads and writes (pipeline/state.ts); the list is checked
+// when the Pipeline is built (pipeline/check.ts), and a stage can be disabled by name. Each returns
+// only what it owns; the runner merges it. Extractors work on passages (cleaned text + offset map) and
+// report UTF-16 matches; `assemble` turns every match into a code-point span of the raw input, so all
+// offsets in the output record are offsets into the text as given.
 
-import type { DocumentRecord, Entity, Figure, Keyword, Slogan, Token } from './types.js';
+import type { DocumentRecord, Entity, Figure, Slogan, Token } from './types.js';
 import { SCHEMA_VERSION } from './types.js';
-import type { LayoutResult } from './layout/types.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from './extract/types.js';
-import type { Segmenter, WordToken } from './segment/segmenter.js';
-import { layoutRunningText } from './layout/running-text.js';
-import { layoutPage, looksLikePage } from './layout/page.js';
-import { layoutStory } from './layout/story.js';
+import type { WordToken } from './segment/segmenter.js';
+import type { AnalysisState, AnalyzeOptions, DocumentMeta, PipelineEnv, Stage } from './pipeline/state.js';
+import { DEFAULT_OPTIONS } from './pipeline/state.js';
+import { attempt, bylineNames, keywordTokens, STAGES } from './pipeline/stages.js';
+import { checkStages } from './pipeline/check.js';
 import { coverage } from './layout/coverage.js';
-import { extractSlogans } from './extract/slogans/index.js';
-import { documentCurrency, extractFigures } from './extract/figures/index.js';
-import { finishEntities, tagEntities } from './extract/entities/index.js';
+import { documentCurrency } from './extract/figures/index.js';
 import { taggerWindows, WINDOW as TAGGER_WINDOW } from './extract/entities/tagger.js';
 import { passageWindows } from './text/windows.js';
-import { anyTaken, containedTest, coveredUnits, occurrences } from './text/lookups.js';
-import { KeywordCounts, loadIdf, mayBeKeyword, topKeywords, type KeywordToken } from './keywords/tfidf.js';
+import { containedTest, occurrences } from './text/lookups.js';
+import { KeywordCounts, loadIdf } from './keywords/tfidf.js';
 import { JiebaSegmenter, jiebaIdfPath } from './segment/jieba.js';
-import { mergeSpans, DEFAULT_MERGE } from './tokens/merge.js';
 import { datelineDate, statedYear } from './layout/dates.js';
-import { retokenize } from './segment/retokenize.js';
 import { slicePassage, toSpan, type Passage } from './text/passage.js';
-import { isTraditional, simplifiedName, toSimplified } from './normalize/script.js';
+import { simplifiedName } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
-import { wordBounds, WORD_END, WORD_START } from './segment/bounds.js';
+import { wordBounds } from './segment/bounds.js';
 import { creditSpans } from './layout/cues.js';
 import { Resources } from './resources.js';
 
@@ -39,294 +36,13 @@ export { containedTest, occurrences };
 
 export { statedYear };
 
-export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
-/** Stages that may be disabled; layout is chosen with `layout` instead. */
-export const OPTIONAL_STAGES: readonly StageName[] = ['segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'];
+export { STAGE_NAMES, OPTIONAL_STAGES, DEFAULT_OPTIONS, INPUT_FIELDS } from './pipeline/state.js';
+export type { AnalysisState, AnalyzeOptions, DocumentMeta, PipelineEnv, Stage, StageName, StateField } from './pipeline/state.js';
+export {
+  STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage, softFailing, segmentationStages, referenceYearOf,
+} from './pipeline/stages.js';
+export { checkStages, StageOrderError } from './pipeline/check.js';
 
-export interface AnalyzeOptions {
-  /** 'auto': page reconstruction when the text looks like a page; 'page': always; 'none': running text. */
-  layout: 'auto' | 'page' | 'none';
-  /** Stages to skip. A stage that needs a skipped one sees empty input (entities without segment). */
-  disable: readonly StageName[];
-  /** Include the token list in the record. */
-  tokens: boolean;
-  /** Year that 今年 and month-only dates resolve to; default: the year the document states most. */
-  referenceYear: number | null;
-  /** Number of keywords per document. */
-  keywords: number;
-  /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
-  explain?: boolean;
-  /** The dicts folder its Resources read (default the package's dicts/): an option, so worker threads get it. */
-  dicts?: string;
-  /**
-   * A passage longer than this (UTF-16 units) is analysed window by window (see analyzeWindowed);
-   * default WINDOW_CHARS, 0 never. Below the entity tagger's own window it counts as that.
-   */
-  windowChars?: number;
-}
-
-export const DEFAULT_OPTIONS: AnalyzeOptions = {
-  layout: 'auto',
-  disable: [],
-  tokens: false,
-  referenceYear: null,
-  keywords: 10,
-};
-
-/** What the input says about a document besides its text. */
-export interface DocumentMeta {
-  /** The encoding its bytes were decoded from. */
-  encoding?: string | undefined;
-  /** Its date from its input record (--date-field), ISO. */
-  date?: string | undefined;
-  /** Its headline from its input record (--title-field), carried apart from the text. */
-  title?: string | undefined;
-  /** Fields of its input record kept as they are (--keep-fields), for the record's `meta`. */
-  fields?: Record<string, unknown> | undefined;
-}
-
-/** What the stages build up for one document; every per-passage array is indexed like `layout.passages`. */
-export interface AnalysisState {
-  id: string;
-  raw: string;
-  /** The encoding the input was decoded from, when known. */
-  encoding: string | undefined;
-  /** The document's date from its input record (--date-field), ISO, when known. */
-  date: string | undefined;
-  /** The headline from the input record (--title-field), when it is carried apart from the text. */
-  title?: string | undefined;
-  /** Input fields passed through to the record (--keep-fields). */
-  fields: Record<string, unknown> | undefined;
-  /** Traditional text is analysed through a Simplified copy of each passage (same length). */
-  script: 'simplified' | 'traditional';
-  /** True when the layout stage read the text as a newspaper page (not running text). */
-  page: boolean;
-  /** The year 今年 and month-day dates resolve to (referenceYearOf), settled once by the layout stage. */
-  referenceYear: number | null;
-  options: AnalyzeOptions;
-  layout: LayoutResult;
-  words: WordToken[][];
-  slogans: SloganMatch[][];
-  figures: FigureMatch[][];
-  entities: EntityMatch[][];
-  /** jieba's words with every number, entity and slogan made one token (as `zhnews segment` does). */
-  tokens: WordToken[][];
-  keywords: Keyword[];
-  /** Set when the state holds windows of a longer document (analyzeWindowed): its whole text's currency. */
-  part?: { currency: string | null };
-}
-
-export interface Stage {
-  name: StageName;
-  run(state: Readonly<AnalysisState>, env: PipelineEnv): Partial<AnalysisState>;
-  /**
-   * The stage over a batch of documents, for a stage that gains from seeing the batch at once (runMany
-   * calls it instead of run): one result per state, an Error for a document it failed on.
-   */
-  runMany?(states: readonly Readonly<AnalysisState>[], env: PipelineEnv): (Partial<AnalysisState> | Error)[];
-}
-
-/** What the stages use besides the state: the segmenter and the Pipeline's knowledge (resources.ts). */
-export interface PipelineEnv {
-  segmenter: Segmenter;
-  resources: Resources;
-}
-
-/** What becomes one token in `tokens` and keywords: the segment command's default. */
-const TOKEN_MERGE = new Set(DEFAULT_MERGE);
-
-const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number) => T[]): T[][] =>
-  state.layout.passages.map(f);
-
-export const STAGES: readonly Stage[] = [
-  {
-    name: 'layout',
-    run: (state) => {
-      const { raw, options } = state;
-      const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
-      const traditional = isTraditional(raw);
-      // Not a page: a single story's head and tail are read (auto), or the text is taken as it is (none).
-      const layout = page
-        ? layoutPage(raw, traditional)
-        : options.layout === 'auto' ? layoutStory(raw, traditional) : layoutRunningText(raw, traditional);
-      // A headline carried apart from the text names the first article; it has no offsets, as it is not
-      // in the text (a headline the layout read from the text stays a headline passage).
-      if (state.title && layout.articles[0]) layout.articles[0] = { ...layout.articles[0], title: state.title };
-      const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
-      if (!traditional) return { layout, script: 'simplified', page, referenceYear };
-      const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
-      return { layout: { ...layout, passages }, script: 'traditional', page, referenceYear };
-    },
-  },
-  {
-    name: 'segment',
-    run: (state, env) => ({ words: perPassage(state, (p) => env.segmenter.tag(p.norm)) }),
-  },
-  {
-    name: 'slogans',
-    run: (state, env) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm, env.resources.slogans())) }),
-  },
-  {
-    name: 'figures',
-    run: (state, env) => {
-      const lex = env.resources.figures();
-      const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm), lex);
-      return {
-        figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency }, lex)),
-      };
-    },
-  },
-  {
-    name: 'entities',
-    run: (state, env) => {
-      const [result] = entityStage([state], env.resources);
-      if (result instanceof Error) throw result;
-      return result!;
-    },
-    runMany: (states, env) => entityStage(states, env.resources),
-  },
-  {
-    name: 'tokens',
-    run: (state) => ({
-      tokens: perPassage(state, (p, i) =>
-        retokenize(
-          state.words[i] ?? [],
-          mergeSpans(p.norm, { slogans: state.slogans[i] ?? [], entities: state.entities[i] ?? [], figures: [] }, TOKEN_MERGE),
-        ),
-      ),
-    }),
-  },
-  {
-    name: 'keywords',
-    run: (state, env) => {
-      // Bylines say who wrote the story, not what it is about: their lines, datelines, editor and source
-      // lines, and the names they give (also where a dateline gives them: 本报讯（记者 王晓明）) are no keywords.
-      const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
-      return {
-        keywords: topKeywords(
-          state.tokens.flatMap((_, i) => keywordTokens(state, i, bylineNames)),
-          loadIdf(jiebaIdfPath()), env.resources.stopWords(),
-          state.options.keywords,
-        ),
-      };
-    },
-  },
-];
-
-/**
- * The tokens of passage i that count towards keywords. Counted in the original characters (a
- * Traditional page keeps its own keywords); where the analysis text is the original, the token's own
- * string (already hashed by the tag lookup). A policy term counts as its term, whichever variant wrote
- * it (推动高质量发展 -> 高质量发展). `credits`: the passage's credit spans, when the passage is a
- * window of a longer one (they are read at the whole paragraph's head and tail).
- */
-function keywordTokens(state: Readonly<AnalysisState>, i: number, bylineNames: ReadonlySet<string>, credits?: [number, number][]): KeywordToken[] {
-  const p = state.layout.passages[i]!;
-  if (p.kind === 'byline' || p.kind === 'marker') return [];
-  const same = p.text === p.norm;
-  credits ??= p.kind === 'paragraph' ? creditSpans(p.text) : [];
-  const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
-  return (state.tokens[i] ?? [])
-    .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
-    .map((t) => {
-      const term = terms.get(t.s);
-      if (term && term.e === t.e) return { word: term.norm!, pos: t.pos };
-      return same ? { word: t.word, pos: t.pos } : { word: p.text.slice(t.s, t.e), pos: t.pos, norm: t.word };
-    })
-    .filter((t) => !bylineNames.has(t.word));
-}
-
-/**
- * The year 今年 and month-day dates resolve to: --year, else the year of the document's own date (its
- * record's --date-field: the day it was published), else for a newspaper page the year the page states
- * most (a page is one dated edition), else none: a paragraph quoted on its own may mention a year that
- * is not its date ("2026年目标……4月29日召开"), so its month-day dates stay "--04-29".
- */
-export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 'raw' | 'date'>): number | null {
-  return state.options.referenceYear ?? (state.date ? Number(state.date.slice(0, 4)) : null) ?? (state.page ? statedYear(state.raw) : null);
-}
-
-/**
- * Entities of a batch of documents: the tagger over every passage first, then the post-rules (two sets
- * of tables that would otherwise take turns in the caches passage by passage: ~10 % of the stage).
- */
-function entityStage(states: readonly Readonly<AnalysisState>[], res: Resources): (Partial<AnalysisState> | Error)[] {
-  const tagged = states.map((state) =>
-    attempt(() => state.layout.passages.map((p, i) => (p.kind === 'byline' ? null : tagEntities(p.norm, state.words[i] ?? [], res)))),
-  );
-  return states.map((state, k) => {
-    const found = tagged[k]!;
-    if (found instanceof Error) return found;
-    return attempt(() => {
-      const entities = state.layout.passages.map((p, i) =>
-        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, res, { explain: state.options.explain })),
-      );
-      if (state.part) return { entities };
-      return { entities: knownPeopleAgain(state, entities, (i) => wordBounds(state.words[i] ?? [], state.layout.passages[i]!.norm.length)) };
-    });
-  });
-}
-
-/**
- * A person the document has introduced — in a byline, or next to a title (区政协党组书记、主席逯鹰) — is
- * the same person when the name comes back bare in a later paragraph (逯鹰在讲话中说), where the tagger,
- * without the title beside it, may miss it. Only such introduced names are carried, only onto whole
- * jieba words (刘腾 is not found inside 刘腾飞), and never over another entity.
- */
-function knownPeopleAgain(state: Readonly<AnalysisState>, found: EntityMatch[][], boundsOf: (i: number) => Uint8Array): EntityMatch[][] {
-  const names = new Set<string>();
-  found.forEach((ms, i) => {
-    const p = state.layout.passages[i]!;
-    for (const m of ms) if (m.type === 'PER' && (p.kind === 'byline' || m.titles?.length) && m.e - m.s >= 2) names.add(p.norm.slice(m.s, m.e));
-  });
-  if (names.size === 0) return found;
-  const list = [...names];
-  return found.map((ms, i) => {
-    const p = state.layout.passages[i]!;
-    if (p.kind === 'byline') return ms;
-    const bounds = boundsOf(i);
-    const taken = coveredUnits(p.norm.length, ms);
-    const added: EntityMatch[] = [];
-    // Name by name in the order they were introduced, each where it occurs: an earlier name's
-    // occurrence takes the place first.
-    occurrences(p.norm, list).forEach((ats, k) => {
-      const name = list[k]!;
-      for (const at of ats) {
-        const e = at + name.length;
-        if (!(bounds[at]! & WORD_START) || !(bounds[e]! & WORD_END)) continue;
-        if (anyTaken(taken, at, e)) continue;
-        taken.fill(1, at, e);
-        added.push({ s: at, e, type: 'PER', ...(state.options.explain ? { rules: ['known-people'] } : {}) });
-      }
-    });
-    return added.length ? [...ms, ...added].sort((a, b) => a.s - b.s) : ms;
-  });
-}
-
-/**
- * The article's reporters and correspondents, wherever their names stand in its passages (the byline,
- * or a dateline such as 新华社上海3月5日电（记者 孙立平 黄敏）), are PER entities with exactly those
- * spans; a tagger entity overlapping one gives way (it would have run the two names together:
- * 孙立平黄敏 once the letter-spacing is gone).
- */
-function withReporters(state: Readonly<AnalysisState>, p: Passage, found: EntityMatch[]): EntityMatch[] {
-  const article = state.layout.articles[p.article];
-  if (!article) return found;
-  const names: EntityMatch[] = [];
-  for (const name of new Set([...article.reporters, ...article.correspondents])) {
-    if (!name) continue;
-    for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + name.length)) {
-      names.push({ s: at, e: at + name.length, type: 'PER', ...(state.options.explain ? { rules: ['reporters'] } : {}) });
-    }
-  }
-  if (names.length === 0) return found;
-  const taken = coveredUnits(p.text.length, names);
-  const rest = found.filter((m) => !anyTaken(taken, m.s, m.e));
-  return [...rest, ...names].sort((a, b) => a.s - b.s);
-}
-
-/** One document to analyse: its id, its text, what its input says besides. */
 export interface DocumentInput {
   id: string;
   raw: string;
@@ -347,12 +63,24 @@ export const BATCH_CHARS = 1 << 18;
 export class Pipeline {
   /** What its stages use: the segmenter and the knowledge (Resources). */
   readonly env: PipelineEnv;
+  /** The stages that run, in order: the list less the disabled ones. */
+  private readonly stages: readonly Stage[];
+  /** The leading stages that are not windowed: they run on the whole document and make its passages. */
+  private readonly head: readonly Stage[];
 
-  /** Its own Resources (from options.dicts), loaded as the stages need them, unless `setup` hands it some to share. */
+  /**
+   * Its own Resources (from options.dicts), loaded as the stages need them, unless `setup` hands it some
+   * to share. Throws StageOrderError when the stage list (options.stages, default STAGES) is not in order.
+   */
   constructor(
     readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
     setup: Partial<PipelineEnv> = {},
   ) {
+    const list = options.stages ?? STAGES;
+    checkStages(list, options.disable);
+    this.stages = list.filter((s) => !options.disable.includes(s.name));
+    const first = this.stages.findIndex((s) => s.windowed);
+    this.head = first < 0 ? this.stages : this.stages.slice(0, first);
     this.env = { segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }), resources: setup.resources ?? new Resources(options.dicts) };
   }
 
@@ -384,6 +112,7 @@ export class Pipeline {
       date: meta.date,
       title: meta.title,
       fields: meta.fields,
+      ...(meta.script ? { givenScript: meta.script } : {}),
       script: 'simplified',
       page: false,
       referenceYear: null,
@@ -396,12 +125,11 @@ export class Pipeline {
       tokens: [],
       keywords: [],
     }));
-    const [layout, ...rest] = STAGES;
-    states = this.runStages(states, [layout!]);
+    states = this.runStages(states, this.head);
     // A document with a passage longer than the window is analysed on its own, window by window.
     const max = windowCharsOf(this.options);
     const long = states.map((s) => !(s instanceof Error) && max > 0 && s.layout.passages.some((p) => p.norm.length > max));
-    const others = this.runStages(states.filter((_, k) => !long[k]), rest);
+    const others = this.runStages(states.filter((_, k) => !long[k]), this.stages.slice(this.head.length));
     let k = 0;
     return states.map((s, j) => (long[j] ? attempt(() => this.analyzeWindowed(s as AnalysisState, max)) : others[k++]!));
   }
@@ -409,7 +137,6 @@ export class Pipeline {
   /** `stages` in order over the documents, each stage over all of them before the next. */
   private runStages(states: (AnalysisState | Error)[], stages: readonly Stage[]): (AnalysisState | Error)[] {
     for (const stage of stages) {
-      if (this.options.disable.includes(stage.name)) continue;
       if (stage.runMany) {
         const live = states.filter((s): s is AnalysisState => !(s instanceof Error));
         const results = attempt(() => stage.runMany!(live, this.env));
@@ -427,27 +154,34 @@ export class Pipeline {
   }
 
   /**
-   * The analysis of a document with a passage longer than `max`, window by window: the stages from
-   * segment to tokens run over one window (or a group of short passages) at a time, and only what the
-   * record keeps — slogans, figures, entities, and tokens when asked for — is kept, shifted back to
+   * The analysis of a document with a passage longer than `max`, window by window: the windowed stages
+   * (segment to tokens) run over one window (or a group of short passages) at a time, and only what
+   * the record keeps — slogans, figures, entities, and tokens when asked for — is kept, shifted back to
    * passage offsets; each window's words and tokens are let go before the next. What spans passages is
-   * done on the whole: the currency the document names (figures), the names it introduces (entities:
-   * from word bounds kept as one byte per unit), the keyword counts. Windows end where no stage's
-   * span can cross (passageWindows), so the record is the one the whole passage would give.
+   * done on the whole: the currency the document names (figures), each stage's afterWindows (entities:
+   * the names the document introduces, from word bounds kept as one byte per unit), the keyword counts
+   * (gathered window by window: the tokens are not kept), then any other stage after the windowed
+   * ones. Windows end where no stage's span can cross (passageWindows), so the record is the one the
+   * whole passage would give.
    */
   private analyzeWindowed(state: AnalysisState, max: number): AnalysisState {
     const passages = state.layout.passages;
-    const on = (name: StageName) => !this.options.disable.includes(name);
-    const stages = STAGES.filter((x) => x.name !== 'layout' && x.name !== 'keywords' && on(x.name));
-    const part = { currency: on('figures') ? documentCurrency(passages.map((p) => p.norm), this.env.resources.figures()) : null };
+    const rest = this.stages.slice(this.head.length);
+    const windowed = rest.filter((x) => x.windowed);
+    const finishers = windowed.filter((x) => x.afterWindows);
+    const keywords = rest.some((x) => !x.windowed && x.produces.includes('keywords'));
+    const after = rest.filter((x) => !x.windowed && !x.produces.includes('keywords'));
+    // The figure and stop-word tables are read only when a stage asks for them (a dicts folder may lack them).
+    const figuring = windowed.some((x) => x.produces.includes('figures'));
+    const part = { currency: figuring ? documentCurrency(passages.map((p) => p.norm), this.env.resources.figures()) : null };
     const slogans = passages.map((): SloganMatch[] => []);
     const figures = passages.map((): FigureMatch[] => []);
     const entities = passages.map((): EntityMatch[] => []);
     const tokens = passages.map((): WordToken[] => []);
-    const bounds = on('entities') ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
-    const counts = new KeywordCounts(on('keywords') ? this.env.resources.stopWords() : new Set());
+    const bounds = finishers.length ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
+    const counts = new KeywordCounts(keywords ? this.env.resources.stopWords() : new Set());
     const credits = new Map<number, [number, number][]>();
-    const bylineNames = new Set(state.layout.articles.flatMap((a) => [...a.reporters, ...a.correspondents]));
+    const byline = bylineNames(state);
     // Windows of long passages, and short passages whole, in groups of about `max` units.
     let group: { i: number; a: number; b: number }[] = [];
     let size = 0;
@@ -458,7 +192,7 @@ export class Pipeline {
         layout: { articles: state.layout.articles, passages: group.map(({ i, a, b }) => slicePassage(passages[i]!, a, b)) },
         words: [], slogans: [], figures: [], entities: [], tokens: [], keywords: [],
       };
-      for (const stage of stages) w = { ...w, ...stage.run(w, this.env) };
+      for (const stage of windowed) w = { ...w, ...stage.run(w, this.env) };
       group.forEach(({ i, a, b }, k) => {
         const shift = <T extends { s: number; e: number }>(m: T): T => ({ ...m, s: m.s + a, e: m.e + a });
         for (const m of w.slogans[k] ?? []) slogans[i]!.push(shift(m));
@@ -469,9 +203,9 @@ export class Pipeline {
           const wb = wordBounds(w.words[k] ?? [], b - a);
           for (let u = 0; u <= b - a; u++) bounds[i]![a + u]! |= wb[u]!;
         }
-        if (on('keywords')) {
+        if (keywords) {
           if (!credits.has(i)) credits.set(i, passages[i]!.kind === 'paragraph' ? creditSpans(passages[i]!.text) : []);
-          counts.add(keywordTokens(w, k, bylineNames, credits.get(i)!.map(([s, e]): [number, number] => [s - a, e - a])));
+          counts.add(keywordTokens(w, k, byline, credits.get(i)!.map(([s, e]): [number, number] => [s - a, e - a])));
         }
       });
       group = [];
@@ -486,14 +220,17 @@ export class Pipeline {
       }
     });
     if (group.length) flush();
-    return {
+    let whole: AnalysisState = {
       ...state,
       slogans,
       figures,
-      entities: on('entities') ? knownPeopleAgain(state, entities, (i) => bounds[i]!) : entities,
+      entities,
       tokens: this.options.tokens ? tokens : [],
-      keywords: on('keywords') ? counts.top(loadIdf(jiebaIdfPath()), this.options.keywords) : [],
+      keywords: keywords ? counts.top(loadIdf(jiebaIdfPath()), this.options.keywords) : [],
     };
+    for (const stage of finishers) whole = { ...whole, ...stage.afterWindows!(whole, bounds) };
+    for (const stage of after) whole = { ...whole, ...stage.run(whole, this.env) };
+    return whole;
   }
 }
 
@@ -507,15 +244,6 @@ export const WINDOW_CHARS = 1 << 15;
 function windowCharsOf(options: AnalyzeOptions): number {
   const max = options.windowChars ?? WINDOW_CHARS;
   return max > 0 ? Math.max(max, TAGGER_WINDOW + 1) : 0;
-}
-
-/** f's result, or what it threw as an Error. */
-function attempt<T>(f: () => T): T | Error {
-  try {
-    return f();
-  } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
-  }
 }
 
 /**
@@ -537,7 +265,10 @@ function asWritten(p: Passage, person: number, titles: readonly string[]): strin
   return out;
 }
 
-/** Maps every passage match to a raw code-point span and builds the output record. */
+/**
+ * Maps every passage match to a raw code-point span and builds the output record, its keys in the
+ * order src/types.ts declares them (the schema's order; test/output/record-schema.test.ts checks it).
+ */
 export function assemble(state: AnalysisState): DocumentRecord {
   const entities: Entity[] = [];
   const figures: Figure[] = [];

@@ -4,14 +4,36 @@
 // document (end exclusive), so `[...raw].slice(start, end)` (JS) or `raw[start:end]` (Python) is its
 // source. A span may cover line breaks or letter-spacing of the original; its `text` is the cleaned
 // form, so `text` equals the raw slice with the whitespace that layout removed taken out.
+//
+// These declarations are the record's one definition: `npm run gen:schema` writes the JSON Schema
+// (src/output/record.schema.json) from them, descriptions and JSDoc tags (@minimum, @pattern, ...)
+// included, and the CSV columns, validate's layers and the record's key order follow that schema. So
+// the fields of an output type are declared in the order records write them.
 
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.0' as const;
 
-/** A code-point span into the raw document text. */
+/**
+ * A Unicode code-point offset into the document's original text.
+ * @asType integer
+ * @minimum 0
+ */
+export type Offset = number;
+
+/**
+ * The cleaned text of a span: never empty.
+ * @minLength 1
+ */
+export type SpanText = string;
+
+/**
+ * A code-point span into the raw document text. Entity, Figure and Slogan repeat its three fields
+ * after their type rather than extend it: records write the type first, and the schema takes its key
+ * order from the declarations.
+ */
 export interface Span {
-  start: number;
-  end: number;
-  text: string;
+  start: Offset;
+  end: Offset;
+  text: SpanText;
 }
 
 export interface Token extends Span {
@@ -22,8 +44,11 @@ export interface Token extends Span {
 export type EntityType = 'PER' | 'LOC' | 'ORG';
 export const ENTITY_TYPES: readonly EntityType[] = ['PER', 'LOC', 'ORG'];
 
-export interface Entity extends Span {
+export interface Entity {
   type: EntityType;
+  start: Offset;
+  end: Offset;
+  text: SpanText;
   /** Titles written next to a person (区政协党组书记、主席 -> ["区政协党组书记", "主席"]). */
   titles?: string[];
   /** The name in Simplified characters, to count a name written both ways once (陳茂波 -> 陈茂波).
@@ -38,8 +63,11 @@ export interface Entity extends Span {
 export type FigureType = 'number' | 'percent' | 'money' | 'quantity' | 'date' | 'range' | 'ordinal' | 'ratio';
 export const FIGURE_TYPES: readonly FigureType[] = ['number', 'percent', 'money', 'quantity', 'date', 'range', 'ordinal', 'ratio'];
 
-export interface Figure extends Span {
+export interface Figure {
   type: FigureType;
+  start: Offset;
+  end: Offset;
+  text: SpanText;
   /** A number where the figure has one; an ISO-8601-like string for dates and date ranges; "3:1" for a ratio; else null. */
   value: number | string | null;
   /** Measure word for quantities, ISO 4217 code for money, null otherwise. */
@@ -57,8 +85,11 @@ export interface Figure extends Span {
 export type SloganKind = 'formula' | 'code' | 'numbered' | 'coined' | 'term';
 export const SLOGAN_KINDS: readonly SloganKind[] = ['formula', 'code', 'numbered', 'coined', 'term'];
 
-export interface Slogan extends Span {
+export interface Slogan {
   kind: SloganKind;
+  start: Offset;
+  end: Offset;
+  text: SpanText;
   /** Canonical form: half-width, no spaces ("5＋5＋7" -> "5+5+7"). */
   canonical: string;
   /** For a term: the term its variant belongs to (推动高质量发展 -> 高质量发展). */
@@ -66,6 +97,7 @@ export interface Slogan extends Span {
 }
 
 export interface Keyword {
+  /** @minLength 1 */
   word: string;
   weight: number;
 }
@@ -81,20 +113,23 @@ export interface Article {
   date?: string | null;
   /** "第一版" for "（上接第一版）". */
   continued_from: string | null;
-  start: number;
-  end: number;
+  start: Offset;
+  end: Offset;
   paragraphs: string[];
 }
 
 /** One analysed document: the output record of `zhnews analyze`. */
 export interface DocumentRecord {
   id: string;
-  schemaVersion: string;
+  schemaVersion: typeof SCHEMA_VERSION;
   /** The encoding the input was decoded from, when it came from bytes. */
   encoding?: string;
   /** 'traditional' when the text was converted to Simplified Chinese for analysis. */
   script?: 'simplified' | 'traditional';
-  /** The document's date from its input record (--date-field), ISO; absent when it has none. */
+  /**
+   * The document's date from its input record (--date-field), ISO; absent when it has none.
+   * @pattern ^\d{4}(-\d{2}(-\d{2})?)?$
+   */
   date?: string;
   /** Fields of its input record kept with --keep-fields, by the name given ("title", "source.url"). */
   meta?: Record<string, unknown>;
@@ -107,18 +142,28 @@ export interface DocumentRecord {
    * Non-whitespace characters of the input that the layout put in no paragraph, headline, subtitle,
    * byline, marker or caption and in no furniture: 0 when nothing was lost (docs/output.md). Always
    * written by `analyze`.
+   * @asType integer
+   * @minimum 0
    */
   unassigned?: number;
   tokens?: Token[];
 }
 
+/** A document's lists of annotations, its layers: articles, entities, figures, slogans, keywords, tokens. */
+export type Layer = { [K in keyof DocumentRecord]-?: NonNullable<DocumentRecord[K]> extends readonly object[] ? K : never }[keyof DocumentRecord];
+
 /** A document that could not be read, decoded or analysed. */
 export interface ErrorRecord {
   id: string;
-  schemaVersion: string;
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** @minLength 1 */
   error: string;
 }
 
+/**
+ * One record per input document, as written by `zhnews analyze`. Offsets are Unicode code points into the document's original text, end exclusive.
+ * @title zhnews output record
+ */
 export type OutputRecord = DocumentRecord | ErrorRecord;
 
 export function isErrorRecord<T extends object>(r: T | ErrorRecord): r is ErrorRecord {

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['extract'],
   ['tokens'],
   ['resources.ts'],
+  ['pipeline'],
   ['pipeline.ts'],
   ['output'],
   ['summary', 'report', 'validate'],

@@ -118,19 +118,22 @@ describe('DictFolder', () => {
   });
 });
 
+/** `zhnews <args>` in process, with `stdin` as its standard input. */
+async function runMain(args: string[], stdin: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    readStdin: async () => Buffer.from(stdin),
+    env: {},
+  };
+  const status = await main(['node', 'zhnews', ...args], io);
+  return { status, stdout, stderr };
+}
+
 describe('analyze --dicts', () => {
-  async function analyze(args: string[], stdin: string) {
-    let stdout = '';
-    let stderr = '';
-    const io: CliIO = {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => ((stderr += s), true) },
-      readStdin: async () => Buffer.from(stdin),
-      env: {},
-    };
-    const status = await main(['node', 'zhnews', 'analyze', '--no-layout', '--jobs', '1', '--format', 'jsonl', ...args], io);
-    return { status, stdout, stderr };
-  }
+  const analyze = (args: string[], stdin: string) => runMain(['analyze', '--no-layout', '--jobs', '1', '--format', 'jsonl', ...args], stdin);
 
   it('reads the folder given', async () => {
     const r = await analyze(['--dicts', withoutAsean()], ASEAN);
@@ -147,5 +150,15 @@ describe('analyze --dicts', () => {
     expect(lacking.status).toBe(2);
     expect(lacking.stderr).toContain(`--dicts: ${join(dir, 'ner', 'departments.txt')}: no such file`);
     expect(lacking.stdout).toBe('');
+  });
+});
+
+describe('segment --dicts', () => {
+  it('reads the folder given: without its known-names line, 东盟 is tagged a place name', async () => {
+    const bundled = await runMain(['segment', '--pos'], ASEAN + '\n');
+    const custom = await runMain(['segment', '--pos', '--dicts', withoutAsean()], ASEAN + '\n');
+    expect(bundled.stdout).toContain('东盟/nt');
+    expect(custom.status).toBe(0);
+    expect(custom.stdout).toContain('东盟/ns');
   });
 });

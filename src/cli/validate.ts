@@ -16,6 +16,7 @@ import { Pipeline, type AnalyzeOptions } from '../pipeline.js';
 import { readDocuments, fileSource } from '../input/index.js';
 import { analyseBatch, documentBatches } from './batch.js';
 import { LAYERS, compareRecords, type CompareOptions, type Difference } from '../validate/diff.js';
+import { unknownFields } from '../output/schema.js';
 import type { OutputRecord } from '../types.js';
 
 export interface ValidateRun {
@@ -119,7 +120,13 @@ async function readExpected(path: string): Promise<OutputRecord[] | string> {
       typeof (r as { id?: unknown }).id !== 'string' ||
       LAYERS.some((l) => l in r && !Array.isArray((r as Record<string, unknown>)[l])),
   );
-  return bad < 0 ? (records as OutputRecord[]) : `expected file: record ${bad + 1} is not a zhnews record (an object with a string id, its layers lists)`;
+  if (bad >= 0) return `expected file: record ${bad + 1} is not a zhnews record (an object with a string id, its layers lists)`;
+  // A misspelt key would otherwise pass unseen (an extra field) or read as an empty layer.
+  for (const [i, r] of (records as OutputRecord[]).entries()) {
+    const unknown = unknownFields(r);
+    if (unknown.length) return `expected file: record ${i + 1} has fields the record schema does not define: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}`;
+  }
+  return records as OutputRecord[];
 }
 
 function show(v: unknown): string {

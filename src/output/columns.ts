@@ -1,5 +1,5 @@
-// The CSV table of a record, derived from the record's JSON Schema (record.schema.json), so that a field
-// added to the record reaches the CSV without being listed here again.
+// The CSV table of a record, derived from the record's JSON Schema (record.schema.json, generated from
+// src/types.ts), so that a field added to the record reaches the CSV without being listed here again.
 //
 // Every array of objects in the document (articles, entities, figures, slogans, keywords, tokens) is a
 // layer; each of its items is one row, `kind` naming the item's definition (entity, figure, …). Each
@@ -18,7 +18,7 @@
 
 import type { DocumentRecord, OutputRecord } from '../types.js';
 import { isErrorRecord } from '../types.js';
-import { RECORD_SCHEMA } from './schema.js';
+import { RECORD_SCHEMA, SchemaReader, type SchemaNode } from './schema.js';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -59,16 +59,6 @@ interface LayerRule {
   fields: FieldRule[];
 }
 
-interface SchemaNode {
-  type?: string | string[];
-  $ref?: string;
-  allOf?: SchemaNode[];
-  items?: SchemaNode;
-  properties?: Record<string, SchemaNode>;
-  enum?: unknown[];
-  const?: unknown;
-}
-
 /** The CSV layout of a record schema: its row rules, its columns and their types. */
 export interface CsvSchema {
   rules: LayerRule[];
@@ -79,15 +69,8 @@ export interface CsvSchema {
 
 /** The CSV layout of a record schema (record.schema.json, or one extended in a test). */
 export function csvSchemaOf(schema: object): CsvSchema {
-  const defs = (schema as { $defs: Record<string, SchemaNode> }).$defs;
-  const resolve = (node: SchemaNode): SchemaNode => (node.$ref ? resolve(defs[node.$ref.replace('#/$defs/', '')]!) : node);
-  /** The properties of a definition, those of its allOf parts first (span: text, start, end). */
-  const propertiesOf = (node: SchemaNode): [string, SchemaNode][] => {
-    const out = new Map<string, SchemaNode>();
-    for (const part of node.allOf ?? []) for (const [k, v] of propertiesOf(resolve(part))) out.set(k, v);
-    for (const [k, v] of Object.entries(node.properties ?? {})) out.set(k, v);
-    return [...out];
-  };
+  const reader = new SchemaReader(schema);
+  const resolve = (node: SchemaNode) => reader.resolve(node);
   const typesOf = (node: SchemaNode): string[] => {
     const n = resolve(node);
     if (n.type) return Array.isArray(n.type) ? n.type : [n.type];
@@ -104,7 +87,7 @@ export function csvSchemaOf(schema: object): CsvSchema {
   };
   const fieldRules = (kind: string, node: SchemaNode): FieldRule[] => {
     const rules: FieldRule[] = [];
-    for (const [field, prop] of propertiesOf(node)) {
+    for (const [field, prop] of reader.propertiesOf(node)) {
       const key = `${kind}.${field}`;
       if (SKIPPED.has(key)) continue;
       const column = RENAMES[key] ?? field;
@@ -124,15 +107,11 @@ export function csvSchemaOf(schema: object): CsvSchema {
     }
     return rules;
   };
-  const documentDef = defs.document!;
-  // The document's own row, then one rule per array of objects in the document, in the schema's order.
-  const rules: LayerRule[] = [{ layer: 'documents', kind: 'document', fields: fieldRules('document', documentDef) }];
-  for (const [layer, prop] of propertiesOf(documentDef)) {
-    const items = resolve(prop).items;
-    if (!items?.$ref) continue;
-    const kind = items.$ref.replace('#/$defs/', '');
-    rules.push({ layer, kind, fields: fieldRules(kind, resolve(items)) });
-  }
+  // The document's own row, then one rule per layer of the document, in the schema's order.
+  const rules: LayerRule[] = [
+    { layer: 'documents', kind: 'document', fields: fieldRules('document', reader.defs.document!) },
+    ...reader.layers().map(({ layer, kind }) => ({ layer, kind, fields: fieldRules(kind, resolve(reader.defs[kind]!)) })),
+  ];
   const columns = [...new Set([...HEAD, ...rules.flatMap((r) => r.fields.flatMap((f) => (f.textColumn ? [f.column, f.textColumn] : [f.column])))])];
   return { rules, columns, types };
 }

@@ -1,8 +1,9 @@
-// Segmentation that respects what the other stages found: jieba's words, then every number, entity and
-// slogan of the passage made one token (segment/retokenize.ts), so that "国家发展改革委", "13.5%" and "五位一体"
-// survive as words.
+// Segmentation that respects what the other stages found: the spans to keep whole — every number,
+// entity and slogan of the passage — for segment/retokenize.ts to make one token each over jieba's
+// words, so that "国家发展改革委", "13.5%" and "五位一体" survive as words (the pipeline's tokens stage,
+// and `zhnews segment`, which is that pipeline with fewer stages).
 //
-//   new MergingSegmenter(jieba, DEFAULT_MERGE, resources).tag('国家发展改革委提出“五位一体”，投资增长13.5%')
+//   '国家发展改革委提出“五位一体”，投资增长13.5%'
 //     -> 国家发展改革委/nt 提出/v “/x 五位一体/nz ”/x ，/x 投资/vn 增长/v 13.5%/m
 //
 // What is merged is a choice (`MergeKind`), measured on the PKU and MSR dev sets:
@@ -14,17 +15,11 @@
 //             cost on the 1998-2001 test texts (quotations taken for coined terms): on by default, but
 //             a span holding punctuation or spaces (a quoted clause) is never made one token
 //   figures   whole quantities (28500余辆, 20万元) are MSR's convention and cost PKU three points: off
-// It sits above segment/ and extract/ (docs/design-layers.md): it runs the extractors over jieba's words.
-// Entities need the tagger model of the given resources (ner/model.bin of their dicts folder); if it
-// cannot be loaded, the segmenter goes on without them and says why in `problems`.
+// It sits above segment/ and extract/ (docs/design-layers.md): it reads what the extractors found.
 
-import type { Segmenter, WordToken } from '../segment/segmenter.js';
 import type { EntityType } from '../types.js';
-import { retokenize, type TokenSpan } from '../segment/retokenize.js';
+import type { TokenSpan } from '../segment/retokenize.js';
 import { numberSpans } from '../segment/numbers.js';
-import { extractEntities, type EntityResources } from '../extract/entities/index.js';
-import { extractFigures, type FigureLexicon } from '../extract/figures/index.js';
-import { extractSlogans, type SloganModel } from '../extract/slogans/index.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
 
 export const MERGE_KINDS = ['numbers', 'entities', 'slogans', 'figures'] as const;
@@ -48,7 +43,7 @@ export interface Found {
 
 /**
  * The spans to keep whole, from what the stages found in `text` (UTF-16 offsets) and the number rules.
- * Shared by `zhnews segment` and the pipeline's tokens, so both segment the same way.
+ * For the pipeline's tokens stage (pipeline/stages.ts), which `zhnews segment` runs too.
  */
 export function mergeSpans(text: string, found: Found, merge: ReadonlySet<MergeKind>): TokenSpan[] {
   const out: TokenSpan[] = [];
@@ -65,65 +60,4 @@ export function mergeSpans(text: string, found: Found, merge: ReadonlySet<MergeK
     for (const n of numberSpans(text)) out.push({ s: n.s, e: n.e, pos: numberTag(text.slice(n.s, n.e)) });
   }
   return out;
-}
-
-/** What the merging segmenter reads: the entity knowledge, figure and slogan tables (resources.ts Resources). */
-export interface MergeResources extends EntityResources {
-  figures(): FigureLexicon;
-  slogans(): SloganModel;
-}
-
-export class MergingSegmenter implements Segmenter {
-  readonly merge: ReadonlySet<MergeKind>;
-  /** Why a kind could not be merged (the entity model did not load), for the caller to report once. */
-  readonly problems: string[] = [];
-
-  constructor(
-    readonly base: Segmenter,
-    merge: Iterable<MergeKind>,
-    /** The entity model, word lists, figure and slogan tables of one dicts folder (a Pipeline's Resources). */
-    private readonly resources: MergeResources,
-  ) {
-    this.merge = new Set(merge);
-  }
-
-  /** Words of `text` (the width-folded analysis string), each found span one token. */
-  tag(text: string): WordToken[] {
-    if (typeof text !== 'string' || text.length === 0) return [];
-    const words = this.base.tag(text);
-    if (this.merge.size === 0 || !/[^\s\p{P}]/u.test(text)) return words;
-    return retokenize(words, this.spans(text, words));
-  }
-
-  addWords(words: Iterable<{ word: string; pos: string }>): void {
-    this.base.addWords(words);
-  }
-
-  /** The spans to keep whole in `text`, found by running the extractors the merge asks for. */
-  spans(text: string, words: WordToken[]): TokenSpan[] {
-    const m = this.merge;
-    const slogans = m.has('slogans') || m.has('figures') ? extractSlogans(text, this.resources.slogans()) : [];
-    return mergeSpans(
-      text,
-      {
-        slogans,
-        entities: m.has('entities') ? this.entities(text, words) : [],
-        figures: m.has('figures') ? extractFigures(text, { referenceYear: null, blocked: slogans }, this.resources.figures()) : [],
-      },
-      m,
-    );
-  }
-
-  private entitiesFailed = false;
-
-  private entities(text: string, words: WordToken[]) {
-    if (this.entitiesFailed) return [];
-    try {
-      return extractEntities(text, words, this.resources);
-    } catch (e) {
-      this.entitiesFailed = true;
-      this.problems.push(`entities are not merged: ${(e as Error).message}`);
-      return [];
-    }
-  }
 }

@@ -542,9 +542,8 @@ function snapshotOf(text: string, words: WordToken[], res: EntityResources): Sna
 /** The package's knowledge, with the tagger of `--model` (a name under dicts/ or a path) when given. */
 function resourcesOf(opt: Options): EntityResources {
   const res = new Resources();
-  if (!opt['model']) return res;
-  const tagger = EntityTagger.load(res.dicts.path(opt['model']), res.gazetteers());
-  return { tagger: () => tagger, gazetteers: () => res.gazetteers(), lexicon: () => res.lexicon() };
+  const tagger = opt['model'] ? EntityTagger.load(res.dicts.path(opt['model']), res.gazetteers()) : null;
+  return tagger ? { tagger: () => tagger, gazetteers: () => res.gazetteers(), lexicon: () => res.lexicon() } : res;
 }
 
 function snapshot(pos: string[], opt: Options): void {

@@ -1,16 +1,20 @@
 // Comparing an analysis record with an expected one, annotation by annotation.
 //
-// Spans are matched by (start, end) within each layer. A span on one side only is missing or
-// unexpected; the same span with another type, text, value or unit is changed. Articles are matched
-// by index and compared field by field. Keywords are matched by word.
+// The layers are the document's lists in the record schema (articles, entities, figures, slogans,
+// keywords, tokens): a layer added to the record is compared without being listed here. Spans are
+// matched by (start, end) within each layer. A span on one side only is missing or unexpected; the same
+// span with another type, text, value or unit is changed. Articles are matched by index and compared
+// field by field. Keywords are matched by word.
 //   expected PER 刘腾 [9,11), actual none        -> { layer: 'entities', kind: 'missing', ... }
 //   money [770,777) value 50000000 vs 5000000    -> { layer: 'figures', kind: 'changed', field: 'value' }
 
-import type { Article, DocumentRecord, OutputRecord } from '../types.js';
+import type { Article, DocumentRecord, Layer, OutputRecord } from '../types.js';
 import { isErrorRecord } from '../types.js';
+import { RECORD_LAYERS } from '../output/schema.js';
 
-export const LAYERS = ['articles', 'entities', 'figures', 'slogans', 'keywords'] as const;
-export type Layer = (typeof LAYERS)[number];
+export type { Layer };
+/** The layers of a record, from its schema: the `Layer` keys of the type, since the schema is generated from it. */
+export const LAYERS = RECORD_LAYERS as readonly Layer[];
 
 export interface Difference {
   layer: Layer | 'record';
@@ -48,9 +52,9 @@ export function compareRecords(expected: OutputRecord, actual: OutputRecord, opt
   return diffs;
 }
 
-function label(layer: Layer, s: Spanned): string {
-  const type = layer === 'slogans' ? s.kind : s.type;
-  return `${type} ${s.text} [${s.start},${s.end})`;
+/** "PER 刘腾 [9,11)": a span's type (a slogan's kind, a token's part of speech), text and offsets. */
+function label(s: Spanned): string {
+  return `${s.type ?? s.kind ?? s.pos} ${s.text} [${s.start},${s.end})`;
 }
 
 /**
@@ -67,7 +71,7 @@ function compareSpans(layer: Layer, expected: Spanned[] = [], actual: Spanned[] 
   for (const e of expected) {
     const a = got.get(key(e));
     if (!a) {
-      diffs.push({ layer, kind: 'missing', what: label(layer, e) });
+      diffs.push({ layer, kind: 'missing', what: label(e) });
       continue;
     }
     matched.add(key(e));
@@ -75,11 +79,11 @@ function compareSpans(layer: Layer, expected: Spanned[] = [], actual: Spanned[] 
       if (field === 'start' || field === 'end') continue;
       if (DERIVED.has(field) && !(field in e)) continue;
       if (!sameValue(e[field], a[field], options.valueTolerance)) {
-        diffs.push({ layer, kind: 'changed', what: label(layer, e), field, expected: e[field], actual: a[field] });
+        diffs.push({ layer, kind: 'changed', what: label(e), field, expected: e[field], actual: a[field] });
       }
     }
   }
-  for (const a of actual) if (!matched.has(key(a))) diffs.push({ layer, kind: 'unexpected', what: label(layer, a) });
+  for (const a of actual) if (!matched.has(key(a))) diffs.push({ layer, kind: 'unexpected', what: label(a) });
   return diffs;
 }
 

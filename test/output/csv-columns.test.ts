@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { columnType, csvRows, csvSchemaOf, csvTable, CSV_LAYERS, RECORD_COLUMNS } from '../../src/output/columns.js';
-import { RECORD_SCHEMA } from '../../src/output/schema.js';
+import { columnType, csvRows, csvTable, CSV_LAYERS, RECORD_COLUMNS } from '../../src/output/columns.js';
 import { createWriter } from '../../src/output/writer.js';
 import type { CsvOptions } from '../../src/output/csv.js';
 import type { DocumentRecord, OutputRecord } from '../../src/types.js';
@@ -80,31 +79,4 @@ describe('CSV columns from the record schema', () => {
   });
 });
 
-describe('CSV columns follow the schema when the record grows', () => {
-  // A record of a later version: a figure type `ratio` with low/high, and a document list `captions`
-  // of passages no article took, each with a `reason`.
-  const grown = structuredClone(RECORD_SCHEMA) as { $defs: Record<string, any> };
-  grown.$defs.figure.properties.type.enum.push('ratio');
-  grown.$defs.passage = { allOf: [{ $ref: '#/$defs/span' }], type: 'object', properties: { reason: { type: 'string' } } };
-  grown.$defs.document.properties.captions = { type: 'array', items: { $ref: '#/$defs/passage' } };
-  const schema = csvSchemaOf(grown);
-
-  it('gains a layer and its columns, the others unchanged and in the same order', () => {
-    expect(schema.rules.map((r) => r.layer)).toEqual([...CSV_LAYERS, 'captions']);
-    expect(schema.columns.slice(0, RECORD_COLUMNS.length)).toEqual(RECORD_COLUMNS);
-    expect(schema.columns.slice(RECORD_COLUMNS.length)).toEqual(['reason']);
-  });
-
-  it("writes the new rows and a ratio's ends as numbers", () => {
-    const record = {
-      ...doc,
-      figures: [{ type: 'ratio', text: '1:3', start: 60, end: 63, value: null, unit: null, low: 1, high: 3 }],
-      captions: [{ text: '图为港口作业现场', start: 70, end: 78, reason: 'caption' }],
-    } as unknown as DocumentRecord;
-    const rows = csvRows(record, csvTable(['figures', 'captions'], [], schema));
-    expect(rows.map((r) => [r.kind, r.type, r.low, r.high, r.reason])).toEqual([
-      ['figure', 'ratio', 1, 3, null],
-      ['passage', null, null, null, 'caption'],
-    ]);
-  });
-});
+// A field or layer added to the record's types reaching the columns: test/output/record-schema.test.ts.

@@ -47,6 +47,14 @@ describe('compareRecords', () => {
     a.articles[0]!.title = null;
     expect(compareRecords(base, a)).toContainEqual(expect.objectContaining({ layer: 'articles', kind: 'changed', field: 'title', actual: null }));
   });
+  it('compares tokens too, every list of the record being a layer, named by their part of speech', () => {
+    const e = { ...clone(), tokens: [{ start: 0, end: 2, text: '今年', pos: 't' }, { start: 2, end: 4, text: '以来', pos: 'f' }] };
+    const a = { ...clone(), tokens: [{ start: 0, end: 2, text: '今年', pos: 'nt' }] };
+    expect(compareRecords(e, a)).toEqual([
+      { layer: 'tokens', kind: 'changed', what: 't 今年 [0,2)', field: 'pos', expected: 't', actual: 'nt' },
+      { layer: 'tokens', kind: 'missing', what: 'f 以来 [2,4)' },
+    ]);
+  });
   it('compares error records by message', () => {
     const e = { id: 'x', schemaVersion: '1.0', error: 'not valid UTF-8' };
     expect(compareRecords(e, { ...e })).toEqual([]);
