@@ -6,14 +6,16 @@ export {
   STAGES, layoutStage, verbatimLayout, segmentStage, slogansStage, figuresStage, entitiesStage, tokensStage, keywordsStage,
   segmentationStages, softFailing, checkStages, StageOrderError,
 } from './pipeline.js';
-export type { AnalyzeOptions, StageName, Stage, StateField, AnalysisState, DocumentInput, DocumentMeta } from './pipeline.js';
+export type { AnalyzeOptions, StageName, Stage, StateField, AnalysisState, DocumentInput, DocumentMeta, PipelineEnv } from './pipeline.js';
+export { Resources } from './resources.js';
+export { DictFolder, DictError } from './dicts.js';
 export { layoutPage, looksLikePage } from './layout/page.js';
 export { layoutRunningText } from './layout/running-text.js';
 export { layoutStory } from './layout/story.js';
 export { coverage, type Coverage } from './layout/coverage.js';
 export { extractFigures } from './extract/figures/index.js';
 export { extractSlogans } from './extract/slogans/index.js';
-export { extractEntities } from './extract/entities/index.js';
+export { extractEntities, type EntityResources } from './extract/entities/index.js';
 export { JiebaSegmenter } from './segment/jieba.js';
 export type { Segmenter, WordToken } from './segment/segmenter.js';
 export { createWriter, OUTPUT_FORMATS } from './output/writer.js';

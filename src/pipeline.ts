@@ -30,6 +30,7 @@ import { simplifiedName } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds } from './segment/bounds.js';
 import { creditSpans } from './layout/cues.js';
+import { Resources } from './resources.js';
 
 export { containedTest, occurrences };
 
@@ -60,23 +61,27 @@ export const BATCH_DOCS = 8;
 export const BATCH_CHARS = 1 << 18;
 
 export class Pipeline {
-  private readonly env: PipelineEnv;
+  /** What its stages use: the segmenter and the knowledge (Resources). */
+  readonly env: PipelineEnv;
   /** The stages that run, in order: the list less the disabled ones. */
   private readonly stages: readonly Stage[];
   /** The leading stages that are not windowed: they run on the whole document and make its passages. */
   private readonly head: readonly Stage[];
 
-  /** Throws StageOrderError when the stage list (options.stages, default STAGES) is not in order. */
+  /**
+   * Its own Resources (from options.dicts), loaded as the stages need them, unless `setup` hands it some
+   * to share. Throws StageOrderError when the stage list (options.stages, default STAGES) is not in order.
+   */
   constructor(
     readonly options: AnalyzeOptions = DEFAULT_OPTIONS,
-    env?: Partial<PipelineEnv>,
+    setup: Partial<PipelineEnv> = {},
   ) {
     const list = options.stages ?? STAGES;
     checkStages(list, options.disable);
     this.stages = list.filter((s) => !options.disable.includes(s.name));
     const first = this.stages.findIndex((s) => s.windowed);
     this.head = first < 0 ? this.stages : this.stages.slice(0, first);
-    this.env = { segmenter: env?.segmenter ?? new JiebaSegmenter({ hmm: true }) };
+    this.env = { segmenter: setup.segmenter ?? new JiebaSegmenter({ hmm: true }), resources: setup.resources ?? new Resources(options.dicts) };
   }
 
   analyze(id: string, raw: string, meta: DocumentMeta = {}): DocumentRecord {
@@ -166,13 +171,15 @@ export class Pipeline {
     const finishers = windowed.filter((x) => x.afterWindows);
     const keywords = rest.some((x) => !x.windowed && x.produces.includes('keywords'));
     const after = rest.filter((x) => !x.windowed && !x.produces.includes('keywords'));
-    const part = { currency: documentCurrency(passages.map((p) => p.norm)) };
+    // The figure and stop-word tables are read only when a stage asks for them (a dicts folder may lack them).
+    const figuring = windowed.some((x) => x.produces.includes('figures'));
+    const part = { currency: figuring ? documentCurrency(passages.map((p) => p.norm), this.env.resources.figures()) : null };
     const slogans = passages.map((): SloganMatch[] => []);
     const figures = passages.map((): FigureMatch[] => []);
     const entities = passages.map((): EntityMatch[] => []);
     const tokens = passages.map((): WordToken[] => []);
     const bounds = finishers.length ? passages.map((p) => new Uint8Array(p.norm.length + 1)) : [];
-    const counts = new KeywordCounts();
+    const counts = new KeywordCounts(keywords ? this.env.resources.stopWords() : new Set());
     const credits = new Map<number, [number, number][]>();
     const byline = bylineNames(state);
     // Windows of long passages, and short passages whole, in groups of about `max` units.

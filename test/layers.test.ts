@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['keywords'],
   ['extract'],
   ['tokens'],
+  ['resources.ts'],
   ['pipeline'],
   ['pipeline.ts'],
   ['output'],

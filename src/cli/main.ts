@@ -24,6 +24,8 @@ import { INPUT_FORMATS, ENCODINGS, DEFAULT_GLOB } from '../input/index.js';
 import { parseShard } from '../input/shard.js';
 import { runMerge } from './merge.js';
 import { DEFAULT_OPTIONS, OPTIONAL_STAGES } from '../pipeline.js';
+import { Resources } from '../resources.js';
+import { DictError } from '../dicts.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
@@ -80,6 +82,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--disable <stages>', `comma-separated stages to skip (${OPTIONAL_STAGES.join(', ')})`)
     .option('--tokens', 'include the token list in each record')
     .option('--explain', 'write on each entity the post-rules that added or changed it ("rules")')
+    .option('--dicts <dir>', "read the entity model, gazetteers, word lists, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run (with --resume: of all of --out) to FILE, atomically (CSV for *.csv, else JSON; - for standard output)')
@@ -102,11 +105,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-hmm', "dictionary-only segmentation (no jieba HMM for unknown words)")
     .option('--merge <kinds>', `what becomes one token: ${MERGE_KINDS.join(', ')} or none (default ${DEFAULT_MERGE.join(',')})`)
     .option('--no-merge', 'jieba words only')
+    .option('--dicts <dir>', "read the entity model, word lists, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
     .addHelpText('after', SEGMENT_EXAMPLES)
-    .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean; merge?: string | boolean }) => {
+    .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean; merge?: string | boolean; dicts?: string }) => {
       const merge = parseMerge(opts.merge);
       if ('error' in merge) throw new UsageError(merge.error);
-      status = await runSegment(paths, { pos: !!opts.pos, delimiter: opts.delimiter, hmm: opts.hmm, merge }, io);
+      status = await runSegment(paths, { pos: !!opts.pos, delimiter: opts.delimiter, hmm: opts.hmm, merge, dicts: dictsFolder(opts.dicts) }, io);
     });
 
   program
@@ -289,6 +293,7 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
   const report = outputPath('--report', o.report as string | undefined);
   for (const [a, b] of [[out, summary], [out, report], [summary, report]] as const)
     if (a && b && a !== '-' && resolve(a) === resolve(b)) throw new UsageError('--out, --summary and --report must name different files');
+  const dicts = dictsFolder(o.dicts);
   const shard = o.shard === undefined ? null : parseShard(String(o.shard));
   if (shard && 'error' in shard) throw new UsageError(`--shard: ${shard.error}`);
   return {
@@ -320,8 +325,32 @@ function parseAnalyzeOptions(paths: string[], o: Record<string, unknown>): Analy
       ...(o.explain ? { explain: true } : {}),
       referenceYear: year,
       keywords,
+      ...(dicts ? { dicts } : {}),
     },
   };
+}
+
+/**
+ * `--dicts DIR` as an absolute path (worker threads get it as it is), checked before any input is read:
+ * what a Pipeline reads from it is loaded once here, so a folder that lacks one of its files, or has a
+ * bad line in one, is a usage error naming the file, not an error record for every document.
+ */
+function dictsFolder(dir: unknown): string | undefined {
+  if (dir === undefined) return undefined;
+  const path = resolve(String(dir));
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--dicts: not a directory: ${path}`);
+  try {
+    const resources = new Resources(path);
+    resources.tagger();
+    resources.lexicon();
+    resources.figures();
+    resources.slogans();
+    resources.stopWords();
+  } catch (e) {
+    if (e instanceof DictError) throw new UsageError(`--dicts: ${e.message}`);
+    throw e;
+  }
+  return path;
 }
 
 /** "a, b,c" -> ["a", "b", "c"]. */

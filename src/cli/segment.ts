@@ -22,6 +22,8 @@ export interface SegmentCliOptions {
   hmm: boolean;
   /** What becomes one token; DEFAULT_MERGE when absent, nothing when empty. */
   merge?: readonly MergeKind[];
+  /** The dicts folder the entity model and word lists come from (default: the package's dicts/). */
+  dicts?: string | undefined;
 }
 
 /**
@@ -40,8 +42,15 @@ export function parseMerge(merge: string | boolean | undefined): readonly MergeK
 
 export async function runSegment(paths: string[], opts: SegmentCliOptions, io: CliIO): Promise<number> {
   const problems: string[] = [];
-  // windowChars 0: a line is segmented whole, however long.
-  const options = { ...DEFAULT_OPTIONS, tokens: true, windowChars: 0, stages: segmentationStages(opts.merge ?? DEFAULT_MERGE, problems) };
+  // windowChars 0: a line is segmented whole, however long. The stages read the Pipeline's Resources,
+  // from --dicts when given.
+  const options = {
+    ...DEFAULT_OPTIONS,
+    tokens: true,
+    windowChars: 0,
+    stages: segmentationStages(opts.merge ?? DEFAULT_MERGE, problems),
+    ...(opts.dicts ? { dicts: opts.dicts } : {}),
+  };
   const pipeline = new Pipeline(options, { segmenter: new JiebaSegmenter({ hmm: opts.hmm }) });
   const print = (state: AnalysisState) => {
     const line = state.raw;

@@ -1,4 +1,5 @@
-// Keywords: TF-IDF over the document's tokens against jieba's background IDF table.
+// Keywords: TF-IDF over the document's tokens against jieba's background IDF table, less the stop words
+// the caller gives (keywords-stopwords.txt of its dicts folder: a Pipeline's Resources).
 //
 // The tokens are zhnews's own (entities and slogans already count as one word), so a name such as
 // 青岛开发区 can be a keyword where jieba's built-in extractor would only see 青岛 + 开发区.
@@ -10,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import type { Keyword } from '../types.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { fingerprintOf, readBundle, type Bundle, type OpenBundle } from '../prepared.js';
-import { readWordSet } from '../dicts.js';
 
 /**
  * jieba's IDF table (`word idf` per line, 260,000 lines): word -> IDF.
@@ -217,9 +217,9 @@ export interface KeywordToken {
   norm?: string;
 }
 
-/** The top `k` keywords of a token stream (ties broken by word, so output is deterministic). */
-export function topKeywords(tokens: Iterable<KeywordToken>, table: IdfTable, k = 10): Keyword[] {
-  const counts = new KeywordCounts();
+/** The top `k` keywords of a token stream, less the words of `stop` (ties broken by word, so output is deterministic). */
+export function topKeywords(tokens: Iterable<KeywordToken>, table: IdfTable, stop: ReadonlySet<string>, k = 10): Keyword[] {
+  const counts = new KeywordCounts(stop);
   counts.add(tokens);
   return counts.top(table, k);
 }
@@ -229,9 +229,11 @@ export function topKeywords(tokens: Iterable<KeywordToken>, table: IdfTable, k =
  * let go after each): the same keywords as topKeywords over all the parts' tokens at once.
  */
 export class KeywordCounts {
-  private readonly stop = stopWords();
   private readonly counts = new Map<string, number>();
   private total = 0;
+
+  /** `stop`: words never counted (Simplified: a token is looked up by its analysed form). */
+  constructor(private readonly stop: ReadonlySet<string>) {}
 
   add(tokens: Iterable<KeywordToken>): void {
     for (const { word, pos, norm } of tokens) {
@@ -249,9 +251,4 @@ export class KeywordCounts {
     }
     return scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).slice(0, k);
   }
-}
-
-let stops: Set<string> | null = null;
-function stopWords(): Set<string> {
-  return (stops ??= readWordSet('keywords-stopwords.txt'));
 }

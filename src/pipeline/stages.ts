@@ -18,6 +18,7 @@ import type { AnalysisState, PipelineEnv, Stage } from './state.js';
 import type { EntityMatch } from '../extract/types.js';
 import type { Passage } from '../text/passage.js';
 import type { KeywordToken } from '../keywords/tfidf.js';
+import type { Resources } from '../resources.js';
 import { layoutRunningText } from '../layout/running-text.js';
 import { layoutPage, looksLikePage } from '../layout/page.js';
 import { layoutStory } from '../layout/story.js';
@@ -97,7 +98,7 @@ export const slogansStage: Stage = {
   requires: ['layout'],
   produces: ['slogans'],
   windowed: true,
-  run: (state) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm)) }),
+  run: (state, env) => ({ slogans: perPassage(state, (p) => extractSlogans(p.norm, env.resources.slogans())) }),
 };
 
 export const figuresStage: Stage = {
@@ -106,10 +107,11 @@ export const figuresStage: Stage = {
   optional: ['slogans'],
   produces: ['figures'],
   windowed: true,
-  run: (state) => {
-    const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm));
+  run: (state, env) => {
+    const lex = env.resources.figures();
+    const currency = state.part ? state.part.currency : documentCurrency(state.layout.passages.map((p) => p.norm), lex);
     return {
-      figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency })),
+      figures: perPassage(state, (p, i) => extractFigures(p.norm, { referenceYear: state.referenceYear, blocked: state.slogans[i] ?? [], currency }, lex)),
     };
   },
 };
@@ -128,12 +130,12 @@ export function entitiesStage({ carryNames = true }: { carryNames?: boolean } = 
     requires: ['layout', 'words'],
     produces: ['entities'],
     windowed: true,
-    run: (state) => {
-      const [result] = entityStage([state], carryNames);
+    run: (state, env) => {
+      const [result] = entityStage([state], env.resources, carryNames);
       if (result instanceof Error) throw result;
       return result!;
     },
-    runMany: (states) => entityStage(states, carryNames),
+    runMany: (states, env) => entityStage(states, env.resources, carryNames),
     ...(carryNames ? { afterWindows } : {}),
   };
 }
@@ -166,11 +168,10 @@ export const keywordsStage: Stage = {
   requires: ['layout', 'tokens'],
   optional: ['slogans'],
   produces: ['keywords'],
-  run: (state) => {
+  run: (state, env) => {
     const byline = bylineNames(state);
-    return {
-      keywords: topKeywords(state.tokens.flatMap((_, i) => keywordTokens(state, i, byline)), loadIdf(jiebaIdfPath()), state.options.keywords),
-    };
+    const tokens = state.tokens.flatMap((_, i) => keywordTokens(state, i, byline));
+    return { keywords: topKeywords(tokens, loadIdf(jiebaIdfPath()), env.resources.stopWords(), state.options.keywords) };
   },
 };
 
@@ -268,16 +269,16 @@ export function referenceYearOf(state: Pick<AnalysisState, 'options' | 'page' | 
  * Entities of a batch of documents: the tagger over every passage first, then the post-rules (two sets
  * of tables that would otherwise take turns in the caches passage by passage: ~10 % of the stage).
  */
-function entityStage(states: readonly Readonly<AnalysisState>[], carryNames: boolean): (Partial<AnalysisState> | Error)[] {
+function entityStage(states: readonly Readonly<AnalysisState>[], res: Resources, carryNames: boolean): (Partial<AnalysisState> | Error)[] {
   const tagged = states.map((state) =>
-    attempt(() => state.layout.passages.map((p, i) => (p.kind === 'byline' ? null : tagEntities(p.norm, state.words[i] ?? [])))),
+    attempt(() => state.layout.passages.map((p, i) => (p.kind === 'byline' ? null : tagEntities(p.norm, state.words[i] ?? [], res)))),
   );
   return states.map((state, k) => {
     const found = tagged[k]!;
     if (found instanceof Error) return found;
     return attempt(() => {
       const entities = state.layout.passages.map((p, i) =>
-        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, { explain: state.options.explain })),
+        withReporters(state, p, finishEntities(p.norm, state.words[i] ?? [], found[i] ?? null, res, { explain: state.options.explain })),
       );
       if (state.part || !carryNames) return { entities };
       return { entities: knownPeopleAgain(state, entities, (i) => wordBounds(state.words[i] ?? [], state.layout.passages[i]!.norm.length)) };

@@ -9,6 +9,7 @@ import type { Keyword } from '../types.js';
 import type { LayoutResult } from '../layout/types.js';
 import type { EntityMatch, FigureMatch, SloganMatch } from '../extract/types.js';
 import type { Segmenter, WordToken } from '../segment/segmenter.js';
+import type { Resources } from '../resources.js';
 
 /** The default stages, in their order (stages.ts). */
 export const STAGE_NAMES = ['layout', 'segment', 'slogans', 'figures', 'entities', 'tokens', 'keywords'] as const;
@@ -32,6 +33,8 @@ export interface AnalyzeOptions {
   keywords: number;
   /** Write on each entity the post-rules that added or changed it (`rules`; docs/output.md). */
   explain?: boolean;
+  /** The dicts folder its Resources read (default the package's dicts/): an option, so worker threads get it. */
+  dicts?: string;
   /**
    * A passage longer than this (UTF-16 units) is analysed window by window (see analyzeWindowed);
    * default WINDOW_CHARS, 0 never. Below the entity tagger's own window it counts as that.
@@ -140,7 +143,8 @@ export interface Stage {
   afterWindows?(state: Readonly<AnalysisState>, bounds: readonly Uint8Array[]): Partial<AnalysisState>;
 }
 
-/** Shared, loaded-once resources the stages use. */
+/** What the stages use besides the state: the segmenter and the Pipeline's knowledge (resources.ts). */
 export interface PipelineEnv {
   segmenter: Segmenter;
+  resources: Resources;
 }

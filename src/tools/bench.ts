@@ -31,6 +31,7 @@ import { JiebaSegmenter, nodejiebaTag } from '../segment/jieba.js';
 import { isTraditional } from '../normalize/script.js';
 import { layoutPage } from '../layout/page.js';
 import { extractEntities } from '../extract/entities/index.js';
+import { Resources } from '../resources.js';
 import { extractFigures } from '../extract/figures/index.js';
 import { extractSlogans } from '../extract/slogans/index.js';
 import { foldWidth } from '../text/chars.js';
@@ -108,8 +109,9 @@ function stages(texts: string[]): void {
   const chars = passages.reduce((n, p) => n + p.length, 0);
   const seg = new JiebaSegmenter({ hmm: true });
   const words = passages.map((p) => seg.tag(p)); // also warms jieba up
-  extractEntities(passages[0] ?? '', words[0] ?? []);
-  extractSlogans(passages[0] ?? '');
+  const res = new Resources();
+  extractEntities(passages[0] ?? '', words[0] ?? [], res);
+  extractSlogans(passages[0] ?? '', res.slogans());
   // Best of three passes: the machine's neighbours only ever slow a pass down.
   const time = (f: () => void) => {
     let best = Infinity;
@@ -123,9 +125,9 @@ function stages(texts: string[]): void {
   const rows: [string, number][] = [
     ['raw nodejieba.tag', time(() => passages.forEach((p) => nodejiebaTag(p)))],
     ['segment (jieba cut + tags, aligned)', time(() => passages.forEach((p) => seg.tag(p)))],
-    ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!)))],
-    ['slogans', time(() => passages.forEach((p) => extractSlogans(p)))],
-    ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] })))],
+    ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!, res)))],
+    ['slogans', time(() => passages.forEach((p) => extractSlogans(p, res.slogans())))],
+    ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] }, res.figures())))],
     ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
   ];
   const load = taggerLoad();
@@ -137,20 +139,20 @@ function stages(texts: string[]): void {
   }
   const dense = foldWidth('出口商用车28500余辆，同比增长13.5%，增资5000万美元，'.repeat(40000)).slice(0, 1_000_000);
   let found = 0;
-  const secs = time(() => (found = extractFigures(dense, { referenceYear: 2022, blocked: [] }).length));
+  const secs = time(() => (found = extractFigures(dense, { referenceYear: 2022, blocked: [] }, res.figures()).length));
   console.log(`  figures on a 1 M-character paragraph dense with figures: ${secs.toFixed(2)} s (${found} figures)`);
 }
 
 /**
  * Seconds a fresh process takes to make the entity tagger ready (model decoded, scorer tables, gazetteer
- * and post-rule tries built: what `getEntityTagger` and the first post-rules call cost), the fastest of
+ * and post-rule tries built: what a Pipeline's first entity stage costs), the fastest of
  * `runs` processes. The goal: at most 0.5 s.
  */
 function taggerLoad(): number {
-  const entities = join(PACKAGE_ROOT, 'dist', 'extract', 'entities');
+  const resources = join(PACKAGE_ROOT, 'dist', 'resources.js');
   const script =
-    `const e=await import(${JSON.stringify(join(entities, 'index.js'))});const r=await import(${JSON.stringify(join(entities, 'post-rules', 'index.js'))});` +
-    `const t=process.hrtime.bigint();e.getEntityTagger();r.loadLexicon();console.log(Number(process.hrtime.bigint()-t)/1e9);`;
+    `const m=await import(${JSON.stringify(resources)});` +
+    `const t=process.hrtime.bigint();const r=new m.Resources();r.tagger();r.lexicon();console.log(Number(process.hrtime.bigint()-t)/1e9);`;
   let best = Infinity;
   for (let k = 0; k < runs; k++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

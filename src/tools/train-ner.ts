@@ -26,7 +26,7 @@ import { foldWidth } from '../text/chars.js';
 import { JiebaSegmenter, useDictionaries, type DictionaryChoice } from '../segment/jieba.js';
 import type { WordToken } from '../segment/segmenter.js';
 import { PACKAGE_ROOT, dictPath } from '../paths.js';
-import { readDict } from '../dicts.js';
+import { DictFolder, readDict } from '../dicts.js';
 import { FeatureTable } from '../extract/entities/feature-table.js';
 import {
   CharVocab,
@@ -51,7 +51,8 @@ import {
 import { encodeModel } from '../extract/entities/model-io.js';
 import { TRANS_SIZE, transIndex, viterbi } from '../extract/entities/viterbi.js';
 import { EntityTagger } from '../extract/entities/tagger.js';
-import { extractEntities, setEntityTagger, tagChars } from '../extract/entities/index.js';
+import { extractEntities, tagChars, type EntityResources } from '../extract/entities/index.js';
+import { Resources } from '../resources.js';
 import { mulberry32 } from '../text/random.js';
 
 const L = NUM_LABELS;
@@ -322,7 +323,7 @@ function train(opt: Options): void {
   const fullLexicon = lexicons[FOLDS]!;
   const lexDicts = lexicons.map((l) => nameLexicon(l));
   log(`name lexicon: ${fullLexicon.length} names (folds: ${lexicons.slice(0, FOLDS).map((l) => l.length).join(', ')})`);
-  const gaz = loadGazetteers();
+  const gaz = loadGazetteers(new DictFolder());
   const sentKeys = sents.map((s, si) => extractKeys(s.chars, s.words, vocab, gaz, lexDicts[si % FOLDS]!));
 
   const counts = new FeatureTable(1 << 22);
@@ -487,9 +488,9 @@ function predict(pos: string[], opt: Options): void {
   if (!goldFile || !predFile) throw new Error('usage: train-ner predict GOLD.jsonl PRED.jsonl [--model NAME] [--raw] [--dictionary jieba|news]');
   if (opt['dictionary'] && !useDictionaries(opt['dictionary'] as DictionaryChoice)) throw new Error('jieba is already loaded');
   const t0 = Date.now();
-  const tagger = EntityTagger.load(opt['model'] ?? undefined);
+  const res = resourcesOf(opt);
+  const tagger = res.tagger();
   const tLoad = Date.now() - t0;
-  setEntityTagger(tagger);
   const lines: string[] = [];
   let chars = 0;
   let tagMs = 0;
@@ -499,7 +500,7 @@ function predict(pos: string[], opt: Options): void {
     const t1 = Date.now();
     const words = segmenter.tag(text);
     const t2 = Date.now();
-    const ents = opt['raw'] ? tagger.tag(text, words) : extractEntities(text, words);
+    const ents = opt['raw'] ? tagger.tag(text, words) : extractEntities(text, words, res);
     tagMs += Date.now() - t2;
     segMs += t2 - t1;
     chars += text.length;
@@ -529,19 +530,26 @@ interface SnapshotLine {
 }
 
 /** Labels and final entities of `text` with tokens `words`, as a snapshot line. */
-function snapshotOf(text: string, words: WordToken[]): SnapshotLine {
+function snapshotOf(text: string, words: WordToken[], res: EntityResources): SnapshotLine {
   return {
     text,
     words: words.map((w) => [w.word, w.pos, w.s, w.e]),
-    labels: tagChars(text, words).labels.join(','),
-    entities: extractEntities(text, words),
+    labels: tagChars(text, words, res).labels.join(','),
+    entities: extractEntities(text, words, res),
   };
+}
+
+/** The package's knowledge, with the tagger of `--model` (a name under dicts/ or a path) when given. */
+function resourcesOf(opt: Options): EntityResources {
+  const res = new Resources();
+  const tagger = opt['model'] ? EntityTagger.load(res.dicts.path(opt['model']), res.gazetteers()) : null;
+  return tagger ? { tagger: () => tagger, gazetteers: () => res.gazetteers(), lexicon: () => res.lexicon() } : res;
 }
 
 function snapshot(pos: string[], opt: Options): void {
   const [outFile, ...files] = pos;
   if (!outFile || !files.length) throw new Error('usage: train-ner snapshot OUT FILE... [--model NAME]');
-  setEntityTagger(EntityTagger.load(opt['model'] ?? undefined));
+  const res = resourcesOf(opt);
   const lines: string[] = [];
   for (const f of files) {
     const texts = f.endsWith('.jsonl')
@@ -551,7 +559,7 @@ function snapshot(pos: string[], opt: Options): void {
           .filter((l) => l.trim());
     for (const raw of texts) {
       const text = foldWidth(raw);
-      lines.push(JSON.stringify(snapshotOf(text, segmenter.tag(text))));
+      lines.push(JSON.stringify(snapshotOf(text, segmenter.tag(text), res)));
     }
   }
   writeFileSync(outFile, lines.join('\n') + '\n');
@@ -562,7 +570,7 @@ function snapshot(pos: string[], opt: Options): void {
 function check(pos: string[], opt: Options): void {
   const [file] = pos;
   if (!file) throw new Error('usage: train-ner check SNAPSHOT [--model NAME]');
-  setEntityTagger(EntityTagger.load(opt['model'] ?? undefined));
+  const res = resourcesOf(opt);
   let n = 0;
   let badLabels = 0;
   let badEntities = 0;
@@ -570,7 +578,7 @@ function check(pos: string[], opt: Options): void {
     if (!line.trim()) continue;
     const before = JSON.parse(line) as SnapshotLine;
     const words = before.words.map(([word, pos, s, e]) => ({ word, pos, s, e }));
-    const now = snapshotOf(before.text, words);
+    const now = snapshotOf(before.text, words, res);
     n++;
     const labels = now.labels !== before.labels;
     const entities = JSON.stringify(now.entities) !== JSON.stringify(before.entities);

@@ -1,11 +1,11 @@
 // End-to-end: the real binary, as users and the evaluation run it (docs/output.md).
 
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { cli, SEED, expectSpansHold } from '../helpers.js';
+import { cli, ROOT, SEED, expectSpansHold } from '../helpers.js';
 import type { DocumentRecord, OutputRecord } from '../../src/types.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'zhnews-test-'));
@@ -126,6 +126,21 @@ describe('zhnews analyze', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toBe('');
+  });
+
+  it('--dicts reaches the worker threads', () => {
+    // A copy of dicts/ without the line that lists 东盟 as an organisation: the tagger's own LOC stays.
+    const dir = tmp();
+    cpSync(join(ROOT, 'dicts'), dir, { recursive: true });
+    const known = join(dir, 'ner', 'known-names.txt');
+    writeFileSync(known, readFileSync(known, 'utf8').replace(/^东盟\tORG\n/m, ''));
+    const input = ['a', 'b', 'c'].map((id) => JSON.stringify({ id, text: '中国与东盟各国加强经贸合作。' })).join('\n');
+    const run = (args: string[]) => cli(['analyze', '--input-format', 'jsonl', '--no-layout', '--jobs', '2', '--disable', 'keywords', ...args], { input });
+    const types = (r: ReturnType<typeof cli>) => jsonl(r.stdout).map((x) => ('entities' in x ? x.entities.map((e) => `${e.type}:${e.text}`).join(' ') : x.error));
+    expect(types(run([]))).toEqual(Array(3).fill('LOC:中国 ORG:东盟'));
+    const custom = run(['--dicts', dir]);
+    expect(custom.status, custom.stderr).toBe(0);
+    expect(types(custom)).toEqual(Array(3).fill('LOC:中国 LOC:东盟'));
   });
 
   it('--help shows examples and exits 0', () => {

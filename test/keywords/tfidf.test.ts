@@ -108,9 +108,11 @@ describe('topKeywords', () => {
       { word: '区', pos: 'n' },
     ];
     // content words: 城市更新, 项目, 项目 -> 城市更新 1/3 x 9.5 = 3.1667, 项目 2/3 x 4.0 = 2.6667
-    expect(topKeywords(tokens, table, 5)).toEqual([
+    expect(topKeywords(tokens, table, new Set(), 5)).toEqual([
       { word: '城市更新', weight: 3.1667 },
       { word: '项目', weight: 2.6667 },
     ]);
+    // A stop word is not counted at all: 城市更新 is then the only content word, 1/1 x 9.5.
+    expect(topKeywords(tokens, table, new Set(['项目']), 5)).toEqual([{ word: '城市更新', weight: 9.5 }]);
   });
 });

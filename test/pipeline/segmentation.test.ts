@@ -1,22 +1,28 @@
 // The segmentation pipeline (segmentationStages: what `zhnews segment` runs on each line): jieba's
 // words with what the extractors found made one token.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JiebaSegmenter } from '../../src/segment/jieba.js';
 import { DEFAULT_MERGE, type MergeKind } from '../../src/tokens/merge.js';
-import { getEntityTagger, setEntityTagger, type EntityTagger } from '../../src/extract/entities/index.js';
+import type { EntityTagger } from '../../src/extract/entities/index.js';
+import { Resources } from '../../src/resources.js';
+import { DICTS_DIR } from '../../src/paths.js';
 import { foldWidth } from '../../src/text/chars.js';
 import type { WordToken } from '../../src/segment/segmenter.js';
 import { DEFAULT_OPTIONS, Pipeline, segmentationStages } from '../../src/pipeline.js';
 import { named } from '../helpers.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
+const resources = new Resources();
 
 /** The tokens of one line, as `zhnews segment` makes them; `problems` gathers what was left out. */
-function segmenter(merge: readonly MergeKind[] = DEFAULT_MERGE) {
+function segmenter(merge: readonly MergeKind[] = DEFAULT_MERGE, res: Resources = resources) {
   const problems: string[] = [];
   const stages = segmentationStages(merge, problems);
-  const pipeline = new Pipeline({ ...DEFAULT_OPTIONS, tokens: true, windowChars: 0, stages }, { segmenter: jieba });
+  const pipeline = new Pipeline({ ...DEFAULT_OPTIONS, tokens: true, windowChars: 0, stages }, { segmenter: jieba, resources: res });
   return { problems, tag: (text: string): WordToken[] => pipeline.run('line', text).tokens[0] ?? [] };
 }
 const words = (ws: WordToken[]) => ws.map((w) => w.word);
@@ -80,27 +86,38 @@ describe('segmentation stages: what was found is one token', () => {
   });
 });
 
-describe('segmentation stages without an entity model', () => {
-  afterEach(() => setEntityTagger(null));
+/** The package's knowledge with a tagger that fails on a line naming 青岛, as a model that breaks mid-run. */
+class BreaksOnQingdao extends Resources {
+  override tagger(): EntityTagger {
+    const real = super.tagger();
+    const tag = (text: string, ws: WordToken[]) => {
+      if (text.includes('青岛')) throw new Error('model gone');
+      return real.tag(text, ws);
+    };
+    return { tag } as unknown as EntityTagger;
+  }
+}
 
+describe('segmentation stages without an entity model', () => {
   it('goes on without entities and says why, once', () => {
-    setEntityTagger({ tag: () => { throw new Error('dicts/ner/model.bin: no such file'); } } as unknown as EntityTagger);
-    const seg = segmenter();
+    // A copy of dicts/ without the model: the problem names the file it lacks.
+    const dir = mkdtempSync(join(tmpdir(), 'zhnews-no-model-'));
+    cpSync(DICTS_DIR, dir, { recursive: true });
+    rmSync(join(dir, 'ner', 'model.bin'));
+    const seg = segmenter(DEFAULT_MERGE, new Resources(dir));
     const text = '郑栅洁在青岛强调，增长13.5%';
     const ws = seg.tag(text);
     seg.tag(text);
     tiles(text, ws);
     expect(words(ws)).toContain('13.5%');
     expect(seg.problems).toHaveLength(1);
-    expect(seg.problems[0]).toMatch(/entities are not merged: .*model\.bin/);
+    expect(seg.problems[0]).toContain(`entities are not merged: ${join(dir, 'ner', 'model.bin')}: no such file`);
   });
 
   it('in a batch of lines, as line by line: the lines before the first failure keep their entities, the rest go without', () => {
-    const real = getEntityTagger();
-    const tagger = { tag: (text: string, ws: WordToken[]) => (text.includes('青岛') ? (() => { throw new Error('model gone'); })() : real.tag(text, ws)) };
-    setEntityTagger(tagger as unknown as EntityTagger);
     const problems: string[] = [];
-    const pipeline = new Pipeline({ ...DEFAULT_OPTIONS, tokens: true, windowChars: 0, stages: segmentationStages(DEFAULT_MERGE, problems) }, { segmenter: jieba });
+    const options = { ...DEFAULT_OPTIONS, tokens: true, windowChars: 0, stages: segmentationStages(DEFAULT_MERGE, problems) };
+    const pipeline = new Pipeline(options, { segmenter: jieba, resources: new BreaksOnQingdao() });
     const lines = ['国家发展改革委主任郑栅洁出席会议', '郑栅洁在青岛强调', '国家发展改革委主任郑栅洁出席会议'];
     const out = pipeline.runMany(lines.map((raw, k) => ({ id: String(k), raw }))).map((s) => words((s as { tokens: WordToken[][] }).tokens[0]!));
     expect(out[0]).toContain('郑栅洁');

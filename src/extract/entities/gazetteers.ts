@@ -1,13 +1,13 @@
-// The gazetteers in dicts/ner/ (place names, organisation heads, titles, and the generated name lists
-// of organisations and persons) and the model's name lexicon, as the tries the entity features scan
-// (char-trie.ts).
+// The gazetteers in a dicts folder's ner/ (place names, organisation heads, titles, and the generated
+// name lists of organisations and persons) and the model's name lexicon, as the tries the entity
+// features scan (char-trie.ts). Built by whoever owns the folder (a Pipeline's Resources), not kept here.
 //
 // The name lists (gaz-orgs.txt, gaz-persons.txt: npm run build:gazetteers) are read as a tag per
 // code point, greedy longest match left to right, like the places:
 //   markNames(gaz.orgNames, codes, n, tag, kind) on 他在招商银行开户 -> tag 0 0 1 2 2 3 0 0 (B M M E)
-//   and kind ORG_NAME_KINDS.bank on 招商银行; nameListLabels('他在招商银行开户', 'orgs') -> B-bank ...
+//   and kind ORG_NAME_KINDS.bank on 招商银行; nameListLabels('他在招商银行开户', 'orgs', gaz) -> B-bank ...
 
-import { DictError, readDict } from '../../dicts.js';
+import { DictError, type DictFolder } from '../../dicts.js';
 import { CharTrie } from './char-trie.js';
 
 /** A name lexicon (names seen in the training data -> type number + 1), as tries both ways. */
@@ -64,8 +64,8 @@ export const ORG_NAME_KINDS: Readonly<Record<string, number>> = {
 export const PERSON_NAME_KINDS: Readonly<Record<string, number>> = { leader: 1, foreign: 2, chinese: 3, translit: 4 };
 
 /** A generated name list as a trie of name -> kind number; an unknown kind fails with file:line. */
-export function nameListTrie(file: string, kinds: Readonly<Record<string, number>>): CharTrie {
-  const entries = readDict(file, 2).map((r): [string, number] => {
+export function nameListTrie(dicts: DictFolder, file: string, kinds: Readonly<Record<string, number>>): CharTrie {
+  const entries = dicts.read(file, 2).map((r): [string, number] => {
     const kind = kinds[r.fields[1]!];
     if (kind === undefined) throw new DictError(`${file}:${r.line}: unknown kind "${r.fields[1]}" (one of ${Object.keys(kinds).join(', ')})`);
     return [r.fields[0]!, kind];
@@ -100,7 +100,7 @@ export function markNames(trie: CharTrie, codes: ArrayLike<number>, n: number, t
 }
 
 /** markNames over a string, as readable labels per code point ('B-bank', 'E-leader', 'O'). */
-export function nameListLabels(text: string, list: 'orgs' | 'persons', gaz: Gazetteers = loadGazetteers()): string[] {
+export function nameListLabels(text: string, list: 'orgs' | 'persons', gaz: Gazetteers): string[] {
   const codes = Array.from(text, (c) => c.codePointAt(0)!);
   const n = codes.length;
   const tag = new Uint8Array(n);
@@ -112,24 +112,21 @@ export function nameListLabels(text: string, list: 'orgs' | 'persons', gaz: Gaze
   return Array.from(tag, (t, i) => (t ? `${letters[t]}-${kindName.get(kind[i]!)}` : 'O'));
 }
 
-let gazetteers: Gazetteers | null = null;
-let orgNames: CharTrie | null = null;
-let personNames: CharTrie | null = null;
-
-/** The gazetteers in dicts/ner/ (loaded once). */
-export function loadGazetteers(): Gazetteers {
-  if (gazetteers) return gazetteers;
+/** The gazetteers in the folder's ner/. */
+export function loadGazetteers(dicts: DictFolder): Gazetteers {
   const places = new Map<string, number>();
-  for (const r of readDict('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
+  for (const r of dicts.read('ner/places.txt', 2)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
   // The generated division list (npm run build:divisions) fills in counties and towns; the hand-written
   // list's kinds win where both have a name.
-  for (const r of readDict('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
+  for (const r of dicts.read('ner/divisions.txt', 2)) if (!places.has(r.fields[0]!)) places.set(r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 4);
   const orgHeads = new Map<string, number>();
-  for (const r of readDict('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
-  const titles = new Set(readDict('ner/titles.txt').map((r) => r.fields[0]!));
+  for (const r of dicts.read('ner/org-suffixes.txt', 2)) orgHeads.set(r.fields[0]!, r.fields[1] === 'strong' ? 2 : 1);
+  const titles = new Set(dicts.read('ner/titles.txt').map((r) => r.fields[0]!));
   const titleEntries = [...titles].map((t) => [t, 1] as const);
   const maxLen = (keys: Iterable<string>) => Math.max(1, ...[...keys].map((k) => [...k].length));
-  gazetteers = {
+  let orgNames: CharTrie | null = null;
+  let personNames: CharTrie | null = null;
+  return {
     places,
     placeMax: maxLen(places.keys()),
     orgHeads,
@@ -142,14 +139,13 @@ export function loadGazetteers(): Gazetteers {
     titleTrie: CharTrie.of(titleEntries, 'points'),
     titleTrieBack: CharTrie.of(titleEntries, 'points', true),
     orgUnitsBack: CharTrie.of(orgHeads, 'units', true),
-    // Built on first use: the tagger's features do not read them yet, and every process and worker
-    // builds the gazetteers.
+    // Built on first use, from the same folder: the tagger's features do not read them yet, and every
+    // Pipeline (in every worker) builds its gazetteers.
     get orgNames() {
-      return (orgNames ??= nameListTrie('ner/gaz-orgs.txt', ORG_NAME_KINDS));
+      return (orgNames ??= nameListTrie(dicts, 'ner/gaz-orgs.txt', ORG_NAME_KINDS));
     },
     get personNames() {
-      return (personNames ??= nameListTrie('ner/gaz-persons.txt', PERSON_NAME_KINDS));
+      return (personNames ??= nameListTrie(dicts, 'ner/gaz-persons.txt', PERSON_NAME_KINDS));
     },
   };
-  return gazetteers;
 }

@@ -10,8 +10,6 @@
 // keys, the emission matrix and Viterbi's tables live in buffers owned by the tagger and reused.
 
 import { readFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
-import { dictPath } from '../../paths.js';
 import type { WordToken } from '../../segment/segmenter.js';
 import type { EntityMatch } from '../types.js';
 import {
@@ -19,7 +17,6 @@ import {
   FeatureKeys,
   Passage,
   computeKeys,
-  loadGazetteers,
   nameLexicon,
   toCharText,
   type CharText,
@@ -86,7 +83,7 @@ export class EntityTagger {
    */
   constructor(
     model: NerModel | { prepared: PreparedTagger; modelBytes: Buffer },
-    readonly gazetteers: Gazetteers = loadGazetteers(),
+    readonly gazetteers: Gazetteers,
   ) {
     const header = 'prepared' in model ? model.prepared.header : model.header;
     checkHeader(header);
@@ -110,13 +107,18 @@ export class EntityTagger {
   }
 
   /**
-   * Loads a model file: a name under dicts/ (default ner/model.bin) or an absolute path. The committed
-   * model comes with tables prepared by `npm run build` (tables.ts); they are used when they fit.
+   * A tagger of the model file's `bytes` with the gazetteers of the same dicts folder. The committed
+   * model comes with tables prepared by `npm run build` (tables.ts); they are used when they fit (their
+   * fingerprint is the model's bytes, so a copy of the model in another folder fits too).
    */
-  static load(name = DEFAULT_MODEL): EntityTagger {
-    const bytes = readFileSync(isAbsolute(name) ? name : dictPath(name));
-    const prepared = name === DEFAULT_MODEL ? readPrepared(PREPARED_PATH, bytes) : null;
-    return new EntityTagger(prepared ? { prepared, modelBytes: bytes } : decodeModel(bytes));
+  static fromBytes(bytes: Buffer, gazetteers: Gazetteers): EntityTagger {
+    const prepared = readPrepared(PREPARED_PATH, bytes);
+    return new EntityTagger(prepared ? { prepared, modelBytes: bytes } : decodeModel(bytes), gazetteers);
+  }
+
+  /** A tagger of the model file at `path` (tools that tag with another model file). */
+  static load(path: string, gazetteers: Gazetteers): EntityTagger {
+    return EntityTagger.fromBytes(readFileSync(path), gazetteers);
   }
 
   /** Was this tagger made from prepared tables? (For the tests and the benchmark.) */

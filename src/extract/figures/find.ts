@@ -19,7 +19,7 @@
 import { candidate, dated, measure, type CandidateShape, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
 import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
 import { DateReader } from './dates.js';
-import { currencyPrefixes, figureLexicon, type FigureLexicon, type TempPrefix, type UnitEntry } from './lexicon.js';
+import type { FigureLexicon, TempPrefix, UnitEntry } from './lexicon.js';
 import { colloquial, kuaiAt, yuan } from './money.js';
 import { lexNumeral, numeralAt, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
 import { range, yearSpan, type RangeHost } from './ranges.js';
@@ -171,7 +171,7 @@ class Finder implements RangeHost {
       const m = this.listMarker(i);
       if (m) return this.step(m, m.e);
     }
-    const cur = currencyPrefixes().matchAt(t, i);
+    const cur = this.lex.prefixes.matchAt(t, i);
     if (cur && digitAt(t, cur.e)) {
       const cand = this.currency(i, cur.e, cur.data);
       if (cand) return this.step(cand, cand.e);
@@ -328,7 +328,7 @@ class Finder implements RangeHost {
 
   /** 3比1, 1:1, a score 22:25 (ratio.ts): the ratio the numeral n starts, or null. */
   private ratio(n: Numeral, s: number): FigureCandidate | null {
-    const r = ratioAt(this.t, n);
+    const r = ratioAt(this.t, n, this.lex.scoreCues);
     if (!r) return null;
     const c = candidate(s, r.e, 'ratio', null);
     c.range = { low: candidate(s, n.e, 'number', n), high: candidate(r.high.s, r.e, 'number', r.high) };
@@ -529,32 +529,34 @@ const COPULAS = new CharSet(['是', '为', '為']);
 
 const YEAR_UNIT: UnitEntry = { word: '年', type: 'quantity', unit: '年', one: true, ord: true, half: true, nobare: false, prefix: false, phase: false, temp: false };
 
-let STARTS: Uint8Array | null = null;
+/** figureStarts of each lexicon, built once beside it (it goes when its lexicon goes). */
+const STARTS = new WeakMap<FigureLexicon, Uint8Array>();
 
 /**
  * Characters at which a figure can start, as a table over UTF-16 codes (1 = may start one); every
  * other character is passed over at once, without building a one-character string for it.
  */
 function figureStarts(lex: FigureLexicon): Uint8Array {
-  if (STARTS) return STARTS;
+  const built = STARTS.get(lex);
+  if (built) return built;
   const set = new Uint8Array(0x10000);
   const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
   for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', '对', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
   for (let d = 0; d <= 9; d++) add(String(d));
   for (const c of numeralTable().keys()) add(c);
-  for (const table of [lex.timeWords, lex.hedgesBefore, currencyPrefixes(), lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
-  STARTS = set;
+  for (const table of [lex.timeWords, lex.hedgesBefore, lex.prefixes, lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
+  STARTS.set(lex, set);
   return set;
 }
 
-/** All figure candidates of a (width-folded) text, in order and not overlapping. */
-export function findFigures(text: string): FigureCandidate[] {
+/** All figure candidates of a (width-folded) text, in order and not overlapping, with the tables `lex`. */
+export function findFigures(text: string, lex: FigureLexicon): FigureCandidate[] {
   const out: FigureCandidate[] = [];
-  scanFigures(text, (c) => out.push(c));
+  scanFigures(text, lex, (c) => out.push(c));
   return out;
 }
 
 /** The same candidates handed one by one to `sink` (no list kept: cheaper on long texts). */
-export function scanFigures(text: string, sink: (c: FigureCandidate) => void): void {
-  if (text) new Finder(text, figureLexicon()).run(sink);
+export function scanFigures(text: string, lex: FigureLexicon, sink: (c: FigureCandidate) => void): void {
+  if (text) new Finder(text, lex).run(sink);
 }

@@ -5,19 +5,21 @@
 // currency (ctx.currency: HKD in a Hong Kong story) and a bare amount after a money noun its money type
 // (合同金额为三百万, currency.ts), and name what the figure measures when a cue stands just before it
 // (同比增长 5.3% -> indicator growth_yoy).
-//   extractFigures("出口44.6万辆，同比增长1.1倍", { referenceYear: null, blocked: [] })
+//   extractFigures("出口44.6万辆，同比增长1.1倍", { referenceYear: null, blocked: [] }, lex)
 //   -> [{ s: 2, e: 8, type: 'quantity', value: 446000, unit: '辆', indicator: 'export' },
 //       { s: 15, e: 19, type: 'quantity', value: 1.1, unit: '倍', indicator: 'growth_yoy' }]
 // Offsets are UTF-16 indices of `text`; matches come sorted and never overlap each other or ctx.blocked.
+// `lex` is the figure tables of one dicts folder (lexicon.ts loadFigureLexicon; a Pipeline's Resources).
 
 import type { FigureContext, FigureMatch, Match } from '../types.js';
 import { scanFigures } from './find.js';
-import { figureLexicon } from './lexicon.js';
+import type { FigureLexicon } from './lexicon.js';
 import { parseFigure } from './parse.js';
 import { moneyCueBefore } from './currency.js';
 
 export { findFigures, scanFigures } from './find.js';
 export { documentCurrency } from './currency.js';
+export { loadFigureLexicon, type FigureLexicon } from './lexicon.js';
 export { parseFigure, formatDate, PERCENT_UNIT } from './parse.js';
 export { lexNumeral, parseNumeral } from './numerals.js';
 
@@ -30,14 +32,14 @@ const MEASURED = new Set(['quantity', 'money', 'percent', 'number', 'range']);
 /** Units written as a bare yuan, with no currency named at the figure: the document's currency applies. */
 const BARE_YUAN = new Set(['元', '圆', '块', '块钱']);
 
-export function extractFigures(text: string, ctx: FigureContext): FigureMatch[] {
+export function extractFigures(text: string, ctx: FigureContext, lex: FigureLexicon): FigureMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const referenceYear = ctx?.referenceYear ?? null;
   const currency = ctx?.currency ?? null;
   const blocked = [...(ctx?.blocked ?? [])].sort((a, b) => a.s - b.s);
   const out: FigureMatch[] = [];
   let b = 0;
-  scanFigures(text, (c) => {
+  scanFigures(text, lex, (c) => {
     while (b < blocked.length && blocked[b]!.e <= c.s) b++;
     if (overlapsFrom(blocked, b, c)) return;
     const p = parseFigure(c, referenceYear);
@@ -45,19 +47,19 @@ export function extractFigures(text: string, ctx: FigureContext): FigureMatch[] 
     const m: FigureMatch = { s: c.s, e: c.e, type: p.type, value: p.value, unit: p.unit };
     if (currency && p.type === 'money' && c.unit && BARE_YUAN.has(c.unit.word)) m.unit = currency;
     // 合同金额为三百万: a bare amount after a money noun is money (Arabic, or with a magnitude: 15k, 三百万).
-    if (p.type === 'number' && c.num && (c.num.hasMagnitude || c.num.arabic) && moneyCueBefore(text, c.s)) {
+    if (p.type === 'number' && c.num && (c.num.hasMagnitude || c.num.arabic) && moneyCueBefore(text, c.s, lex.moneyCues)) {
       m.type = 'money';
       m.unit = currency ?? 'CNY';
     }
     // 月薪10k~15k: a range of bare amounts after a money noun counts money too.
-    if (p.type === 'range' && p.unit === null && c.range?.high.shape === 'number' && moneyCueBefore(text, c.s)) m.unit = currency ?? 'CNY';
+    if (p.type === 'range' && p.unit === null && c.range?.high.shape === 'number' && moneyCueBefore(text, c.s, lex.moneyCues)) m.unit = currency ?? 'CNY';
     if (p.approx) m.approx = true;
     if (p.type === 'range' || p.type === 'ratio') {
       m.low = p.low ?? null;
       m.high = p.high ?? null;
     }
     if (MEASURED.has(p.type)) {
-      const indicator = cueBefore(text, c.s);
+      const indicator = cueBefore(text, c.s, lex);
       if (indicator) m.indicator = indicator;
     }
     out.push(m);
@@ -72,8 +74,8 @@ function overlapsFrom(blocked: readonly Match[], b: number, c: Match): boolean {
 }
 
 /** The nearest indicator cue ending before s in the same clause (longest at one position). */
-function cueBefore(text: string, s: number): string | null {
-  const cues = figureLexicon().indicators;
+function cueBefore(text: string, s: number, lex: FigureLexicon): string | null {
+  const cues = lex.indicators;
   for (let p = s; p >= Math.max(1, s - CUE_WINDOW); p--) {
     const m = cues.matchEndingAt(text, p);
     if (m) return m.data;

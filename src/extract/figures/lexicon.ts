@@ -1,5 +1,6 @@
-// The word lists of the figures stage, loaded once from dicts/figures-*.tsv, and a small word table
-// that matches them at a position of a text (longest first, optionally across letter-spacing).
+// The word lists of the figures stage, read from a dicts folder's figures-*.tsv by whoever owns the
+// folder (a Pipeline's Resources), and a small word table that matches them at a position of a text
+// (longest first, optionally across letter-spacing).
 //   units:       figures-units.tsv       个 户 公里 美元 % ...  (type, reported unit, flags)
 //   hedges:      figures-approx.tsv      约 近 超过 | 以上 左右 | 上 数
 //   exclusions:  figures-exclusions.tsv  一带一路 五位一体 一心一意 PM2.5 ...
@@ -9,8 +10,10 @@
 //   eras:        figures-eras.tsv        乾隆 1736, 民国 1912 ...
 //   prefixes:    figures-prefixes.tsv    零下 华氏 摄氏 (temperatures)
 //   indicators:  figures-indicators.tsv  同比增长 -> growth_yoy
+//   currencies:  figures-local-currencies.tsv, figures-money-cues.tsv (currency.ts)
+//   score cues:  figures-ratio-cues.tsv  (ratio.ts)
 
-import { DictError, readDict } from '../../dicts.js';
+import { DictError, type DictFolder } from '../../dicts.js';
 
 export type UnitType = 'quantity' | 'money' | 'percent' | 'ordinal';
 
@@ -204,14 +207,21 @@ export interface FigureLexicon {
    * whose unit is a bare 元, they name its currency (新台币50亿元 is TWD).
    */
   currencyNames: UnitEntry[];
+  /** Currency symbols written before the number ($, ￥, US$), matched before it. */
+  prefixes: WordTable<UnitEntry>;
+  /** Local currency names and their codes (港元 -> HKD): currency.ts documentCurrency. */
+  localCurrencies: [string, string][];
+  /** Money nouns that make a bare amount after them money (金额, 月薪): currency.ts moneyCueBefore. */
+  moneyCues: WordTable<true>;
+  /** Words that make a clock-like pair a score (比分, 获胜), longest first: ratio.ts. */
+  scoreCues: string[];
 }
-
-let LEXICON: FigureLexicon | null = null;
 
 const PLACE_CHARS = new Set(['十', '百', '千', '万', '亿', '兆', '拾', '佰', '仟', '萬', '億']);
 
-export function figureLexicon(): FigureLexicon {
-  if (LEXICON) return LEXICON;
+/** The figure tables of the folder. */
+export function loadFigureLexicon(dicts: DictFolder): FigureLexicon {
+  const readDict = (name: string, minFields: number) => dicts.read(name, minFields);
   const unitRows: [string, UnitEntry][] = readDict('figures-units.tsv', 4).map((r) => {
     const [word, type, unit, flagText] = r.fields as [string, string, string, string];
     const flags = new Set(flagText.split(',').map((f) => f.trim()));
@@ -236,7 +246,7 @@ export function figureLexicon(): FigureLexicon {
     { position: r.fields[1] === 'after' ? 'after' : 'before', inSpan: r.fields[2] === 'in' },
   ]);
   const words = (name: string): [string, true][] => readDict(name, 1).map((r) => [r.fields[0]!, true]);
-  LEXICON = {
+  return {
     units: new WordTable(unitRows.filter(([, u]) => !u.prefix)),
     placeUnits: new WordTable(unitRows.filter(([w, u]) => !u.prefix && PLACE_CHARS.has(w[0]!))),
     hedgesBefore: new WordTable(hedges.filter(([, h]) => h.position === 'before')),
@@ -260,16 +270,10 @@ export function figureLexicon(): FigureLexicon {
       .map(([, u]) => u)
       .filter((u) => u.type === 'money' && !u.prefix && u.unit !== 'CNY' && u.word.length >= 2 && /^\p{Script=Han}+$/u.test(u.word))
       .sort((a, b) => b.word.length - a.word.length),
+    // Currency symbols are matched before the number, so they live in their own table.
+    prefixes: new WordTable(unitRows.filter(([, u]) => u.prefix)),
+    localCurrencies: readDict('figures-local-currencies.tsv', 2).map((r) => [r.fields[0]!, r.fields[1]!]),
+    moneyCues: new WordTable(readDict('figures-money-cues.tsv', 1).map((r) => [r.fields[0]!, true as const])),
+    scoreCues: readDict('figures-ratio-cues.tsv', 1).map((r) => r.fields[0]!).sort((a, b) => b.length - a.length),
   };
-  // Currency symbols are matched before the number, so they live in their own table.
-  PREFIXES = new WordTable(unitRows.filter(([, u]) => u.prefix));
-  return LEXICON;
-}
-
-let PREFIXES: WordTable<UnitEntry> | null = null;
-
-/** Currency symbols written before the number ($, ￥, US$). */
-export function currencyPrefixes(): WordTable<UnitEntry> {
-  if (!PREFIXES) figureLexicon();
-  return PREFIXES!;
 }

@@ -7,7 +7,6 @@
 //   "会议于22:25开始"   -> no ratio: a time (find.ts reads it)
 // Knows nothing of the rest of the figure grammar: find.ts asks `ratioAt` right after a numeral.
 
-import { readDict } from '../../dicts.js';
 import { digitAt, ideographAt, letterAt } from './chars.js';
 import { lexNumeral, type Numeral } from './numerals.js';
 
@@ -24,12 +23,6 @@ const CLAUSE_BREAKS = new Set(['，', '。', '；', '！', '？', ',', ';', '!',
 /** Words before a clock-like pair that make it a time whatever the clause says: 于22:25, 至22:30. */
 const TIME_MARKS = new Set(['于', '在', '至', '到', '从', '自', '晚', '早', '午']);
 
-let CUES: string[] | null = null;
-function scoreCues(): string[] {
-  CUES ??= readDict('figures-ratio-cues.tsv').map((r) => r.fields[0]!).sort((a, b) => b.length - a.length);
-  return CUES;
-}
-
 /** A part of a ratio: a plain non-negative number with no hedge, not a digit string (一四). */
 function partAt(t: string, p: number): Numeral | null {
   const n = lexNumeral(t, p);
@@ -37,15 +30,15 @@ function partAt(t: string, p: number): Numeral | null {
   return n;
 }
 
-/** Is the clock-like pair [s, e) a score? A cue in its clause, and no time word right before it. */
-function scoreContext(t: string, s: number, e: number): boolean {
+/** Is the clock-like pair [s, e) a score? A cue of `cues` in its clause, and no time word right before it. */
+function scoreContext(t: string, s: number, e: number, cues: readonly string[]): boolean {
   if (TIME_MARKS.has(t[s - 1] ?? '')) return false;
   let a = s;
   while (a > 0 && s - a < CUE_WINDOW && !CLAUSE_BREAKS.has(t[a - 1]!)) a--;
   let b = e;
   while (b < t.length && b - e < CUE_WINDOW && !CLAUSE_BREAKS.has(t[b]!)) b++;
   const clause = t.slice(a, s) + '\u0000' + t.slice(e, b);
-  return scoreCues().some((w) => clause.includes(w));
+  return cues.some((w) => clause.includes(w));
 }
 
 /** A plausible clock reading of "h:mm" (the pair that find.ts would otherwise take for a time). */
@@ -57,7 +50,7 @@ function clockLike(low: Numeral, high: Numeral): boolean {
  * The ratio whose first part is the numeral `low` (already read), when 比 or a colon follows it:
  * 3比1, 三比一, 1:1, 1：1, 22:25 (a score only in a sports clause). null when it is none.
  */
-export function ratioAt(t: string, low: Numeral): RatioParts | null {
+export function ratioAt(t: string, low: Numeral, scoreCues: readonly string[]): RatioParts | null {
   if (low.digits !== null || low.approx || low.negative || low.bareMagnitude || low.hasMagnitude) return null;
   const c = t[low.e];
   const colon = c === ':' || c === '：';
@@ -72,6 +65,6 @@ export function ratioAt(t: string, low: Numeral): RatioParts | null {
     if (ideographAt(t, high.e) && /[年月日个倍万亿]/.test(t[high.e]!)) return null;
     return { e: high.e, low, high };
   }
-  if (clockLike(low, high) && !scoreContext(t, low.s, high.e)) return null;
+  if (clockLike(low, high) && !scoreContext(t, low.s, high.e, scoreCues)) return null;
   return { e: high.e, low, high };
 }

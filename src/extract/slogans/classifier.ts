@@ -4,14 +4,15 @@
 // A few cues are decisive and are applied as rules (a sentence with its own full stop is speech; a phrase
 // followed by 称号 is an honour title; 以“…”为主题 is a theme; a word formula with + is a policy term).
 // Everything else goes to a naive Bayes classifier from `natural`, trained when first needed on the
-// hand-written examples in dicts/slogans-quoted-train.tsv, over features of the phrase and its context:
+// hand-written examples in slogans-quoted-train.tsv (one per SloganModel: one per dicts folder), over
+// features of the phrase and its context:
 //   ('推行', '河长制', '，落实') -> ['len:3', 'l1:制', 'ihead', 'bverb', 'dict:unknown', 'bg:河长', …] -> coined
 //   ('破解技术', '卡脖子', '难题') -> ['len:3', 'dict:known', …] -> other
 // Only the classifier module of `natural` is loaded: the package index pulls in dotenv, which writes to
 // standard output.
 
 import { createRequire } from 'node:module';
-import { knowledge, type TrainingExample } from './lexicon.js';
+import type { SloganKnowledge, TrainingExample } from './lexicon.js';
 import { wordRarity } from './common-words.js';
 
 export type QuotedClass = 'coined' | 'other';
@@ -63,9 +64,8 @@ function pairedQuote(inner: string, before: string, after: string): boolean {
   return [b?.[1], a?.[1]].some((p) => p !== undefined && p.length === inner.length && p !== inner);
 }
 
-/** Features of a quoted phrase and its context (both already without whitespace). */
-export function quotedFeatures(inner: string, before: string, after: string): string[] {
-  const k = knowledge();
+/** Features of a quoted phrase and its context (both already without whitespace), with the word lists `k`. */
+export function quotedFeatures(inner: string, before: string, after: string, k: SloganKnowledge): string[] {
   const f: string[] = [`len:${bucket(inner.length)}`, `f1:${inner[0] ?? ''}`, `l1:${inner.slice(-1)}`];
   if (inner.length >= 3) f.push(`l2:${inner.slice(-2)}`);
   const g = `^${inner}$`;
@@ -108,13 +108,25 @@ export function quotedFeatures(inner: string, before: string, after: string): st
   return f;
 }
 
-let model: NaturalClassifier | null = null;
+/**
+ * The slogan knowledge of one dicts folder with its quoted-phrase classifier, trained on the folder's
+ * examples the first time a phrase needs it.
+ */
+export class SloganModel {
+  private bayes: NaturalClassifier | null = null;
 
-function trained(): NaturalClassifier {
-  if (model) return model;
+  constructor(readonly knowledge: SloganKnowledge) {}
+
+  /** The classifier, trained on first use. */
+  classifier(): NaturalClassifier {
+    return (this.bayes ??= train(this.knowledge));
+  }
+}
+
+function train(k: SloganKnowledge): NaturalClassifier {
   const Bayes = require('natural/lib/natural/classifiers/bayes_classifier') as ClassifierCtor;
-  model = new Bayes();
-  for (const ex of knowledge().training) model.addDocument(featuresOf(ex), ex.label);
+  const model = new Bayes();
+  for (const ex of k.training) model.addDocument(featuresOf(ex, k), ex.label);
   // natural turns an observation into a 0/1 vector by testing every vocabulary feature with
   // Array.indexOf on the observation, and the Bayes model then walks that whole vector for every phrase:
   // O(vocabulary) per phrase either way, which made this stage slower than jieba itself. A feature ->
@@ -148,8 +160,8 @@ function trained(): NaturalClassifier {
   return model;
 }
 
-function featuresOf(ex: TrainingExample): string[] {
-  return quotedFeatures(ex.inner, ex.before, ex.after);
+function featuresOf(ex: TrainingExample, k: SloganKnowledge): string[] {
+  return quotedFeatures(ex.inner, ex.before, ex.after, k);
 }
 
 /** The rules that settle a phrase before the classifier is asked; null when they do not. */
@@ -168,13 +180,13 @@ function decisive(inner: string, before: string, after: string): QuotedClass | n
 }
 
 /** Probability that a quoted phrase is a coined policy term (rules give 0 or 1). */
-export function coinedProbability(inner: string, before: string, after: string): number {
+export function coinedProbability(inner: string, before: string, after: string, model: SloganModel): number {
   const i = inner.replace(/\s+/g, '');
   const b = before.replace(/\s+/g, '').slice(-CONTEXT);
   const a = after.replace(/\s+/g, '').slice(0, CONTEXT);
   const rule = decisive(i, b, a);
   if (rule) return rule === 'coined' ? 1 : 0;
-  const scores = trained().getClassifications(quotedFeatures(i, b, a));
+  const scores = model.classifier().getClassifications(quotedFeatures(i, b, a, model.knowledge));
   const total = scores.reduce((t, s) => t + s.value, 0);
   const coined = scores.find((s) => s.label === 'coined')?.value ?? 0;
   return total > 0 ? coined / total : 0;
@@ -182,8 +194,8 @@ export function coinedProbability(inner: string, before: string, after: string):
 
 /**
  * Classifies a quoted phrase given the text just before its opening quote and just after its closing
- * quote: classifyQuoted('微改革', '以', '探索出一批') -> 'coined'; classifyQuoted('瓶颈', '破解', '问题') -> 'other'.
+ * quote: classifyQuoted('微改革', '以', '探索出一批', m) -> 'coined'; classifyQuoted('瓶颈', '破解', '问题', m) -> 'other'.
  */
-export function classifyQuoted(inner: string, before: string, after: string): QuotedClass {
-  return coinedProbability(inner, before, after) >= 0.5 ? 'coined' : 'other';
+export function classifyQuoted(inner: string, before: string, after: string, model: SloganModel): QuotedClass {
+  return coinedProbability(inner, before, after, model) >= 0.5 ? 'coined' : 'other';
 }

@@ -5,17 +5,18 @@
 //      两个确立), numeral + 大/个/项 + a numbered head (三大攻坚战, 五大工程), numeral codes before a code
 //      suffix (一四四六总体思路, 十四五规划).
 // Overlaps are settled longest first (src/text/spans.ts), so “5+5+7” and 5+5+7 found twice count once.
-//   extractSlogans('发展“5+5+7”重点产业，实施五大工程')
+// The word lists and the classifier are the caller's SloganModel (classifier.ts; a Pipeline's Resources).
+//   extractSlogans('发展“5+5+7”重点产业，实施五大工程', model)
 //     -> [{ s: 3, e: 8, kind: 'formula', canonical: '5+5+7' }, { s: 16, e: 20, kind: 'numbered', canonical: '五大工程' }]
 
 import type { SloganKind } from '../../types.js';
 import type { SloganMatch } from '../types.js';
+import type { SloganKnowledge } from './lexicon.js';
 import { resolveOverlaps } from '../../text/spans.js';
 import { compact, squeeze, toText, type Compact } from './compact.js';
-import { knowledge } from './lexicon.js';
 import { findFormulas, isCnDigit, isDigitCode, isNumeralCode, isQuotedFormula, numberedShape, CN_DIGITS } from './patterns.js';
 import { findQuoted } from './quotes.js';
-import { classifyQuoted, CONTEXT } from './classifier.js';
+import { classifyQuoted, CONTEXT, type SloganModel } from './classifier.js';
 
 interface Candidate {
   start: number;
@@ -27,8 +28,8 @@ interface Candidate {
 }
 
 /** The kind of a whole quoted phrase, or null when it is not a slogan. `inner` has no whitespace. */
-export function kindOfQuoted(inner: string, before: string, after: string): { kind: SloganKind; canonical: string } | null {
-  const k = knowledge();
+export function kindOfQuoted(inner: string, before: string, after: string, model: SloganModel): { kind: SloganKind; canonical: string } | null {
+  const k = model.knowledge;
   if (inner.length === 0) return null;
   // Achievement counts (十一连增, “九连A”) are figures, not slogans.
   if (/^[一二两三四五六七八九十]+连/.test(inner)) return null;
@@ -41,15 +42,15 @@ export function kindOfQuoted(inner: string, before: string, after: string): { ki
   if (numberedShape(inner, k.numeralStop, k.numeralStopPrefixes)) return { kind: 'numbered', canonical: inner };
   // Plain numbers, and dates used as event names (“5·12”, “7·20”).
   if (/^[〇零一二两三四五六七八九十百千万]+$/.test(inner) || /^[\d.%]+$/.test(inner) || /^\d{1,2}[·.]\d{1,2}$/.test(inner)) return null;
-  return classifyQuoted(inner, before, after) === 'coined' ? { kind: 'coined', canonical: inner } : null;
+  return classifyQuoted(inner, before, after, model) === 'coined' ? { kind: 'coined', canonical: inner } : null;
 }
 
-function quotedCandidates(text: string, out: Candidate[]): void {
+function quotedCandidates(text: string, model: SloganModel, out: Candidate[]): void {
   for (const q of findQuoted(text)) {
     const inner = squeeze(text.slice(q.s, q.e));
     const before = squeeze(text.slice(Math.max(0, q.open - CONTEXT * 2), q.open)).slice(-CONTEXT);
     const after = squeeze(text.slice(q.close, q.close + CONTEXT * 2)).slice(0, CONTEXT);
-    const d = kindOfQuoted(inner, before, after);
+    const d = kindOfQuoted(inner, before, after, model);
     if (d) out.push({ start: q.s, end: q.e, kind: d.kind, canonical: d.canonical, rank: 0 });
   }
 }
@@ -101,8 +102,7 @@ function startsWithAny(s: string, at: number, words: readonly string[]): boolean
   return firstStartingAt(s, at, words) !== undefined;
 }
 
-function runningCandidates(c: Compact, out: Candidate[]): void {
-  const k = knowledge();
+function runningCandidates(c: Compact, k: SloganKnowledge, out: Candidate[]): void {
   const s = c.text;
   const push = (cs: number, ce: number, kind: SloganKind, canonical: string): void => {
     const r = toText(c, cs, ce);
@@ -152,8 +152,7 @@ function runningCandidates(c: Compact, out: Candidate[]): void {
  * the slogans found before are the same with or without the term list.
  *   '加快发展新质生产力，推动高质量发展' -> 发展新质生产力 (norm 新质生产力), 推动高质量发展 (norm 高质量发展)
  */
-function termMatches(text: string, found: readonly SloganMatch[]): SloganMatch[] {
-  const k = knowledge();
+function termMatches(text: string, found: readonly SloganMatch[], k: SloganKnowledge): SloganMatch[] {
   const { byFirst, flags } = indexForms(k.termForms);
   const candidates: (Candidate & { norm: string })[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -169,17 +168,17 @@ function termMatches(text: string, found: readonly SloganMatch[]): SloganMatch[]
 }
 
 /** Slogans of a passage's width-folded analysis string, as sorted non-overlapping UTF-16 matches. */
-export function extractSlogans(text: string): SloganMatch[] {
+export function extractSlogans(text: string, model: SloganModel): SloganMatch[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const candidates: Candidate[] = [];
-  quotedCandidates(text, candidates);
-  runningCandidates(compact(text), candidates);
+  quotedCandidates(text, model, candidates);
+  runningCandidates(compact(text), model.knowledge, candidates);
   const found: SloganMatch[] = resolveOverlaps(candidates, (x) => x.rank).map((x) => ({
     s: x.start,
     e: x.end,
     kind: x.kind,
     canonical: x.canonical,
   }));
-  const terms = termMatches(text, found);
+  const terms = termMatches(text, found, model.knowledge);
   return terms.length ? [...found, ...terms].sort((a, b) => a.s - b.s || b.e - a.e) : found;
 }

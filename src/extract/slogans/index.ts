@@ -3,6 +3,6 @@
 // normalises them. Offsets are UTF-16 indices into the passage string given; the pipeline maps them.
 
 export { extractSlogans, kindOfQuoted } from './find.js';
-export { classifyQuoted, coinedProbability, quotedFeatures, type QuotedClass } from './classifier.js';
+export { classifyQuoted, coinedProbability, quotedFeatures, SloganModel, type QuotedClass } from './classifier.js';
 export { countSlogans, type SloganCount } from './count.js';
-export { knowledge as sloganKnowledge, type LexiconEntry } from './lexicon.js';
+export { loadSloganKnowledge, type LexiconEntry, type SloganKnowledge } from './lexicon.js';

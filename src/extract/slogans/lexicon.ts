@@ -1,4 +1,4 @@
-// The knowledge of the slogans stage, loaded once from dicts/:
+// The knowledge of the slogans stage, read from a dicts folder by whoever owns it (a Pipeline's Resources):
 //   slogans-lexicon.tsv         national slogans: form -> kind, category, scope, canonical
 //   slogans-heads.tsv           head words of coined terms (机制, 模式, 经验 …)
 //   slogans-verbs.tsv           trigger verbs before a quoted term (推行, 落实 …)
@@ -9,7 +9,7 @@
 //   slogans-terms.tsv           policy terms counted unquoted (新质生产力), with variants -> term
 
 import type { SloganKind } from '../../types.js';
-import { DictError, readDict } from '../../dicts.js';
+import { DictError, type DictFolder } from '../../dicts.js';
 import { SLOGAN_KINDS } from '../../types.js';
 
 export interface LexiconEntry {
@@ -54,12 +54,11 @@ export interface SloganKnowledge {
   termForms: string[];
 }
 
-let loaded: SloganKnowledge | null = null;
-
 const byLengthDesc = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : 1);
 
-export function knowledge(): SloganKnowledge {
-  if (loaded) return loaded;
+/** The slogan tables of the folder. */
+export function loadSloganKnowledge(dicts: DictFolder): SloganKnowledge {
+  const readDict = (name: string, minFields = 1) => dicts.read(name, minFields);
   const lexicon = new Map<string, LexiconEntry>();
   for (const row of readDict('slogans-lexicon.tsv', 4)) {
     const [form, kind, category, scope, canonical] = row.fields as [string, string, string, string, string?];
@@ -92,7 +91,7 @@ export function knowledge(): SloganKnowledge {
       terms.set(form, term);
     }
   }
-  loaded = {
+  return {
     lexicon,
     unquotedForms: [...lexicon.values()].filter((e) => e.scope === 'any').map((e) => e.form).sort(byLengthDesc),
     afterHeads: heads.filter((r) => r.fields[1] !== 'inner').map((r) => r.fields[0]!).sort(byLengthDesc),
@@ -106,5 +105,4 @@ export function knowledge(): SloganKnowledge {
     terms,
     termForms: [...terms.keys()].sort(byLengthDesc),
   };
-  return loaded;
 }

@@ -1,7 +1,8 @@
 // The committed model (dicts/ner/model.bin) end to end: jieba tokens in, entity matches out.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { extractEntities, tagChars, getEntityTagger } from '../../../src/extract/entities/index.js';
+import { extractEntities, tagChars } from '../../../src/extract/entities/index.js';
+import { Resources } from '../../../src/resources.js';
 import { WINDOW } from '../../../src/extract/entities/tagger.js';
 import { JiebaSegmenter } from '../../../src/segment/jieba.js';
 import { foldWidth } from '../../../src/text/chars.js';
@@ -12,7 +13,6 @@ import {
   NUM_TEMPLATES,
   Passage,
   computeKeys,
-  loadGazetteers,
   nameLexicon,
 } from '../../../src/extract/entities/features.js';
 import { EmissionScorer } from '../../../src/extract/entities/scorer.js';
@@ -21,19 +21,21 @@ import { decodePrepared, encodePrepared } from '../../../src/extract/entities/ta
 import { named } from '../../helpers.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
+const resources = new Resources();
 
 function run(raw: string) {
   const text = foldWidth(raw);
-  return extractEntities(text, jieba.tag(text));
+  return extractEntities(text, jieba.tag(text), resources);
 }
 const show = (raw: string) =>
   run(raw).map((x) => `${x.type}:${raw.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
 
 describe('extractEntities on news sentences', () => {
-  it('loads the committed model once', () => {
-    const t = getEntityTagger();
+  it('loads the committed model once per Resources', () => {
+    const t = resources.tagger();
     expect(t.model.header.numFeatures).toBeGreaterThan(100_000);
-    expect(getEntityTagger()).toBe(t);
+    expect(resources.tagger()).toBe(t);
+    expect(t.gazetteers).toBe(resources.gazetteers());
   });
 
   it.each([
@@ -90,7 +92,7 @@ describe('bad input', () => {
     ['lone surrogate', '北京\ud800上海'],
   ])('%s: no throw, valid matches', (_name, raw) => {
     const text = foldWidth(raw);
-    const out = extractEntities(text, jieba.tag(text));
+    const out = extractEntities(text, jieba.tag(text), resources);
     for (const m of out) {
       expect(m.s).toBeGreaterThanOrEqual(0);
       expect(m.e).toBeLessThanOrEqual(text.length);
@@ -101,7 +103,7 @@ describe('bad input', () => {
   it('very long input: sorted, non-overlapping, in bounds', () => {
     const unit = '国务院总理李强在北京会见新加坡总理，双方就中国与新加坡合作交换意见。';
     const text = unit.repeat(800);
-    const out = extractEntities(text, jieba.tag(text));
+    const out = extractEntities(text, jieba.tag(text), resources);
     expect(out.length).toBeGreaterThan(800);
     for (let i = 1; i < out.length; i++) expect(out[i]!.s).toBeGreaterThanOrEqual(out[i - 1]!.e);
     expect(out[out.length - 1]!.e).toBeLessThanOrEqual(text.length);
@@ -109,8 +111,8 @@ describe('bad input', () => {
 
   it('words that do not tile the text are tolerated', () => {
     const text = '李强在北京';
-    expect(() => extractEntities(text, [])).not.toThrow();
-    expect(() => extractEntities(text, [{ word: 'x', pos: 'x', s: 3, e: 99 }])).not.toThrow();
+    expect(() => extractEntities(text, [], resources)).not.toThrow();
+    expect(() => extractEntities(text, [{ word: 'x', pos: 'x', s: 3, e: 99 }], resources)).not.toThrow();
   });
 });
 
@@ -119,8 +121,8 @@ describe('a passage longer than one window (tagger.ts WINDOW)', () => {
     const unit = '国家发展改革委主任郑栅洁在北京出席会议。';
     const text = unit.repeat(1000); // 20,000 characters, 2.4 windows
     expect(text.length).toBeGreaterThan(2 * WINDOW);
-    const out = extractEntities(text, jieba.tag(text));
-    expect(getEntityTagger().bufferedChars).toBeLessThanOrEqual(2 * WINDOW);
+    const out = extractEntities(text, jieba.tag(text), resources);
+    expect(resources.tagger().bufferedChars).toBeLessThanOrEqual(2 * WINDOW);
     const want = ['ORG:0:国家发展改革委', 'PER:9:郑栅洁', 'LOC:13:北京'];
     expect(out).toHaveLength(3 * 1000);
     out.forEach((m, i) => {
@@ -131,7 +133,7 @@ describe('a passage longer than one window (tagger.ts WINDOW)', () => {
 
   it('with no place to cut (one endless line of astral characters) still never splits a character', () => {
     const text = '𠀋'.repeat(6000) + '北京' + '𠮷'.repeat(6000);
-    const out = getEntityTagger().tag(text, jieba.tag(text));
+    const out = resources.tagger().tag(text, jieba.tag(text));
     for (const m of out) {
       expect(m.s % 2, `${m.s}`).toBe(0);
       expect(m.e % 2, `${m.e}`).toBe(0);
@@ -142,7 +144,7 @@ describe('a passage longer than one window (tagger.ts WINDOW)', () => {
 describe('tagChars', () => {
   it('gives one BIOES label per code point', () => {
     const text = '习近平在𠀋村';
-    const { chars, labels } = tagChars(text, jieba.tag(text));
+    const { chars, labels } = tagChars(text, jieba.tag(text), resources);
     expect(chars).toHaveLength(6);
     expect(labels).toHaveLength(6);
     expect(Array.from(labels.slice(0, 3), (l) => LABEL_NAMES[l])).toEqual(['B-PER', 'I-PER', 'E-PER']);
@@ -167,7 +169,7 @@ function referenceEmission(keys: FeatureKeys, n: number, model: NerModel): Float
 }
 
 describe('the scorer gives the reference emission scores, bit for bit', () => {
-  const model = getEntityTagger().model;
+  const model = resources.tagger().model;
   const vocab = new CharVocab(model.header.chars);
   const lexicon = nameLexicon(model.header.lexicon);
   const scorer = new EmissionScorer(model);
@@ -188,7 +190,7 @@ describe('the scorer gives the reference emission scores, bit for bit', () => {
     const text = foldWidth(raw);
     const p = new Passage().load(text, jieba.tag(text));
     const keys = new FeatureKeys();
-    computeKeys(p, vocab, loadGazetteers(), lexicon, keys, true);
+    computeKeys(p, vocab, resources.gazetteers(), lexicon, keys, true);
     const fast = scorer.score(keys, p.n, new Float64Array(0)).subarray(0, p.n * NUM_LABELS);
     const reference = Array.from(referenceEmission(keys, p.n, model));
     expect(Array.from(fast)).toEqual(reference);

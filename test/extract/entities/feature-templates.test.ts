@@ -14,8 +14,8 @@ import {
   type TemplateLayout,
   type TemplateName,
 } from '../../../src/extract/entities/feature-templates.js';
-import { CharVocab, FeatureKeys, Passage, computeKeys, loadGazetteers, nameLexicon } from '../../../src/extract/entities/features.js';
-import { getEntityTagger } from '../../../src/extract/entities/index.js';
+import { CharVocab, FeatureKeys, Passage, computeKeys, nameLexicon } from '../../../src/extract/entities/features.js';
+import { Resources } from '../../../src/resources.js';
 import { LABEL_NAMES } from '../../../src/extract/entities/labels.js';
 import { ModelFormatError, checkHeader, decodeModel } from '../../../src/extract/entities/model-io.js';
 import { dictPath } from '../../../src/paths.js';
@@ -90,13 +90,14 @@ describe('the feature template table', () => {
 });
 
 describe('the features written, the table and the model agree', () => {
-  const model = getEntityTagger().model;
+  const resources = new Resources();
+  const model = resources.tagger().model;
   const jieba = new JiebaSegmenter({ hmm: true });
   // 国0 家1 发2 展3 改4 革5 委6 主7 任8 郑9 栅10 洁11 在12 北13 京14 出15 席16 会17 议18 ，19 青20 岛21 炼22 化23 公24 司25
   const text = '国家发展改革委主任郑栅洁在北京出席会议，青岛炼化公司';
   const p = new Passage().load(text, jieba.tag(text));
   const keys = new FeatureKeys();
-  computeKeys(p, new CharVocab(model.header.chars), loadGazetteers(), nameLexicon([['郑栅洁', 1]]), keys, true);
+  computeKeys(p, new CharVocab(model.header.chars), resources.gazetteers(), nameLexicon([['郑栅洁', 1]]), keys, true);
   const at = (i: number, name: TemplateName) => {
     const j = i * NUM_TEMPLATES + templateId(name);
     return keys.hi[j]! < 0 ? null : (keys.hi[j]! % 65536) * 2 ** 32 + (keys.lo[j]! >>> 0);

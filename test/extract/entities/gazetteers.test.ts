@@ -1,10 +1,10 @@
 // The generated name lists (dicts/ner/gaz-orgs.txt, gaz-persons.txt) as the loader exposes them:
 // tries over code points read greedy longest match left to right, a B/M/E/S tag and a kind per code point.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { DictError } from '../../../src/dicts.js';
+import { join } from 'node:path';
+import { DictError, DictFolder } from '../../../src/dicts.js';
 import {
   loadGazetteers,
   markNames,
@@ -16,10 +16,23 @@ import {
 } from '../../../src/extract/entities/gazetteers.js';
 import { DICTS_DIR } from '../../../src/paths.js';
 
+/** The package's gazetteers, as a Pipeline without a dicts folder reads them. */
+const bundled = loadGazetteers(new DictFolder());
+
+/** A temporary dicts folder holding `files` (name -> text). */
+function folderWith(files: Record<string, string>): DictFolder {
+  const dir = mkdtempSync(join(tmpdir(), 'zhnews-gaz-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return new DictFolder(dir);
+}
+
 /** The entries nameListLabels marks in a text, as "name/kind". */
-function marked(text: string, list: 'orgs' | 'persons'): string[] {
+function marked(text: string, list: 'orgs' | 'persons', gaz = bundled): string[] {
   const chars = Array.from(text);
-  const labels = nameListLabels(text, list);
+  const labels = nameListLabels(text, list, gaz);
   const out: string[] = [];
   let start = -1;
   labels.forEach((l, i) => {
@@ -45,7 +58,7 @@ describe('organisation names', () => {
   });
 
   it('marks B, M, E and the kind on each code point of a match, nothing elsewhere', () => {
-    expect(nameListLabels('存入招商银行', 'orgs')).toEqual(['O', 'O', 'B-bank', 'M-bank', 'M-bank', 'E-bank']);
+    expect(nameListLabels('存入招商银行', 'orgs', bundled)).toEqual(['O', 'O', 'B-bank', 'M-bank', 'M-bank', 'E-bank']);
   });
 
   it('leaves ordinary words alone: the common words a brand list holds are filtered out', () => {
@@ -64,7 +77,7 @@ describe('person names', () => {
 });
 
 describe('markNames', () => {
-  const gaz = loadGazetteers();
+  const gaz = bundled;
   const codesOf = (s: string) => Array.from(s, (c) => c.codePointAt(0)!);
 
   it('fills tag and kind arrays by code point, with characters above the BMP in the text', () => {
@@ -77,15 +90,12 @@ describe('markNames', () => {
   });
 
   it.each(['', ' ', '\u0000\uFFFD', 'Hello, world', '！？。，'])('no throw and no mark on odd input %j', (text) => {
-    expect(nameListLabels(text, 'orgs').every((l) => l === 'O')).toBe(true);
-    expect(nameListLabels(text, 'persons').every((l) => l === 'O')).toBe(true);
+    expect(nameListLabels(text, 'orgs', gaz).every((l) => l === 'O')).toBe(true);
+    expect(nameListLabels(text, 'persons', gaz).every((l) => l === 'O')).toBe(true);
   });
 
   it('marks S for a one-code entry (the generated lists hold none, a hand-made trie may)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zhnews-gaz-'));
-    const file = join(dir, 'one.txt');
-    writeFileSync(file, '# test list\n港\tclub\n');
-    const trie = nameListTrie(relative(DICTS_DIR, file), ORG_NAME_KINDS);
+    const trie = nameListTrie(folderWith({ 'one.txt': '# test list\n港\tclub\n' }), 'one.txt', ORG_NAME_KINDS);
     const codes = codesOf('香港队');
     const tag = new Uint8Array(3);
     const kind = new Uint8Array(3);
@@ -96,17 +106,24 @@ describe('markNames', () => {
 
 describe('the generated lists', () => {
   it('load: every line names a known kind', () => {
-    const gaz = loadGazetteers();
-    expect(gaz.orgNames.maxLen).toBeGreaterThan(2);
-    expect(gaz.personNames.maxLen).toBeGreaterThan(2);
+    expect(bundled.orgNames.maxLen).toBeGreaterThan(2);
+    expect(bundled.personNames.maxLen).toBeGreaterThan(2);
   });
 
   it('fail with file:line on an unknown kind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zhnews-gaz-'));
-    const file = join(dir, 'bad.txt');
-    writeFileSync(file, '# test list\n拜登\tleader\n马克龙\tpresident\n');
-    const name = relative(DICTS_DIR, file);
-    expect(() => nameListTrie(name, PERSON_NAME_KINDS)).toThrow(DictError);
-    expect(() => nameListTrie(name, PERSON_NAME_KINDS)).toThrow(/bad\.txt:3: unknown kind "president"/);
+    const folder = folderWith({ 'bad.txt': '# test list\n拜登\tleader\n马克龙\tpresident\n' });
+    expect(() => nameListTrie(folder, 'bad.txt', PERSON_NAME_KINDS)).toThrow(DictError);
+    expect(() => nameListTrie(folder, 'bad.txt', PERSON_NAME_KINDS)).toThrow(/bad\.txt:3: unknown kind "president"/);
+  });
+
+  it("are read from the gazetteers' own folder, on first use", () => {
+    // A folder with the place, head and title lists of the package, and name lists of its own.
+    const lists = ['ner/places.txt', 'ner/divisions.txt', 'ner/org-suffixes.txt', 'ner/titles.txt'];
+    const folder = folderWith(Object.fromEntries(lists.map((name) => [name, readFileSync(join(DICTS_DIR, name), 'utf8')])));
+    // Built without the name lists: a folder lacking one fails only when it is asked for.
+    const gaz = loadGazetteers(folder);
+    expect(() => gaz.personNames).toThrow(/gaz-persons\.txt: no such file/);
+    writeFileSync(folder.path('ner/gaz-orgs.txt'), '# test list\n青石茶社\tcompany\n');
+    expect(marked('他在青石茶社喝茶，又去招商银行取钱。', 'orgs', gaz)).toEqual(['青石茶社/company']);
   });
 });

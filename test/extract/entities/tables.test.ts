@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CharTrie } from '../../../src/extract/entities/char-trie.js';
-import { EntityTagger, getEntityTagger } from '../../../src/extract/entities/index.js';
+import { EntityTagger } from '../../../src/extract/entities/index.js';
+import { Resources } from '../../../src/resources.js';
 import { nameLexicon } from '../../../src/extract/entities/features.js';
 import { EmissionScorer } from '../../../src/extract/entities/scorer.js';
 import { decodePrepared, encodePrepared, fingerprint, readPrepared, writePrepared, type PreparedTagger } from '../../../src/extract/entities/tables.js';
@@ -15,7 +16,8 @@ import { JiebaSegmenter } from '../../../src/segment/jieba.js';
 
 const jieba = new JiebaSegmenter({ hmm: true });
 const modelBytes = readFileSync(dictPath('ner/model.bin'));
-const model = getEntityTagger().model;
+const resources = new Resources();
+const model = resources.tagger().model;
 const lexicon = nameLexicon(model.header.lexicon)!;
 const prepared: PreparedTagger = {
   header: model.header,
@@ -35,8 +37,8 @@ describe('prepared tagger tables', () => {
     writePrepared(path, prepared, fingerprint(modelBytes));
     const read = readPrepared(path, modelBytes);
     expect(read).not.toBeNull();
-    const fromTables = new EntityTagger({ prepared: read!, modelBytes });
-    const fromModel = new EntityTagger(model);
+    const fromTables = new EntityTagger({ prepared: read!, modelBytes }, resources.gazetteers());
+    const fromModel = new EntityTagger(model, resources.gazetteers());
     expect(fromTables.fromPreparedTables).toBe(true);
     for (const s of SENTENCES) {
       const words = jieba.tag(s);
@@ -74,8 +76,8 @@ describe('prepared tagger tables', () => {
 
   it('the built CLI loads the committed model from the tables `npm run build` wrote', () => {
     const script =
-      `const e = await import(${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'extract', 'entities', 'index.js'))});` +
-      `console.log(e.getEntityTagger().fromPreparedTables);`;
+      `const m = await import(${JSON.stringify(join(PACKAGE_ROOT, 'dist', 'resources.js'))});` +
+      `console.log(new m.Resources().tagger().fromPreparedTables);`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('true');

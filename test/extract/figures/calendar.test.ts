@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '../../../src/extract/figures/index.js';
+import { extractFigures, loadFigureLexicon } from '../../../src/extract/figures/index.js';
 import type { FigureMatch } from '../../../src/extract/types.js';
 import { named } from '../../helpers.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's figure tables. */
+const lex = loadFigureLexicon(new DictFolder());
 
 // Figures added for wider coverage: clock times inside dates, weekdays, lunar and era dates, decades,
 // time ranges, temperatures, small change, mixed numbers, and numerals named by 是 / 前.
-const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] });
+const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] }, lex);
 const spans = (text: string, ms: FigureMatch[]): string[] => ms.map((m) => text.slice(m.s, m.e));
 function find(text: string, span: string, referenceYear: number | null = null): FigureMatch | undefined {
   return run(text, referenceYear).find((m) => text.slice(m.s, m.e) === span);

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '../../../src/extract/figures/index.js';
+import { extractFigures, loadFigureLexicon } from '../../../src/extract/figures/index.js';
 import type { FigureMatch } from '../../../src/extract/types.js';
 import { named } from '../../helpers.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's figure tables. */
+const lex = loadFigureLexicon(new DictFolder());
 
 const NO_CTX = { referenceYear: null, blocked: [] };
-const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] });
+const run = (text: string, referenceYear: number | null = null): FigureMatch[] => extractFigures(text, { referenceYear, blocked: [] }, lex);
 const spans = (text: string, ms: FigureMatch[]): string[] => ms.map((m) => text.slice(m.s, m.e));
 function find(text: string, span: string, referenceYear: number | null = null): FigureMatch | undefined {
   return run(text, referenceYear).find((m) => text.slice(m.s, m.e) === span);
@@ -256,13 +260,13 @@ describe('figures: context', () => {
   it('no figure overlaps a blocked range (a slogan)', () => {
     const text = '实施十大创新工程，新建5个园区';
     const s = text.indexOf('十大创新');
-    const ms = extractFigures(text, { referenceYear: null, blocked: [{ s, e: s + 4 }] });
+    const ms = extractFigures(text, { referenceYear: null, blocked: [{ s, e: s + 4 }] }, lex);
     expect(spans(text, ms)).toEqual(['5个']);
   });
 
   it('a blocked range removes the figure it covers', () => {
     const text = '两个方面';
-    expect(extractFigures(text, { referenceYear: null, blocked: [{ s: 0, e: 2 }] })).toEqual([]);
+    expect(extractFigures(text, { referenceYear: null, blocked: [{ s: 0, e: 2 }] }, lex)).toEqual([]);
   });
 
   it('the reference year resolves 今年 and bare month-days', () => {
@@ -334,7 +338,7 @@ describe('figures: odd input never throws and keeps the invariants', () => {
     ['1,2,3,4,5,6'],
     ['9999999999999999999999999999999999999999亿元'],
   ].map(([text]) => named([text!])[0]!))('%s', (_, text) => {
-    const ms = extractFigures(text, NO_CTX);
+    const ms = extractFigures(text, NO_CTX, lex);
     let end = 0;
     for (const m of ms) {
       expect(m.s).toBeGreaterThanOrEqual(end);

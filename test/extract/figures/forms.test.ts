@@ -3,11 +3,15 @@
 // approximate amounts, numerals read out digit by digit, and the news guidelines kept where other
 // libraries read more.
 import { describe, expect, it } from 'vitest';
-import { documentCurrency, extractFigures } from '../../../src/extract/figures/index.js';
+import { documentCurrency, extractFigures, loadFigureLexicon } from '../../../src/extract/figures/index.js';
 import type { FigureContext, FigureMatch } from '../../../src/extract/types.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's figure tables. */
+const lex = loadFigureLexicon(new DictFolder());
 
 const run = (text: string, ctx: Partial<FigureContext> = {}): FigureMatch[] =>
-  extractFigures(text, { referenceYear: null, blocked: [], ...ctx });
+  extractFigures(text, { referenceYear: null, blocked: [], ...ctx }, lex);
 const spans = (text: string, ms: FigureMatch[]): string[] => ms.map((m) => text.slice(m.s, m.e));
 function only(text: string, span: string, ctx: Partial<FigureContext> = {}): FigureMatch {
   const ms = run(text, ctx).filter((m) => text.slice(m.s, m.e) === span);
@@ -149,7 +153,7 @@ describe('the currency of a bare 元 from the document', () => {
     [['香港迪士尼乐园今年游客人数回升。'], null],
     [[], null],
   ])('%j -> %s', (texts, code) => {
-    expect(documentCurrency(texts)).toBe(code);
+    expect(documentCurrency(texts, lex)).toBe(code);
   });
 
   it('the document currency replaces only a bare 元, never a named one', () => {

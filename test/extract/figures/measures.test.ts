@@ -1,11 +1,15 @@
 // Measures that share a character with another reading: 两 as the weight liang, lengths of time written
 // with 个 (一个月, 半个钟头), 分 as points, 对折 as half price, and dates of Tang-dynasty eras.
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '../../../src/extract/figures/index.js';
+import { extractFigures, loadFigureLexicon } from '../../../src/extract/figures/index.js';
 import type { FigureContext, FigureMatch } from '../../../src/extract/types.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's figure tables. */
+const lex = loadFigureLexicon(new DictFolder());
 
 const run = (text: string, ctx: Partial<FigureContext> = {}): FigureMatch[] =>
-  extractFigures(text, { referenceYear: null, blocked: [], ...ctx });
+  extractFigures(text, { referenceYear: null, blocked: [], ...ctx }, lex);
 const spans = (text: string): string[] => run(text).map((m) => text.slice(m.s, m.e));
 function only(text: string, span: string): FigureMatch {
   const ms = run(text).filter((m) => text.slice(m.s, m.e) === span);

@@ -1,6 +1,10 @@
 // The quoted-phrase classifier on phrases and contexts written for these tests (not in its training file).
 import { describe, expect, it } from 'vitest';
-import { classifyQuoted, quotedFeatures, kindOfQuoted } from '../../../src/extract/slogans/index.js';
+import { classifyQuoted, quotedFeatures, kindOfQuoted, loadSloganKnowledge, SloganModel } from '../../../src/extract/slogans/index.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's slogan tables and classifier. */
+const model = new SloganModel(loadSloganKnowledge(new DictFolder()));
 
 describe('classifyQuoted', () => {
   it.each<[string, string, string, 'coined' | 'other']>([
@@ -19,14 +23,14 @@ describe('classifyQuoted', () => {
     ['实现', '零', '的突破', 'other'],
     ['由', '单打独斗', '变为“抱团取暖”', 'other'],
   ])('%s“%s”%s -> %s', (before, inner, after, expected) => {
-    expect(classifyQuoted(inner, before, after)).toBe(expected);
+    expect(classifyQuoted(inner, before, after, model)).toBe(expected);
   });
 
   it('describes a phrase by its length, head word, trigger verb and dictionary status', () => {
-    const f = quotedFeatures('河长制', '全面推行', '，落实');
+    const f = quotedFeatures('河长制', '全面推行', '，落实', model.knowledge);
     expect(f).toEqual(expect.arrayContaining(['len:3', 'bverb', 'apunct', 'dict:unknown']));
-    expect(quotedFeatures('瓶颈', '破解', '问题')).toContain('dict:common');
-    expect(quotedFeatures('硬件', '补齐', '和“软件”')).toContain('pair');
+    expect(quotedFeatures('瓶颈', '破解', '问题', model.knowledge)).toContain('dict:common');
+    expect(quotedFeatures('硬件', '补齐', '和“软件”', model.knowledge)).toContain('pair');
   });
 });
 
@@ -40,6 +44,6 @@ describe('kindOfQuoted', () => {
     ['九连冠', '实现', '', null],
     ['三', '排名第', '', null],
   ])('%s -> %s', (inner, before, after, expected) => {
-    expect(kindOfQuoted(inner, before, after)?.kind ?? null).toBe(expected);
+    expect(kindOfQuoted(inner, before, after, model)?.kind ?? null).toBe(expected);
   });
 });

@@ -1,12 +1,16 @@
 // Table tests of the slogans stage on sentences written for these tests (none is taken from the
 // evaluation sets). Each row: a sentence and the slogans expected in it, as "kind:text".
 import { describe, expect, it } from 'vitest';
-import { extractSlogans } from '../../../src/extract/slogans/index.js';
+import { extractSlogans, loadSloganKnowledge, SloganModel } from '../../../src/extract/slogans/index.js';
 import { foldWidth } from '../../../src/text/chars.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's slogan tables and classifier. */
+const model = new SloganModel(loadSloganKnowledge(new DictFolder()));
 
 function found(sentence: string): string[] {
   const text = foldWidth(sentence);
-  return extractSlogans(text).map((m) => `${m.kind}:${text.slice(m.s, m.e)}`);
+  return extractSlogans(text, model).map((m) => `${m.kind}:${text.slice(m.s, m.e)}`);
 }
 
 describe('extractSlogans finds slogans', () => {
@@ -152,28 +156,28 @@ describe('extractSlogans leaves non-slogans alone', () => {
 describe('offsets', () => {
   it('exclude the quotation marks and keep spaces and line breaks of the text inside the span', () => {
     const text = '要围绕“5+5\n+7”重点产业精准发力';
-    const [m] = extractSlogans(text);
+    const [m] = extractSlogans(text, model);
     expect(m).toMatchObject({ kind: 'formula', canonical: '5+5+7' });
     expect(text.slice(m!.s, m!.e)).toBe('5+5\n+7');
   });
 
   it('trims letter-spacing at the quote ends and squeezes it out of the canonical form', () => {
     const text = '要坚持“ 策 划 带 动 ，规 划 引 领 ”，科学确定';
-    const [m] = extractSlogans(text);
+    const [m] = extractSlogans(text, model);
     expect(m?.canonical).toBe('策划带动，规划引领');
     expect(text.slice(m!.s, m!.e)).toBe('策 划 带 动 ，规 划 引 领');
   });
 
   it('returns sorted, non-overlapping matches', () => {
     const text = '实施“五大工程”和五大工程，推进“一带一路”与一带一路建设，发展“5+5+7”产业';
-    const ms = extractSlogans(text);
+    const ms = extractSlogans(text, model);
     expect(ms.map((m) => text.slice(m.s, m.e))).toEqual(['五大工程', '五大工程', '一带一路', '一带一路', '5+5+7']);
     for (let i = 1; i < ms.length; i++) expect(ms[i]!.s).toBeGreaterThanOrEqual(ms[i - 1]!.e);
   });
 
   it('counts UTF-16 units around astral characters', () => {
     const text = '𠮷𠮷推行“河长制”';
-    const [m] = extractSlogans(text);
+    const [m] = extractSlogans(text, model);
     expect(text.slice(m!.s, m!.e)).toBe('河长制');
   });
 });
@@ -183,7 +187,7 @@ describe('offsets', () => {
 describe('extractSlogans finds policy terms', () => {
   const terms = (sentence: string) => {
     const text = foldWidth(sentence);
-    return extractSlogans(text).map((m) => `${m.kind}:${text.slice(m.s, m.e)}${m.norm ? `>${m.norm}` : ''}`);
+    return extractSlogans(text, model).map((m) => `${m.kind}:${text.slice(m.s, m.e)}${m.norm ? `>${m.norm}` : ''}`);
   };
   it.each<[string, string[]]>([
     ['各地要因地制宜加快发展新质生产力。', ['term:发展新质生产力>新质生产力']],

@@ -2,11 +2,15 @@
 // founding page yields the slogans its notes list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractSlogans } from '../../../src/extract/slogans/index.js';
+import { extractSlogans, loadSloganKnowledge, SloganModel } from '../../../src/extract/slogans/index.js';
 import { foldWidth } from '../../../src/text/chars.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The package's slogan tables and classifier. */
+const model = new SloganModel(loadSloganKnowledge(new DictFolder()));
 
 function checkInvariants(text: string): void {
-  const ms = extractSlogans(text);
+  const ms = extractSlogans(text, model);
   let last = 0;
   for (const m of ms) {
     expect(m.s).toBeGreaterThanOrEqual(last);
@@ -30,13 +34,13 @@ describe('bad input', () => {
     ['very long', '推行“河长制”，发展5+5+7产业，实施五大工程。'.repeat(3000)],
     ['control characters', '\u0000\u0001“放管服”\u0007'],
   ])('%s', (_name, text) => {
-    expect(() => extractSlogans(text)).not.toThrow();
+    expect(() => extractSlogans(text, model)).not.toThrow();
     checkInvariants(text);
   });
 
   it('tolerates a non-string at run time', () => {
-    expect(extractSlogans(null as unknown as string)).toEqual([]);
-    expect(extractSlogans(undefined as unknown as string)).toEqual([]);
+    expect(extractSlogans(null as unknown as string, model)).toEqual([]);
+    expect(extractSlogans(undefined as unknown as string, model)).toEqual([]);
   });
 });
 
@@ -45,7 +49,7 @@ describe('the founding page', () => {
     const raw = readFileSync(new URL('../../../fixtures/pages/qingdao-west-coast-2022-08.txt', import.meta.url), 'utf8');
     const text = foldWidth(raw);
     // Policy terms written without quotation marks (kind term) are not among the page's annotated slogans.
-    const got = extractSlogans(text).filter((m) => m.kind !== 'term').map((m) => `${m.kind}:${m.canonical}`).sort();
+    const got = extractSlogans(text, model).filter((m) => m.kind !== 'term').map((m) => `${m.kind}:${m.canonical}`).sort();
     expect(got).toEqual([
       'code:一四四六',
       'coined:一家亲', 'coined:微改革', 'coined:微改革', 'coined:标准地', 'coined:汽车出口绿色通道',

@@ -13,8 +13,7 @@
 
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
-import { loadGazetteers } from '../features.js';
-import { loadLexicon, type PostRule, type RuleContext } from './lexicon.js';
+import type { PostRule, RuleContext } from './lexicon.js';
 import { KNOWN_NAMES } from './known-names.js';
 import { CONGRESSES } from './congresses.js';
 import { BARE_REGIONS } from './bare-regions.js';
@@ -99,10 +98,18 @@ export interface PostRuleOptions {
   explain?: boolean;
 }
 
+/** The tables the rules read: the gazetteers and the word lists of one dicts folder. */
+export type RuleTables = Pick<RuleContext, 'gaz' | 'lex'>;
+
 /** Runs every post-rule; input and output are UTF-16 matches of the model over `text`. */
-export function applyPostRules(text: string, words: readonly WordToken[], ents: EntityMatch[], options: PostRuleOptions = {}): EntityMatch[] {
-  const gaz = loadGazetteers();
-  const c: RuleContext = { text, words, gaz, lex: loadLexicon(gaz) };
+export function applyPostRules(
+  text: string,
+  words: readonly WordToken[],
+  ents: EntityMatch[],
+  { gaz, lex }: RuleTables,
+  options: PostRuleOptions = {},
+): EntityMatch[] {
+  const c: RuleContext = { text, words, gaz, lex };
   let out = ents.map((x) => ({ ...x })).sort((a, b) => a.s - b.s || b.e - a.e);
   for (const rule of POST_RULES) {
     const next = rule.apply(out, c);

@@ -1,12 +1,13 @@
-// The post-rules' word lists (dicts/ner/), loaded once per process, and the context every rule reads.
+// The post-rules' word lists (a dicts folder's ner/), and the context every rule reads. Built by whoever
+// owns the folder (a Pipeline's Resources), not kept here.
 //
-//   loadLexicon().known.get('东盟') -> 'ORG';  loadLexicon().departments: a trie of 人力资源和社会保障局 …
+//   loadLexicon(dicts, gaz).known.get('东盟') -> 'ORG';  .departments: a trie of 人力资源和社会保障局 …
 
-import { readDict } from '../../../dicts.js';
+import type { DictFolder } from '../../../dicts.js';
 import type { EntityType } from '../../../types.js';
 import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
-import { loadGazetteers, PLACE_KINDS, type Gazetteers } from '../features.js';
+import { PLACE_KINDS, type Gazetteers } from '../features.js';
 import { CharTrie } from '../char-trie.js';
 
 export interface Lexicon {
@@ -52,15 +53,13 @@ export interface PostRule {
   apply(ents: EntityMatch[], c: RuleContext): EntityMatch[];
 }
 
-let lexicon: Lexicon | null = null;
-/** The post-rules' word lists in dicts/ner/ (loaded once). */
-export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
-  if (lexicon) return lexicon;
+/** The post-rules' word lists in the folder's ner/, with the gazetteers `gaz` of the same folder. */
+export function loadLexicon(dicts: DictFolder, gaz: Gazetteers): Lexicon {
   const known = new Map<string, EntityType>();
-  for (const r of readDict('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
-  const notEntities = new Set(readDict('ner/not-entities.txt').map((r) => r.fields[0]!));
-  const wordPlaces = new Map(readDict('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 5]));
-  const titles = new Set([...gaz.titles, ...readDict('ner/titles-attach.txt').map((r) => r.fields[0]!)]);
+  for (const r of dicts.read('ner/known-names.txt', 2)) known.set(r.fields[0]!, r.fields[1] as EntityType);
+  const notEntities = new Set(dicts.read('ner/not-entities.txt').map((r) => r.fields[0]!));
+  const wordPlaces = new Map(dicts.read('ner/divisions-words.txt', 2).map((r) => [r.fields[0]!, PLACE_KINDS[r.fields[1]!] ?? 5]));
+  const titles = new Set([...gaz.titles, ...dicts.read('ner/titles-attach.txt').map((r) => r.fields[0]!)]);
   const names = CharTrie.of(
     [
       ...[...known.keys()].map((k) => [k, 1] as const),
@@ -69,23 +68,22 @@ export function loadLexicon(gaz: Gazetteers = loadGazetteers()): Lexicon {
     ],
     'units',
   );
-  lexicon = {
+  return {
     known,
-    orgWords: new Set(readDict('ner/org-name-words.txt').map((r) => r.fields[0]!)),
-    placeSuffixes: new Set(readDict('ner/place-suffixes.txt').map((r) => r.fields[0]!)),
-    genericModifiers: new Set(readDict('ner/generic-org-modifiers.txt').map((r) => r.fields[0]!)),
-    bareRegions: new Set(readDict('ner/bare-regions.txt').map((r) => r.fields[0]!)),
+    orgWords: new Set(dicts.read('ner/org-name-words.txt').map((r) => r.fields[0]!)),
+    placeSuffixes: new Set(dicts.read('ner/place-suffixes.txt').map((r) => r.fields[0]!)),
+    genericModifiers: new Set(dicts.read('ner/generic-org-modifiers.txt').map((r) => r.fields[0]!)),
+    bareRegions: new Set(dicts.read('ner/bare-regions.txt').map((r) => r.fields[0]!)),
     knownMax: Math.max(1, ...[...known.keys()].map((k) => k.length)),
     notEntities,
     wordPlaces,
     names,
     departments: CharTrie.of(
-      readDict('ner/departments.txt').map((r) => [r.fields[0]!, 1] as const),
+      dicts.read('ner/departments.txt').map((r) => [r.fields[0]!, 1] as const),
       'units',
     ),
     titles,
     titleMax: Math.max(1, ...[...titles].map((t) => t.length)),
     titlesBack: CharTrie.of([...titles].map((t) => [t, 1] as const), 'units', true),
   };
-  return lexicon;
 }

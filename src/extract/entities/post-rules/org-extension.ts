@@ -12,7 +12,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import { EntityCursor } from './entity-cursor.js';
-import { loadLexicon, type Lexicon, type PostRule } from './lexicon.js';
+import type { Lexicon, PostRule } from './lexicon.js';
 import { CONJUNCTIONS, DASHES, NAME_POS, WordEnds } from './helpers.js';
 import { endsInHead, endsInStrongHead, endsInTitle, startsWithPlace } from './name-tests.js';
 
@@ -30,9 +30,9 @@ export function extendOrganisations(
   words: readonly WordToken[],
   ents: EntityMatch[],
   gaz: Gazetteers,
+  lex: Lexicon,
 ): EntityMatch[] {
   const list = new EntityCursor(ents);
-  const lex = loadLexicon(gaz);
   const wordEnding = new WordEnds(words, text.length);
   const heads = gaz.orgUnitsBack;
   for (let e = 1; e <= text.length; e++) {
@@ -145,4 +145,4 @@ function extendOrganisationAt(
   list.replace({ type: 'ORG', s: nameStart, e });
 }
 
-export const ORG_EXTENSION: PostRule = { name: 'org-extension', apply: (ents, c) => extendOrganisations(c.text, c.words, ents, c.gaz) };
+export const ORG_EXTENSION: PostRule = { name: 'org-extension', apply: (ents, c) => extendOrganisations(c.text, c.words, ents, c.gaz, c.lex) };

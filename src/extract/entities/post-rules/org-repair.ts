@@ -9,7 +9,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import { wordBounds, WORD_END, WORD_START } from '../../../segment/bounds.js';
-import { loadLexicon, type PostRule } from './lexicon.js';
+import type { Lexicon, PostRule } from './lexicon.js';
 import { endsOnLoneChar, NAME_POS, wordIndexAt } from './helpers.js';
 import { endsInHead, endsInStrongHead, placeEndsIn } from './name-tests.js';
 
@@ -21,10 +21,10 @@ import { endsInHead, endsInStrongHead, placeEndsIn } from './name-tests.js';
  *     boundary (浙江大学研究生支|教团 -> 浙江大学), when it holds one;
  *   - a bare company head is no name (公司, 有限公司, 集团): dropped.
  */
-export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+export function repairOrganisations(text: string, words: readonly WordToken[], ents: EntityMatch[], gaz: Gazetteers, lex: Lexicon): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
   const bounds = wordBounds(words, text.length);
-  const names = loadLexicon(gaz).names;
+  const names = lex.names;
   const out: EntityMatch[] = [];
   ents.forEach((x) => {
     if (x.type !== 'ORG') return out.push(x);
@@ -61,4 +61,4 @@ export function repairOrganisations(text: string, words: readonly WordToken[], e
   return out;
 }
 
-export const ORG_REPAIR: PostRule = { name: 'org-repair', apply: (ents, c) => repairOrganisations(c.text, c.words, ents, c.gaz) };
+export const ORG_REPAIR: PostRule = { name: 'org-repair', apply: (ents, c) => repairOrganisations(c.text, c.words, ents, c.gaz, c.lex) };

@@ -7,7 +7,7 @@
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import type { CharTrie } from '../char-trie.js';
-import { loadLexicon, type PostRule } from './lexicon.js';
+import type { Lexicon, PostRule } from './lexicon.js';
 
 /** The longest gazetteer place starting at s and ending at or before hi: its end and kind, or null. */
 function longestPlaceAt(text: string, s: number, hi: number, names: CharTrie, gaz: Gazetteers): { end: number; kind: number } | null {
@@ -31,9 +31,9 @@ const PROVINCE_FULL = /(?:省|市|自治区|特别行政区)$/;
  * name opens with its nearest place). Only a full-form province (江苏省, 北京市) or a country, and a
  * city or county: 广西柳州市鱼峰区残联 stays one name, as the news guidelines write such names.
  */
-export function splitOuterPlaces(text: string, ents: EntityMatch[], gaz: Gazetteers): EntityMatch[] {
+export function splitOuterPlaces(text: string, ents: EntityMatch[], gaz: Gazetteers, lex: Lexicon): EntityMatch[] {
   if (!ents.some((x) => x.type === 'ORG')) return ents;
-  const names = loadLexicon(gaz).names;
+  const names = lex.names;
   const out: EntityMatch[] = [];
   for (const x of ents) {
     if (x.type !== 'ORG') {
@@ -51,4 +51,4 @@ export function splitOuterPlaces(text: string, ents: EntityMatch[], gaz: Gazette
   return out;
 }
 
-export const OUTER_PLACES: PostRule = { name: 'outer-places', apply: (ents, c) => splitOuterPlaces(c.text, ents, c.gaz) };
+export const OUTER_PLACES: PostRule = { name: 'outer-places', apply: (ents, c) => splitOuterPlaces(c.text, ents, c.gaz, c.lex) };

@@ -8,7 +8,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import { endingAtIn, overlapsIn } from './entity-cursor.js';
-import { loadLexicon, type Lexicon, type PostRule } from './lexicon.js';
+import type { Lexicon, PostRule } from './lexicon.js';
 import { WordEnds } from './helpers.js';
 
 /** Words that may qualify a title (区政协 | 党组书记, 常务 | 副主任). */
@@ -23,7 +23,7 @@ export function attachTitles(
   words: readonly WordToken[],
   ents: EntityMatch[],
   gaz: Gazetteers,
-  lex: Lexicon = loadLexicon(gaz),
+  lex: Lexicon,
 ): EntityMatch[] {
   const wordEnding = new WordEnds(words, text.length);
   const heads = lex.titlesBack;

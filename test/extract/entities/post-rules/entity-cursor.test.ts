@@ -7,6 +7,7 @@ import { EntityCursor, endingAtIn, firstEndingAfter, overlapsIn } from '../../..
 import type { EntityMatch } from '../../../../src/extract/types.js';
 import { extractEntities, tagEntities } from '../../../../src/extract/entities/index.js';
 import { JiebaSegmenter } from '../../../../src/segment/jieba.js';
+import { Resources } from '../../../../src/resources.js';
 import { longNewsLine, seededRandom } from '../../../../src/tools/bench-scaling.js';
 
 const TYPES = ['PER', 'LOC', 'ORG'] as const;
@@ -115,10 +116,11 @@ describe('the precondition: the post-rules keep their entities sorted and disjoi
   it('holds for what the tagger gives the rules and what they give back, on a long line of news text', () => {
     const text = longNewsLine(20_000, 4);
     const words = new JiebaSegmenter({ hmm: true }).tag(text);
-    const tagged = tagEntities(text, words)!;
+    const resources = new Resources();
+    const tagged = tagEntities(text, words, resources)!;
     expect(tagged.length).toBeGreaterThan(500);
     expect(sortedDisjoint(tagged)).toBe(true);
-    const found = extractEntities(text, words);
+    const found = extractEntities(text, words, resources);
     expect(found.length).toBeGreaterThan(500);
     expect(sortedDisjoint(found)).toBe(true);
   });

@@ -10,7 +10,6 @@ import {
   attachTitles,
   extendOrganisations,
   joinPlaceSuffixes,
-  loadLexicon,
   mergeAdminChains,
   repairOrganisations,
   splitJointBodies,
@@ -24,7 +23,7 @@ import {
   addDepartments,
   snapToNameWords,
 } from '../../../../src/extract/entities/post-rules/index.js';
-import { loadGazetteers } from '../../../../src/extract/entities/features.js';
+import { Resources } from '../../../../src/resources.js';
 import type { EntityMatch } from '../../../../src/extract/types.js';
 import type { WordToken } from '../../../../src/segment/segmenter.js';
 import { shortForm, wordName } from '../../../../src/tools/build-divisions.js';
@@ -57,7 +56,9 @@ type Cases = [string, [EntityMatch['type'], string][], string[]][];
 const show = (text: string, out: EntityMatch[]) =>
   out.map((x) => `${x.type}:${text.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
 
-const gaz = loadGazetteers();
+const resources = new Resources();
+const gaz = resources.gazetteers();
+const lex = resources.lexicon();
 
 /** A table row's check: `rule` over the row's tokens and the model's entities gives the expected ones. */
 const checks =
@@ -146,7 +147,7 @@ describe('org-extension (extendOrganisations)', () => {
     // ...not where they are a body or a person, or where a known body follows.
     ['黄岛区/ns|公安局/n|和/c|管理/vn|委员会/n|联合/v', [['LOC', '黄岛区'], ['ORG', '管理委员会']], ['LOC:黄岛区', 'ORG:管理委员会']],
     ['在/p|京/ns|委员/n|和/c|全国/n|政协/j|委员/n', [['LOC', '京'], ['ORG', '全国政协']], ['LOC:京', 'ORG:全国政协']],
-  ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz)));
+  ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz, lex)));
 });
 
 describe('congresses (addCongresses)', () => {
@@ -171,7 +172,7 @@ describe('bare-regions (addRegions)', () => {
     ['东部/f|、/x|中部/f|、/x|西部/f|、/x|东北/ns|地区/n', [['LOC', '东北']], ['LOC:东北']],
     ['甘肃/ns|北部/f|和/c|西部/f|有/v|大风/n', [['LOC', '甘肃']], ['LOC:甘肃']],
     ['加拿大/ns|西部/f|发生/v|山火/n', [['LOC', '加拿大']], ['LOC:加拿大']],
-  ] as Cases)('%s', checks((text, words, input) => addRegions(text, words, input, loadLexicon(gaz))));
+  ] as Cases)('%s', checks((text, words, input) => addRegions(text, words, input, lex)));
 });
 
 describe('doctrine-authors (addDoctrineAuthors)', () => {
@@ -198,25 +199,24 @@ describe('edges (trimEdges)', () => {
 describe('known-names (addKnownNames)', () => {
   it('adds a two-character county the model missed, after its province', () => {
     const { text, words } = tokens('河南/ns|杞/n|县/zg|梨园/n|开花/v');
-    const out = addKnownNames(text, words, ents(text, [['LOC', '河南']]), gaz, loadLexicon(gaz));
+    const out = addKnownNames(text, words, ents(text, [['LOC', '河南']]), gaz, lex);
     expect(show(text, out)).toEqual(['LOC:河南', 'LOC:杞县']);
   });
   it('adds a county that jieba lists as an ordinary word (divisions-words.txt), the tagger never having seen it', () => {
     const { text, words } = tokens('山东/ns|冠县/n|的/uj|鸭梨/n|丰收/v');
     expect(gaz.places.has('冠县')).toBe(false);
-    const out = addKnownNames(text, words, ents(text, [['LOC', '山东']]), gaz, loadLexicon(gaz));
+    const out = addKnownNames(text, words, ents(text, [['LOC', '山东']]), gaz, lex);
     expect(show(text, out)).toEqual(['LOC:山东', 'LOC:冠县']);
     expect(show(text, mergeAdminChains(text, out, gaz))).toEqual(['LOC:山东冠县']);
   });
   it('gives a known name its listed type where the model found the same span', () => {
     const { text, words } = tokens('中国/ns|与/p|东盟/ns|各国/r|加强/v|合作/vn');
-    expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, loadLexicon(gaz)))).toEqual([
+    expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, lex))).toEqual([
       'LOC:中国',
       'ORG:东盟',
     ]);
   });
   it('adds a known body cut inside a word (全国人大|代表), but no ministry out of 部门 or 部分', () => {
-    const lex = loadLexicon(gaz);
     const run = (spec: string) => {
       const { text, words } = tokens(spec);
       return show(text, addKnownNames(text, words, [], gaz, lex));
@@ -230,7 +230,6 @@ describe('known-names (addKnownNames)', () => {
     expect(run('外经贸部/nt|副/b|部长/n|孙振宇/nr')).toEqual(['ORG:外经贸部']);
   });
   it("starts an organisation at a known name whose head the model cut off, and retypes a renamed capital", () => {
-    const lex = loadLexicon(gaz);
     const run = (spec: string, model: [EntityMatch['type'], string][]) => {
       const { text, words } = tokens(spec);
       return show(text, addKnownNames(text, words, ents(text, model), gaz, lex));
@@ -248,7 +247,6 @@ describe('known-names (addKnownNames)', () => {
 });
 
 describe('joint-bodies (splitJointBodies)', () => {
-  const gaz = loadGazetteers();
   it('splits two bodies the model read as one across a verb of joint action', () => {
     const { text, words } = tokens('区/n|教育局/n|联合/v|市公安局/x|开展/v|检查/vn');
     expect(show(text, splitJointBodies(text, words, ents(text, [['ORG', '区教育局联合市公安局']]), gaz))).toEqual(['ORG:区教育局', 'ORG:市公安局']);
@@ -273,7 +271,6 @@ describe('joint-bodies (splitJointBodies)', () => {
 });
 
 describe('foreign-names (addTitledForeignNames)', () => {
-  const gaz = loadGazetteers();
   it('makes a PER of single characters jieba cut after a country and a title', () => {
     const { text, words } = tokens('美国/ns|总统/n|拜/v|登/v|表示/v|，/x');
     expect(show(text, addTitledForeignNames(words, ents(text, [['LOC', '美国']]), gaz))).toEqual(['LOC:美国', 'PER:拜登']);
@@ -316,7 +313,7 @@ describe('org-repair (repairOrganisations)', () => {
     // Named bodies and other entities stay as they are.
     ['青岛海关/nt|发布/v', [['ORG', '青岛海关']], ['ORG:青岛海关']],
     ['政协/n|委员/n|张明/nr', [['ORG', '政协'], ['PER', '张明']], ['ORG:政协', 'PER:张明']],
-  ] as Cases)('%s', checks((text, words, input) => repairOrganisations(text, words, input, gaz)));
+  ] as Cases)('%s', checks((text, words, input) => repairOrganisations(text, words, input, gaz, lex)));
 });
 
 describe('outer-places (splitOuterPlaces)', () => {
@@ -331,7 +328,7 @@ describe('outer-places (splitOuterPlaces)', () => {
     ['江苏省/ns|教育厅/n|发布/v', [['ORG', '江苏省教育厅']], ['ORG:江苏省教育厅']],
     // Nothing after the city: not split into a place and an empty body.
     ['江苏省/ns|徐州市/ns|发布/v', [['ORG', '江苏省徐州市']], ['ORG:江苏省徐州市']],
-  ] as Cases)('%s', checks((text, words, input) => splitOuterPlaces(text, input, gaz)));
+  ] as Cases)('%s', checks((text, words, input) => splitOuterPlaces(text, input, gaz, lex)));
 });
 
 describe('term-ordinals (joinTermOrdinals)', () => {
@@ -386,7 +383,7 @@ describe('departments (addDepartments)', () => {
     ['全市/n|教育局/n|系统/n', [], []],
     // The government itself: the place alone (MSRA, People's Daily).
     ['青岛市/ns|政府/n|发布/v', [['LOC', '青岛市']], ['LOC:青岛市']],
-  ] as Cases)('%s', checks((text, words, input) => addDepartments(text, words, input, loadLexicon(gaz))));
+  ] as Cases)('%s', checks((text, words, input) => addDepartments(text, words, input, lex)));
 });
 
 describe('dashed-names (joinDashedNames)', () => {
@@ -418,7 +415,7 @@ describe('place-suffixes (joinPlaceSuffixes)', () => {
     ['满洲里/ns|口岸线/n|延长/v', [['LOC', '满洲里']], ['LOC:满洲里']],
     // Not after a person or an organisation.
     ['张伟/nr|口岸/s', [['PER', '张伟']], ['PER:张伟']],
-  ] as Cases)('%s', checks((text, words, input) => joinPlaceSuffixes(words, input, loadLexicon(gaz))));
+  ] as Cases)('%s', checks((text, words, input) => joinPlaceSuffixes(words, input, lex)));
 });
 
 describe('person-words (snapPersons)', () => {
@@ -451,7 +448,7 @@ describe('titles (attachTitles)', () => {
     ['美国/ns|国务卿/n|布林肯/nr|抵达/v', [['LOC', '美国'], ['PER', '布林肯']], ['LOC:美国', 'PER:布林肯[美国国务卿]']],
     ['国家队/n|主教练/n|李华/nr|表示/v', [['PER', '李华']], ['PER:李华[国家队主教练]']],
     ['财政司/n|司长/n|陈茂波/nr', [['PER', '陈茂波']], ['PER:陈茂波[财政司司长]']],
-  ] as Cases)('%s', checks((text, words, input) => attachTitles(text, words, input, gaz)));
+  ] as Cases)('%s', checks((text, words, input) => attachTitles(text, words, input, gaz, lex)));
 });
 
 describe('post-rule data files', () => {
