@@ -11,7 +11,7 @@ import { EntityTagger } from './tagger.js';
 import { applyPostRules, type PostRuleOptions } from './post-rules/index.js';
 
 export { EntityTagger, type TaggedChars } from './tagger.js';
-export { applyPostRules, POST_RULES, type PostRuleOptions } from './post-rules/index.js';
+export { applyPostRules, POST_RULES, POST_RULE_NAMES, type PostRuleOptions } from './post-rules/index.js';
 export { LABEL_NAMES } from './labels.js';
 
 let tagger: EntityTagger | null = null;
