@@ -16,7 +16,6 @@ import type { EntityMatch } from '../../types.js';
 import { loadGazetteers } from '../features.js';
 import { loadLexicon, type PostRule, type RuleContext } from './lexicon.js';
 import { KNOWN_NAMES } from './known-names.js';
-import { CONGRESSES } from './congresses.js';
 import { BARE_REGIONS } from './bare-regions.js';
 import { DOCTRINE_AUTHORS } from './doctrine-authors.js';
 import { ADMIN_CHAINS } from './admin-chains.js';
@@ -24,13 +23,10 @@ import { ORG_EXTENSION } from './org-extension.js';
 import { ORG_REPAIR } from './org-repair.js';
 import { JOINT_BODIES } from './joint-bodies.js';
 import { DEPARTMENTS } from './departments.js';
-import { OUTER_PLACES } from './outer-places.js';
 import { ZONES } from './zones.js';
-import { TERM_ORDINALS } from './term-ordinals.js';
 import { PLACE_SUFFIXES } from './place-suffixes.js';
 import { PERSON_WORDS } from './person-words.js';
 import { DASHED_NAMES } from './dashed-names.js';
-import { ORG_NAME_WORDS } from './org-name-words.js';
 import { PLACES_NOT_PERSONS } from './places-not-persons.js';
 import { BODIES_NOT_PLACES } from './bodies-not-places.js';
 import { EDGES } from './edges.js';
@@ -41,7 +37,6 @@ import { TITLES } from './titles.js';
 
 export { loadLexicon, type Lexicon, type PostRule, type RuleContext } from './lexicon.js';
 export { addKnownNames } from './known-names.js';
-export { addCongresses } from './congresses.js';
 export { addRegions } from './bare-regions.js';
 export { addDoctrineAuthors } from './doctrine-authors.js';
 export { mergeAdminChains } from './admin-chains.js';
@@ -49,13 +44,10 @@ export { extendOrganisations } from './org-extension.js';
 export { repairOrganisations } from './org-repair.js';
 export { splitJointBodies } from './joint-bodies.js';
 export { addDepartments } from './departments.js';
-export { splitOuterPlaces } from './outer-places.js';
 export { joinZones } from './zones.js';
-export { joinTermOrdinals } from './term-ordinals.js';
 export { joinPlaceSuffixes } from './place-suffixes.js';
 export { snapPersons } from './person-words.js';
 export { joinDashedNames } from './dashed-names.js';
-export { snapToNameWords } from './org-name-words.js';
 export { placesNotPersons } from './places-not-persons.js';
 export { bodiesNotPlaces } from './bodies-not-places.js';
 export { trimEdges } from './edges.js';
@@ -70,7 +62,6 @@ export { attachTitles } from './titles.js';
  */
 export const POST_RULES: readonly PostRule[] = [
   KNOWN_NAMES,
-  CONGRESSES,
   BARE_REGIONS,
   DOCTRINE_AUTHORS,
   ADMIN_CHAINS,
@@ -78,13 +69,10 @@ export const POST_RULES: readonly PostRule[] = [
   ORG_REPAIR,
   JOINT_BODIES,
   DEPARTMENTS,
-  OUTER_PLACES,
   ZONES,
-  TERM_ORDINALS,
   PLACE_SUFFIXES,
   PERSON_WORDS,
   DASHED_NAMES,
-  ORG_NAME_WORDS,
   PLACES_NOT_PERSONS,
   BODIES_NOT_PLACES,
   EDGES,
