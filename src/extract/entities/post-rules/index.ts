@@ -27,6 +27,7 @@ import { ZONES } from './zones.js';
 import { PLACE_SUFFIXES } from './place-suffixes.js';
 import { PERSON_WORDS } from './person-words.js';
 import { DASHED_NAMES } from './dashed-names.js';
+import { ORG_NAME_WORDS } from './org-name-words.js';
 import { PLACES_NOT_PERSONS } from './places-not-persons.js';
 import { BODIES_NOT_PLACES } from './bodies-not-places.js';
 import { EDGES } from './edges.js';
@@ -48,6 +49,7 @@ export { joinZones } from './zones.js';
 export { joinPlaceSuffixes } from './place-suffixes.js';
 export { snapPersons } from './person-words.js';
 export { joinDashedNames } from './dashed-names.js';
+export { snapToNameWords } from './org-name-words.js';
 export { placesNotPersons } from './places-not-persons.js';
 export { bodiesNotPlaces } from './bodies-not-places.js';
 export { trimEdges } from './edges.js';
@@ -73,6 +75,7 @@ export const POST_RULES: readonly PostRule[] = [
   PLACE_SUFFIXES,
   PERSON_WORDS,
   DASHED_NAMES,
+  ORG_NAME_WORDS,
   PLACES_NOT_PERSONS,
   BODIES_NOT_PLACES,
   EDGES,

@@ -12,6 +12,7 @@ import {
   loadLexicon,
   mergeAdminChains,
   repairOrganisations,
+  snapToNameWords,
   splitJointBodies,
   addTitledForeignNames,
   snapPersons,
@@ -346,6 +347,17 @@ describe('dashed-names (joinDashedNames)', () => {
     // A dash between a person and a place: apart.
     ['张明/nr|—/x|北京/ns', [['PER', '张明'], ['LOC', '北京']], ['PER:张明', 'LOC:北京']],
   ] as Cases)('%s', checks((text, words, input) => joinDashedNames(text, input)));
+});
+
+describe('org-name-words (snapToNameWords)', () => {
+  it.each([
+    // The ORG opens an untagged word and stops inside it: to the word's end, over what lay inside.
+    ['出席/v|亚洲足球联合会理事会/x|会议/n', [['ORG', '亚洲足球联合会'], ['PER', '理事']], ['ORG:亚洲足球联合会理事会']],
+    // A tagged word is left to the other rules.
+    ['红星/nz|电器行/n|开业/v', [['ORG', '红星电器']], ['ORG:红星电器']],
+    // An ORG that starts inside the word: unchanged.
+    ['老/a|北京饭店集团/x', [['ORG', '饭店']], ['ORG:饭店']],
+  ] as Cases)('%s', checks((text, words, input) => snapToNameWords(words, input)));
 });
 
 describe('place-suffixes (joinPlaceSuffixes)', () => {
