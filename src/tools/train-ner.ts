@@ -2,6 +2,7 @@
 //
 //   node dist/tools/train-ner.js [train] [--train DIR] [--files all|A.jsonl,B.jsonl] [--epochs N] [--min-count N] [--seed N]
 //        [--min-weight X] [--min-feature-weight X] [--out dicts/ner/model.bin] [--dev FILE,FILE] [--limit N] [--dictionary jieba|news]
+//        [--hold-out K/N]
 //   node dist/tools/train-ner.js predict GOLD.jsonl PRED.jsonl [--model ner/model.bin] [--raw] [--dictionary jieba|news]
 //   node dist/tools/train-ner.js snapshot OUT FILE... [--model ner/model.bin]
 //   node dist/tools/train-ner.js check SNAPSHOT [--model ner/model.bin]
@@ -11,6 +12,8 @@
 // averaged structured perceptron over BIOES labels for a fixed number of epochs; the sentence order
 // of each epoch comes from a seeded PRNG, so the same data and seed give a byte-identical model.
 // --dev files are only decoded after each epoch to print F1 (for choosing settings), never learnt.
+// --hold-out K/N leaves out every sentence whose index i in its file has i % N === K (src/tools/hold-out.ts),
+// for a fold model that `audit-rules --hold-out K/N` then scores on the sentences it never saw.
 // `predict` writes one {"id","entities":[{type,start,end}]} line per gold sentence (code points) for
 // shared/eval/score-ner.mjs; --raw skips the post-rules (model output only); --dictionary segments with
 // jieba's own dictionary (as training does) or zhnews's (as the pipeline does, the default).
@@ -54,6 +57,7 @@ import { EntityTagger } from '../extract/entities/tagger.js';
 import { extractEntities, tagChars, type EntityResources } from '../extract/entities/index.js';
 import { Resources } from '../resources.js';
 import { mulberry32 } from '../text/random.js';
+import { parseHoldOut, selectHoldOut } from './hold-out.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
@@ -293,14 +297,17 @@ function train(opt: Options): void {
   const dictionary = (opt['dictionary'] ?? 'jieba') as DictionaryChoice;
   if (!useDictionaries(dictionary)) throw new Error(`jieba is already loaded; cannot train with the ${dictionary} dictionary`);
 
+  const holdOut = opt['hold-out'] ? parseHoldOut(opt['hold-out']) : null;
+
   const files = corpusFiles(trainDir, opt['files']);
   let raw: GoldSentence[] = [];
   for (const f of files) {
     const addressOnly = ADDRESS_ONLY_CORPORA.has(f);
-    for (const s of readJsonl(join(trainDir, f))) raw.push(addressOnly ? { ...s, addressOnly } : s);
+    const all = readJsonl(join(trainDir, f));
+    for (const s of holdOut ? selectHoldOut(all, holdOut, false) : all) raw.push(addressOnly ? { ...s, addressOnly } : s);
   }
   if (raw.length > limit) raw = raw.slice(0, limit);
-  log(`read ${raw.length} sentences from ${files.join(', ')}`);
+  log(`read ${raw.length} sentences from ${files.join(', ')}${holdOut ? ` (held out: i % ${holdOut.n} === ${holdOut.k})` : ''}`);
 
   // Character vocabulary: forms seen at least twice (rarer ones share the unknown id of their type,
   // which therefore also gets trained).
@@ -477,6 +484,7 @@ function train(opt: Options): void {
       featuresSeen: counts.size,
       featuresKept: F,
       lexiconFolds: FOLDS,
+      ...(holdOut ? { heldOut: `${holdOut.k}/${holdOut.n}` } : {}),
     },
   });
   writeFileSync(out, file);

@@ -96,6 +96,21 @@ describe('train:ner masked spans', () => {
     expect(nonzero(run(join(dir, 'plain.bin'), 7, opts('plain.jsonl')))).toBeGreaterThan(100);
   });
 
+  it('--hold-out K/N trains without the sentences at i % N === K of each file, and records it in the model', () => {
+    const data = join(dir, 'hold');
+    mkdirSync(data, { recursive: true });
+    corpus(join(data, 'plain.jsonl'), false);
+    const opts = ['--train', data, '--files', 'plain.jsonl', '--min-count', '1'];
+    const meta = (extra: string[]) => decodeModel(train(join(dir, 'hold.bin'), 7, [...opts, ...extra])).header.meta;
+    // 60 sentences: 0/3 leaves out 20 of them.
+    expect(meta(['--hold-out', '0/3'])).toMatchObject({ sentences: 40, heldOut: '0/3' });
+    expect(meta([])).toMatchObject({ sentences: 60 });
+    expect(meta([])).not.toHaveProperty('heldOut');
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', ...opts, '--hold-out', '3/3'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('K/N');
+  });
+
   it('refuses a corpus that is not in the training folder', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'tools', 'train-ner.js'), 'train', '--train', dir, '--files', 'nowhere.jsonl'], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).not.toBe(0);

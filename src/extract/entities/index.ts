@@ -13,7 +13,7 @@ import type { Gazetteers } from './gazetteers.js';
 import { applyPostRules, type Lexicon, type PostRuleOptions } from './post-rules/index.js';
 
 export { EntityTagger, type TaggedChars } from './tagger.js';
-export { applyPostRules, POST_RULES, type PostRuleOptions } from './post-rules/index.js';
+export { applyPostRules, POST_RULES, POST_RULE_NAMES, type PostRuleOptions } from './post-rules/index.js';
 export { LABEL_NAMES } from './labels.js';
 
 /** What the entity extractor reads, loaded on first use by whoever implements it (resources.ts). */

@@ -51,8 +51,12 @@ describe('extractEntities on news sentences', () => {
     // jieba tags the words its HMM finds; a noun tag hid them from the tagger).
     ['青年演员谭元寿的专场演出昨晚开幕。', ['PER:谭元寿[演员]']],
     ['老农孙富民把种子分给乡亲们。', ['PER:孙富民']],
-    // Congresses and known organisations whatever the model says (东盟 is ORG).
-    ['党的二十大以来，中国与东盟各国的贸易持续增长', ['ORG:二十大', 'LOC:中国', 'ORG:东盟']],
+    // Known organisations whatever the model says (东盟 is ORG). A congress is no named body here: People's
+    // Daily leaves 十五大 untagged, and a rule that tagged it lowered F1 on held-out training text.
+    ['党的二十大以来，中国与东盟各国的贸易持续增长', ['LOC:中国', 'ORG:东盟']],
+    // A body keeps the province written before its city: the longest name as written (the news guidelines;
+    // held-out MSRA and People's Daily text write it so too).
+    ['江苏省徐州市中级人民法院昨天公开审理此案。', ['ORG:江苏省徐州市中级人民法院']],
     // Companies 1990s training text cannot know (known-names.txt): the model alone found none of these,
     // or took 阿里巴巴 and 比亚迪 for people and 中国石化 for a place.
     ['华为、腾讯、阿里巴巴和比亚迪等企业参加了峰会', ['ORG:华为', 'ORG:腾讯', 'ORG:阿里巴巴', 'ORG:比亚迪']],

@@ -200,6 +200,9 @@ describe('figures: negatives (idioms, slogans, names, indefinite 一)', () => {
     ['近日，记者走访了多家企业'],
     ['下一步，我们将加大力度'],
     ['认真领会十九届五中全会精神'],
+    // A congress's ordinal is part of its name, as a term's is.
+    ['九三学社第十二次全国代表大会在京开幕'],
+    ['市第十三次党代会召开'],
     ['着手编制第十四个五年规划'],
     ['形成万亿级产业集群'],
     ['千方百计稳就业'],

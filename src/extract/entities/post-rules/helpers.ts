@@ -65,12 +65,6 @@ export const CONJUNCTIONS = new Set(['和', '与', '及', '暨']);
 /** Words that may stand inside an organisation name between a named head and its suffix. */
 export const NAME_POS = new Set(['n', 'nz', 'nt', 'ns', 'nrt', 'j', 'b', 'vn', 'eng', 'l', 'an', 'ng']);
 
-/** Is the word ending at e a single character? */
-export function endsOnLoneChar(words: readonly WordToken[], e: number): boolean {
-  const w = words[wordIndexAt(words, e - 1)];
-  return !!w && w.e === e && w.e - w.s === 1;
-}
-
 /** What addUnlessCrossing and extendOverHead did: added (or changed) an entity, or found it there. */
 export const ADDED = 1;
 export const THERE = 2;

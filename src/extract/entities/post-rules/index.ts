@@ -15,7 +15,6 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { PostRule, RuleContext } from './lexicon.js';
 import { KNOWN_NAMES } from './known-names.js';
-import { CONGRESSES } from './congresses.js';
 import { BARE_REGIONS } from './bare-regions.js';
 import { DOCTRINE_AUTHORS } from './doctrine-authors.js';
 import { ADMIN_CHAINS } from './admin-chains.js';
@@ -23,9 +22,7 @@ import { ORG_EXTENSION } from './org-extension.js';
 import { ORG_REPAIR } from './org-repair.js';
 import { JOINT_BODIES } from './joint-bodies.js';
 import { DEPARTMENTS } from './departments.js';
-import { OUTER_PLACES } from './outer-places.js';
 import { ZONES } from './zones.js';
-import { TERM_ORDINALS } from './term-ordinals.js';
 import { PLACE_SUFFIXES } from './place-suffixes.js';
 import { PERSON_WORDS } from './person-words.js';
 import { DASHED_NAMES } from './dashed-names.js';
@@ -40,7 +37,6 @@ import { TITLES } from './titles.js';
 
 export { loadLexicon, type Lexicon, type PostRule, type RuleContext } from './lexicon.js';
 export { addKnownNames } from './known-names.js';
-export { addCongresses } from './congresses.js';
 export { addRegions } from './bare-regions.js';
 export { addDoctrineAuthors } from './doctrine-authors.js';
 export { mergeAdminChains } from './admin-chains.js';
@@ -48,9 +44,7 @@ export { extendOrganisations } from './org-extension.js';
 export { repairOrganisations } from './org-repair.js';
 export { splitJointBodies } from './joint-bodies.js';
 export { addDepartments } from './departments.js';
-export { splitOuterPlaces } from './outer-places.js';
 export { joinZones } from './zones.js';
-export { joinTermOrdinals } from './term-ordinals.js';
 export { joinPlaceSuffixes } from './place-suffixes.js';
 export { snapPersons } from './person-words.js';
 export { joinDashedNames } from './dashed-names.js';
@@ -69,7 +63,6 @@ export { attachTitles } from './titles.js';
  */
 export const POST_RULES: readonly PostRule[] = [
   KNOWN_NAMES,
-  CONGRESSES,
   BARE_REGIONS,
   DOCTRINE_AUTHORS,
   ADMIN_CHAINS,
@@ -77,9 +70,7 @@ export const POST_RULES: readonly PostRule[] = [
   ORG_REPAIR,
   JOINT_BODIES,
   DEPARTMENTS,
-  OUTER_PLACES,
   ZONES,
-  TERM_ORDINALS,
   PLACE_SUFFIXES,
   PERSON_WORDS,
   DASHED_NAMES,
@@ -96,12 +87,21 @@ export const POST_RULES: readonly PostRule[] = [
 export interface PostRuleOptions {
   /** Record on each entity the names of the rules that added or changed it (EntityMatch.rules). */
   explain?: boolean;
+  /**
+   * Names of rules not to run (POST_RULES' names; an unknown name throws): to measure what a rule
+   * does by running without it (src/tools/audit-rules.ts), or to do without one convention.
+   *   skip: ['titles'] -> 区政协主席逯鹰 gives PER 逯鹰 without titles
+   */
+  skip?: readonly string[];
 }
+
+/** The names of POST_RULES, in order. */
+export const POST_RULE_NAMES: readonly string[] = POST_RULES.map((r) => r.name);
 
 /** The tables the rules read: the gazetteers and the word lists of one dicts folder. */
 export type RuleTables = Pick<RuleContext, 'gaz' | 'lex'>;
 
-/** Runs every post-rule; input and output are UTF-16 matches of the model over `text`. */
+/** Runs the post-rules (all but options.skip); input and output are UTF-16 matches of the model over `text`. */
 export function applyPostRules(
   text: string,
   words: readonly WordToken[],
@@ -109,13 +109,22 @@ export function applyPostRules(
   { gaz, lex }: RuleTables,
   options: PostRuleOptions = {},
 ): EntityMatch[] {
+  const skip = options.skip?.length ? skipSet(options.skip) : null;
   const c: RuleContext = { text, words, gaz, lex };
   let out = ents.map((x) => ({ ...x })).sort((a, b) => a.s - b.s || b.e - a.e);
   for (const rule of POST_RULES) {
+    if (skip?.has(rule.name)) continue;
     const next = rule.apply(out, c);
     out = options.explain ? credit(out, next, rule.name) : next;
   }
   return out;
+}
+
+/** The rule names to skip, checked: a misspelt name would otherwise silently skip nothing. */
+function skipSet(names: readonly string[]): Set<string> {
+  const unknown = names.filter((n) => !POST_RULE_NAMES.includes(n));
+  if (unknown.length) throw new Error(`unknown post-rule ${unknown.join(', ')}; the rules are: ${POST_RULE_NAMES.join(', ')}`);
+  return new Set(names);
 }
 
 /**
