@@ -23,13 +23,13 @@
 // every text whose labels or entities changed: take a snapshot before a change that must not alter
 // the output (a speed-up), check after it.
 
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { foldWidth } from '../text/chars.js';
 import { JiebaSegmenter, useDictionaries, type DictionaryChoice } from '../segment/jieba.js';
 import type { WordToken } from '../segment/segmenter.js';
 import { PACKAGE_ROOT, dictPath } from '../paths.js';
-import { DictFolder, readDict } from '../dicts.js';
+import { DictFolder } from '../dicts.js';
 import { FeatureTable } from '../extract/entities/feature-table.js';
 import {
   CharVocab,
@@ -58,54 +58,12 @@ import { extractEntities, tagChars, type EntityResources } from '../extract/enti
 import { Resources } from '../resources.js';
 import { mulberry32 } from '../text/random.js';
 import { parseHoldOut, selectHoldOut } from './hold-out.js';
+import { ADDRESS_ONLY_CORPORA, corpusFiles, readJsonl, unlabelledPlaces, type GoldSentence } from './ner-corpora.js';
 
 const L = NUM_LABELS;
 const NT = NUM_TEMPLATES;
 /** Folds of the jackknifed name lexicon. */
 const FOLDS = 4;
-
-interface GoldSentence {
-  id: string;
-  text: string;
-  entities: { type: string; start: number; end: number }[];
-  /** Spans whose gold label is unknown to our types (CLUENER's games, books, positions; unlabelled countries). */
-  masked?: { start: number; end: number }[];
-  /** Set when the corpus labels only addresses as places (CLUENER): see ADDRESS_ONLY_CORPORA. */
-  addressOnly?: boolean;
-}
-
-/**
- * Corpora whose guidelines label a place only when it is an address (CLUENER2020's "address": 杭州九堡的
- * 蓝桥名苑 is labelled, a bare 北京 or 重庆 in running text mostly is not). Their O on a bare place name
- * is no evidence against LOC, so training masks every place name there that no gold entity covers:
- * jieba's ns words and the gazetteer's countries, provinces, cities and counties.
- */
-const ADDRESS_ONLY_CORPORA = new Set(['cluener-train.jsonl']);
-const MASKED_PLACE_KINDS = new Set(['country', 'province', 'city', 'county', 'region']);
-let placeNames: Set<string> | null = null;
-function bareRegionNames(): Set<string> {
-  if (placeNames) return placeNames;
-  placeNames = new Set();
-  for (const f of ['ner/places.txt', 'ner/divisions.txt'])
-    for (const r of readDict(f, 2)) if (MASKED_PLACE_KINDS.has(r.fields[1]!) && [...r.fields[0]!].length >= 2) placeNames.add(r.fields[0]!);
-  return placeNames;
-}
-
-/** Place names in a sentence of an address-only corpus that no gold entity overlaps: [start, end) pairs. */
-function unlabelledPlaces(chars: string[], words: CpWord[], gold: Uint8Array): [number, number][] {
-  const out: [number, number][] = [];
-  const free = (a: number, b: number) => gold.subarray(a, b).every((x) => x === 0);
-  for (const w of words) if (w.pos === 'ns' && free(w.s, w.e)) out.push([w.s, w.e]);
-  const names = bareRegionNames();
-  for (let i = 0; i < chars.length; i++) {
-    let t = '';
-    for (let k = i; k < Math.min(chars.length, i + 8); k++) {
-      t += chars[k];
-      if (k > i && names.has(t) && free(i, k + 1)) out.push([i, k + 1]);
-    }
-  }
-  return out;
-}
 
 interface Options {
   [k: string]: string | undefined;
@@ -127,13 +85,6 @@ function parseArgs(argv: string[]): { cmd: string; pos: string[]; opt: Options }
   }
   const cmd = pos[0] === 'predict' || pos[0] === 'train' || pos[0] === 'snapshot' || pos[0] === 'check' ? pos.shift()! : 'train';
   return { cmd, pos, opt };
-}
-
-function readJsonl(path: string): GoldSentence[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as GoldSentence);
 }
 
 const TYPE_NUM = new Map(ENTITY_LABEL_TYPES.map((t, i) => [t as string, i]));
@@ -253,24 +204,6 @@ function f1Of(sents: Prepared[], predict: (s: Prepared) => Uint8Array): string {
   const parts = c.map((x, i) => `${ENTITY_LABEL_TYPES[i]} ${prf(x).f.toFixed(4)}`);
   const m = prf(tot);
   return `P ${m.p.toFixed(4)} R ${m.r.toFixed(4)} F1 ${m.f.toFixed(4)} (${parts.join(', ')})`;
-}
-
-/**
- * The corpora the shipped model is trained on. Named, not globbed, so that a corpus added to the
- * training folder changes no model until it is chosen here (the model must be rebuilt byte for byte
- * from a clean clone). CLUENER2020 (cluener-train.jsonl) is read with --files all or by name: its
- * measured effect is in docs/entities.md.
- */
-const DEFAULT_CORPORA = ['msra-train-01.jsonl', 'msra-train-02.jsonl', 'msra-train-03.jsonl', 'pd1998-train-01.jsonl'];
-
-/** --files: a comma-separated list of corpus files in the training folder, or `all` of them. */
-function corpusFiles(dir: string, choice: string | undefined): string[] {
-  const present = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  if (choice === 'all') return present;
-  const files = choice ? choice.split(',').filter(Boolean) : DEFAULT_CORPORA;
-  const missing = files.filter((f) => !present.includes(f));
-  if (missing.length) throw new Error(`training corpora not found in ${dir}: ${missing.join(', ')}`);
-  return files;
 }
 
 function train(opt: Options): void {
