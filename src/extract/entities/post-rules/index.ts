@@ -34,6 +34,7 @@ import { NOT_ENTITIES } from './not-entities.js';
 import { PLACE_COUNTS } from './place-counts.js';
 import { FOREIGN_NAMES } from './foreign-names.js';
 import { TITLES } from './titles.js';
+import { TITLE_STARTS } from './title-starts.js';
 
 export { loadLexicon, type Lexicon, type PostRule, type RuleContext } from './lexicon.js';
 export { addKnownNames } from './known-names.js';
@@ -55,6 +56,7 @@ export { trimEdges } from './edges.js';
 export { trimPlaceCounts } from './place-counts.js';
 export { addTitledForeignNames } from './foreign-names.js';
 export { attachTitles } from './titles.js';
+export { startAfterTitles } from './title-starts.js';
 
 /**
  * The post-rules in the order they run. Names first (dictionary names, congresses, regions, authors),
@@ -81,6 +83,7 @@ export const POST_RULES: readonly PostRule[] = [
   NOT_ENTITIES,
   PLACE_COUNTS,
   FOREIGN_NAMES,
+  TITLE_STARTS,
   TITLES,
 ];
 

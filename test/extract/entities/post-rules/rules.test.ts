@@ -14,6 +14,7 @@ import {
   snapToNameWords,
   splitJointBodies,
   addTitledForeignNames,
+  startAfterTitles,
   snapPersons,
   joinDashedNames,
   trimPlaceCounts,
@@ -291,6 +292,34 @@ describe('foreign-names (addTitledForeignNames)', () => {
     const had = ents(taken.text, [['LOC', '德国'], ['PER', '朔尔茨']]);
     expect(show(taken.text, addTitledForeignNames(taken.words, had, gaz))).toEqual(['LOC:德国', 'PER:朔尔茨']);
   });
+
+  it('joins a character and a shorter name jieba knows, over an entity of the model inside them', () => {
+    const { text, words } = tokens('美国/ns|总统/n|布/nr|林肯/nr|表示/v');
+    expect(show(text, addTitledForeignNames(words, ents(text, [['LOC', '美国'], ['ORG', '林肯']]), gaz))).toEqual(['LOC:美国', 'PER:布林肯']);
+  });
+
+  it('leaves a run alone where an entity reaches out of it, or a name word is too long to be a piece', () => {
+    const out = tokens('英国/ns|首相/n|约/v|翰/x|逊说/x');
+    const had = ents(out.text, [['LOC', '英国'], ['PER', '翰逊说']]);
+    expect(show(out.text, addTitledForeignNames(out.words, had, gaz))).toEqual(['LOC:英国', 'PER:翰逊说']);
+    const long = tokens('法国/ns|总统/n|马/nr|克龙马克龙/nr|表示/v');
+    expect(show(long.text, addTitledForeignNames(long.words, ents(long.text, [['LOC', '法国']]), gaz))).toEqual(['LOC:法国']);
+  });
+});
+
+describe('title-starts (startAfterTitles)', () => {
+  it.each([
+    // The model read the end of a title as the start of a name: the name starts after the title.
+    ['特斯拉/nrt|首席/n|执行官/n|马斯克/nr|宣布/v', [['ORG', '特斯拉'], ['PER', '席执行官马斯克']], ['ORG:特斯拉', 'PER:马斯克']],
+    ['财政司/n|司长/n|江文华/nr|表示/v', [['ORG', '财政司'], ['LOC', '长江'], ['PER', '文华']], ['ORG:财政司', 'PER:文华']],
+    ['区/n|教育局/n|局长/n|王芳/nr', [['PER', '长王芳']], ['PER:王芳']],
+    // jieba splits the title-like pair (湖南省|长沙市: 省长): no word crosses the start, the place stays.
+    ['湖南省/ns|长沙市/ns|岳麓区/ns', [['LOC', '长沙市岳麓区']], ['LOC:长沙市岳麓区']],
+    // A word crosses the start but no title ends inside: untouched.
+    ['在/p|北京大学/nt|读书/v', [['ORG', '京大学']], ['ORG:京大学']],
+    // Starting at a word start: untouched.
+    ['部长/n|王志刚/nr|表示/v', [['PER', '王志刚']], ['PER:王志刚']],
+  ] as Cases)('%s', checks((text, words, input) => startAfterTitles(text, words, input, lex)));
 });
 
 describe('place-counts (trimPlaceCounts)', () => {
