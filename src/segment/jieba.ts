@@ -70,6 +70,16 @@ export function bundledJiebaDict(name = 'jieba.dict.utf8'): string {
   return join(bundledDir, name);
 }
 
+/** jieba's word -> tag table, from its bundled dictionary (`word freq tag` per line). */
+export function bundledJiebaTags(): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const line of readFileSync(bundledJiebaDict(), 'utf8').split('\n')) {
+    const [word, , tag] = line.split(' ');
+    if (word && tag) tags.set(word, tag);
+  }
+  return tags;
+}
+
 /** The dictionary files jieba runs with (loads jieba if it has not been loaded yet). */
 export function loadedDictionaries(): { dict: string; userDict: string } {
   load();

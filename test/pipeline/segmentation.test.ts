@@ -37,7 +37,7 @@ describe('segmentation stages: what was found is one token', () => {
   it.each([
     // entities (the tagger model in dicts/ner)
     ['国家发展改革委主任郑栅洁在青岛出席会议', ['国家发展改革委', '郑栅洁', '青岛']],
-    ['泽连斯基发表视频讲话', ['泽连斯基']],
+    ['泽连斯基表示，乌克兰将继续抵抗', ['泽连斯基', '乌克兰']],
     ['总书记在山东省青岛市考察', ['山东省青岛市']],
     // slogans
     ['全面推进“五位一体”总体布局', ['五位一体']],

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPostRules, POST_RULE_NAMES } from '../../../../src/extract/entities/post-rules/index.js';
 import type { EntityMatch } from '../../../../src/extract/types.js';
+import { Resources } from '../../../../src/resources.js';
 import type { WordToken } from '../../../../src/segment/segmenter.js';
 
 /** Tokens from 'word/pos|word/pos' and the tagger's entities by surface text. */
@@ -22,6 +23,9 @@ function passage(spec: string, list: [EntityMatch['type'], string][]) {
 const show = (text: string, out: EntityMatch[]) =>
   out.map((x) => `${x.type}:${text.slice(x.s, x.e)}${x.titles ? `[${x.titles.join('/')}]` : ''}`);
 
+const resources = new Resources();
+const tables = { gaz: resources.gazetteers(), lex: resources.lexicon() };
+
 describe('applyPostRules skip', () => {
   // A city and its district written together are one place (admin-chains), a department after a place
   // is a body of it (departments), a title before a name goes to the person (titles). Skipping one
@@ -33,14 +37,14 @@ describe('applyPostRules skip', () => {
   ]);
 
   it('runs every rule without skip', () => {
-    expect(show(p.text, applyPostRules(p.text, p.words, p.ents))).toEqual([
+    expect(show(p.text, applyPostRules(p.text, p.words, p.ents, tables))).toEqual([
       'ORG:烟台市芝罘区交通运输局',
       'PER:孙立成[烟台市芝罘区交通运输局局长]',
     ]);
   });
 
   it('leaves the city apart from its district when admin-chains is skipped', () => {
-    expect(show(p.text, applyPostRules(p.text, p.words, p.ents, { skip: ['admin-chains'] }))).toEqual([
+    expect(show(p.text, applyPostRules(p.text, p.words, p.ents, tables, { skip: ['admin-chains'] }))).toEqual([
       'LOC:烟台市',
       'ORG:芝罘区交通运输局',
       'PER:孙立成[烟台市芝罘区交通运输局局长]',
@@ -49,15 +53,15 @@ describe('applyPostRules skip', () => {
       ['LOC', '青岛市'],
       ['LOC', '黄岛区'],
     ]);
-    expect(show(chain.text, applyPostRules(chain.text, chain.words, chain.ents))).toEqual(['LOC:青岛市黄岛区']);
-    expect(show(chain.text, applyPostRules(chain.text, chain.words, chain.ents, { skip: ['admin-chains'] }))).toEqual([
+    expect(show(chain.text, applyPostRules(chain.text, chain.words, chain.ents, tables))).toEqual(['LOC:青岛市黄岛区']);
+    expect(show(chain.text, applyPostRules(chain.text, chain.words, chain.ents, tables, { skip: ['admin-chains'] }))).toEqual([
       'LOC:青岛市',
       'LOC:黄岛区',
     ]);
   });
 
   it('leaves the person without titles when titles is skipped, and the body as before', () => {
-    expect(show(p.text, applyPostRules(p.text, p.words, p.ents, { skip: ['titles'] }))).toEqual([
+    expect(show(p.text, applyPostRules(p.text, p.words, p.ents, tables, { skip: ['titles'] }))).toEqual([
       'ORG:烟台市芝罘区交通运输局',
       'PER:孙立成',
     ]);
@@ -68,16 +72,16 @@ describe('applyPostRules skip', () => {
       ['LOC', '北京'],
       ['LOC', '青岛'],
     ]);
-    const out = applyPostRules(q.text, q.words, q.ents, { skip: POST_RULE_NAMES });
+    const out = applyPostRules(q.text, q.words, q.ents, tables, { skip: POST_RULE_NAMES });
     expect(show(q.text, out)).toEqual(['LOC:青岛', 'LOC:北京']);
   });
 
   it('credits no skipped rule under explain', () => {
-    const out = applyPostRules(p.text, p.words, p.ents, { explain: true, skip: ['titles'] });
+    const out = applyPostRules(p.text, p.words, p.ents, tables, { explain: true, skip: ['titles'] });
     expect(out.flatMap((x) => x.rules ?? [])).not.toContain('titles');
   });
 
   it('rejects a name that is no rule, and says which names are', () => {
-    expect(() => applyPostRules(p.text, p.words, p.ents, { skip: ['title'] })).toThrow(/unknown post-rule title; the rules are: known-names, /);
+    expect(() => applyPostRules(p.text, p.words, p.ents, tables, { skip: ['title'] })).toThrow(/unknown post-rule title; the rules are: known-names, /);
   });
 });
