@@ -15,6 +15,7 @@ import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { PostRule, RuleContext } from './lexicon.js';
 import { KNOWN_NAMES } from './known-names.js';
+import { LISTED_NAMES } from './listed-names.js';
 import { BARE_REGIONS } from './bare-regions.js';
 import { DOCTRINE_AUTHORS } from './doctrine-authors.js';
 import { ADMIN_CHAINS } from './admin-chains.js';
@@ -38,6 +39,7 @@ import { TITLE_STARTS } from './title-starts.js';
 
 export { loadLexicon, type Lexicon, type PostRule, type RuleContext } from './lexicon.js';
 export { addKnownNames } from './known-names.js';
+export { addListedNames } from './listed-names.js';
 export { addRegions } from './bare-regions.js';
 export { addDoctrineAuthors } from './doctrine-authors.js';
 export { mergeAdminChains } from './admin-chains.js';
@@ -65,6 +67,7 @@ export { startAfterTitles } from './title-starts.js';
  */
 export const POST_RULES: readonly PostRule[] = [
   KNOWN_NAMES,
+  LISTED_NAMES,
   BARE_REGIONS,
   DOCTRINE_AUTHORS,
   ADMIN_CHAINS,

@@ -53,7 +53,7 @@ describe('explain on whole sentences', () => {
       '区政协党组书记、主席逯鹰出席在山东省青岛市举行的会议，区教育局联合市公安局开展检查。',
       ['PER:逯鹰 titles', 'LOC:山东省青岛市 admin-chains', 'ORG:区教育局 joint-bodies', 'ORG:市公安局 joint-bodies'],
     ],
-    ['美国总统拜登表示将访问上海。', ['PER:拜登 foreign-names,titles']],
+    ['美国总统拜登表示将访问上海。', ['PER:拜登 listed-names,titles']],
     ['海关总署发布通知，黄岛口岸恢复通关。', ['LOC:黄岛口岸 place-suffixes']],
   ])('%s', (text, expected) => {
     const got = explained(pipeline.analyze('t', text));

@@ -15,6 +15,7 @@ import {
   splitJointBodies,
   addTitledForeignNames,
   startAfterTitles,
+  addListedNames,
   snapPersons,
   joinDashedNames,
   trimPlaceCounts,
@@ -501,4 +502,16 @@ describe('shortForm (build-divisions)', () => {
   ])('%s -> %s', (name, short) => {
     expect(shortForm(name, tags)).toBe(short);
   });
+});
+
+describe('listed-names (addListedNames)', () => {
+  it.each([
+    // A listed bank and a listed leader on word boundaries, where the model found nothing.
+    ['他/r|在/p|招商银行/nt|开户/v', [], ['ORG:招商银行']],
+    ['默克尔/nr|访问/v|北京/ns', [['LOC', '北京']], ['PER:默克尔', 'LOC:北京']],
+    // The model's entity wins where it overlaps the listed name.
+    ['他/r|在/p|招商银行/nt|开户/v', [['ORG', '招商银行开户']], ['ORG:招商银行开户']],
+    // Not across a word boundary: 招商银行 inside a longer word is left alone.
+    ['他/r|在/p|招商银行卡/n|开户/v', [], []],
+  ] as Cases)('%s', checks((text, words, input) => addListedNames(text, words, input, gaz)));
 });
