@@ -9,10 +9,8 @@
 // held-out text this rule therefore lowers F1 (docs/entities.md, "Post-rules audited").
 
 import type { EntityType } from '../../../types.js';
-import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
-import type { Gazetteers } from '../features.js';
-import type { Lexicon, PostRule } from './lexicon.js';
+import type { PostRule, RuleContext } from './lexicon.js';
 import { EntityCursor } from './entity-cursor.js';
 import { addUnlessCrossing, ADDED, THERE } from './helpers.js';
 
@@ -36,13 +34,7 @@ let boundsBuf = new Uint8Array(1024);
  * boundary or is a known name of three or more characters (全国人大|代表; not 财政部|门). Model
  * entities inside it give way: 工业和|信息化部 -> 工业和信息化部.
  */
-export function addKnownNames(
-  text: string,
-  words: readonly WordToken[],
-  ents: EntityMatch[],
-  gaz: Gazetteers,
-  lex: Lexicon,
-): EntityMatch[] {
+export function addKnownNames(ents: EntityMatch[], { text, words, gaz, lex }: RuleContext): EntityMatch[] {
   // Word and entity boundaries: bit 1 a start, bit 2 an end.
   const len = text.length;
   if (boundsBuf.length < len + 1) boundsBuf = new Uint8Array(Math.max(len + 1, boundsBuf.length * 2));
@@ -103,4 +95,4 @@ export function extendOverHead(list: EntityCursor, s: number, e: number): typeof
   return ADDED;
 }
 
-export const KNOWN_NAMES: PostRule = { name: 'known-names', apply: (ents, c) => addKnownNames(c.text, c.words, ents, c.gaz, c.lex) };
+export const KNOWN_NAMES: PostRule = { name: 'known-names', apply: addKnownNames };

@@ -8,11 +8,10 @@
 //   青年文摘杂志社|和|浙江省围棋协会 -> two ORGs (two bodies around 和 stay apart)
 // Why: the model, trained on short windows, often keeps only the head end of a long body name.
 
-import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
 import type { Gazetteers } from '../features.js';
 import { EntityCursor } from './entity-cursor.js';
-import type { Lexicon, PostRule } from './lexicon.js';
+import type { Lexicon, PostRule, RuleContext } from './lexicon.js';
 import { CONJUNCTIONS, DASHES, NAME_POS, WordEnds } from './helpers.js';
 import { endsInHead, endsInStrongHead, endsInTitle, startsWithPlace } from './name-tests.js';
 
@@ -25,13 +24,7 @@ const PROPER_POS = new Set(['nz', 'nt', 'ns', 'nrt', 'j', 'eng']);
  * Longest organisation name ending in a strong head: walk left from the head over name words and
  * LOC/ORG entities; the name starts at the leftmost entity or proper-noun word of that chain.
  */
-export function extendOrganisations(
-  text: string,
-  words: readonly WordToken[],
-  ents: EntityMatch[],
-  gaz: Gazetteers,
-  lex: Lexicon,
-): EntityMatch[] {
+export function extendOrganisations(ents: EntityMatch[], { text, words, gaz, lex }: RuleContext): EntityMatch[] {
   const list = new EntityCursor(ents);
   const wordEnding = new WordEnds(words, text.length);
   const heads = gaz.orgUnitsBack;
@@ -145,4 +138,4 @@ function extendOrganisationAt(
   list.replace({ type: 'ORG', s: nameStart, e });
 }
 
-export const ORG_EXTENSION: PostRule = { name: 'org-extension', apply: (ents, c) => extendOrganisations(c.text, c.words, ents, c.gaz, c.lex) };
+export const ORG_EXTENSION: PostRule = { name: 'org-extension', apply: extendOrganisations };

@@ -4,11 +4,9 @@
 //   国家发展改革委主任郑栅洁 -> PER 郑栅洁, titles ['国家发展改革委主任']
 // Why: who a person is matters as much as the name to a reader of the record; the title stands before it.
 
-import type { WordToken } from '../../../segment/segmenter.js';
 import type { EntityMatch } from '../../types.js';
-import type { Gazetteers } from '../features.js';
 import { endingAtIn, overlapsIn } from './entity-cursor.js';
-import type { Lexicon, PostRule } from './lexicon.js';
+import type { PostRule, RuleContext } from './lexicon.js';
 import { WordEnds } from './helpers.js';
 
 /** Words that may qualify a title (区政协 | 党组书记, 常务 | 副主任). */
@@ -18,13 +16,7 @@ const TITLE_POS = new Set(['n', 'nz', 'nt', 'ns', 'j', 'b', 'vn', 'eng', 'ng', '
  * Titles written before each PER, split at 、: 区政协党组书记、主席逯鹰 -> [区政协党组书记, 主席]. The
  * heads are titles.txt's and titles-attach.txt's (Lexicon.titles).
  */
-export function attachTitles(
-  text: string,
-  words: readonly WordToken[],
-  ents: EntityMatch[],
-  gaz: Gazetteers,
-  lex: Lexicon,
-): EntityMatch[] {
+export function attachTitles(ents: EntityMatch[], { text, words, gaz, lex }: RuleContext): EntityMatch[] {
   const wordEnding = new WordEnds(words, text.length);
   const heads = lex.titlesBack;
   return ents.map((p) => {
@@ -64,4 +56,4 @@ export function attachTitles(
 
 const isPerson = (x: EntityMatch) => x.type === 'PER';
 
-export const TITLES: PostRule = { name: 'titles', apply: (ents, c) => attachTitles(c.text, c.words, ents, c.gaz, c.lex) };
+export const TITLES: PostRule = { name: 'titles', apply: attachTitles };

@@ -146,7 +146,7 @@ describe('org-extension (extendOrganisations)', () => {
     // ...not where they are a body or a person, or where a known body follows.
     ['黄岛区/ns|公安局/n|和/c|管理/vn|委员会/n|联合/v', [['LOC', '黄岛区'], ['ORG', '管理委员会']], ['LOC:黄岛区', 'ORG:管理委员会']],
     ['在/p|京/ns|委员/n|和/c|全国/n|政协/j|委员/n', [['LOC', '京'], ['ORG', '全国政协']], ['LOC:京', 'ORG:全国政协']],
-  ] as Cases)('%s', checks((text, words, input) => extendOrganisations(text, words, input, gaz, lex)));
+  ] as Cases)('%s', checks((text, words, input) => extendOrganisations(input, { text, words, gaz, lex })));
 });
 
 describe('bare-regions (addRegions)', () => {
@@ -185,19 +185,19 @@ describe('edges (trimEdges)', () => {
 describe('known-names (addKnownNames)', () => {
   it('adds a two-character county the model missed, after its province', () => {
     const { text, words } = tokens('河南/ns|杞/n|县/zg|梨园/n|开花/v');
-    const out = addKnownNames(text, words, ents(text, [['LOC', '河南']]), gaz, lex);
+    const out = addKnownNames(ents(text, [['LOC', '河南']]), { text, words, gaz, lex });
     expect(show(text, out)).toEqual(['LOC:河南', 'LOC:杞县']);
   });
   it('adds a county that jieba lists as an ordinary word (divisions-words.txt), the tagger never having seen it', () => {
     const { text, words } = tokens('山东/ns|冠县/n|的/uj|鸭梨/n|丰收/v');
     expect(gaz.places.has('冠县')).toBe(false);
-    const out = addKnownNames(text, words, ents(text, [['LOC', '山东']]), gaz, lex);
+    const out = addKnownNames(ents(text, [['LOC', '山东']]), { text, words, gaz, lex });
     expect(show(text, out)).toEqual(['LOC:山东', 'LOC:冠县']);
     expect(show(text, mergeAdminChains(text, out, gaz))).toEqual(['LOC:山东冠县']);
   });
   it('gives a known name its listed type where the model found the same span', () => {
     const { text, words } = tokens('中国/ns|与/p|东盟/ns|各国/r|加强/v|合作/vn');
-    expect(show(text, addKnownNames(text, words, ents(text, [['LOC', '中国'], ['LOC', '东盟']]), gaz, lex))).toEqual([
+    expect(show(text, addKnownNames(ents(text, [['LOC', '中国'], ['LOC', '东盟']]), { text, words, gaz, lex }))).toEqual([
       'LOC:中国',
       'ORG:东盟',
     ]);
@@ -205,7 +205,7 @@ describe('known-names (addKnownNames)', () => {
   it('adds a known body cut inside a word (全国人大|代表), but no ministry out of 部门 or 部分', () => {
     const run = (spec: string) => {
       const { text, words } = tokens(spec);
-      return show(text, addKnownNames(text, words, [], gaz, lex));
+      return show(text, addKnownNames([], { text, words, gaz, lex }));
     };
     expect(run('他/r|是/v|全国人大代表/nr|。/x')).toEqual(['ORG:全国人大']);
     expect(run('各级/r|财政/n|部门/n|加强/v|监管/vn')).toEqual([]);
@@ -218,7 +218,7 @@ describe('known-names (addKnownNames)', () => {
   it("starts an organisation at a known name whose head the model cut off, and retypes a renamed capital", () => {
     const run = (spec: string, model: [EntityMatch['type'], string][]) => {
       const { text, words } = tokens(spec);
-      return show(text, addKnownNames(text, words, ents(text, model), gaz, lex));
+      return show(text, addKnownNames(ents(text, model), { text, words, gaz, lex }));
     };
     // jieba knows no 比亚迪 and cuts 比 off as a preposition; the model follows it.
     expect(run('比/p|亚迪/x|股份/n|有限公司/n|在/p|匈牙利/ns|建厂/v', [['ORG', '亚迪股份有限公司'], ['LOC', '匈牙利']])).toEqual([
@@ -427,7 +427,7 @@ describe('titles (attachTitles)', () => {
     ['美国/ns|国务卿/n|布林肯/nr|抵达/v', [['LOC', '美国'], ['PER', '布林肯']], ['LOC:美国', 'PER:布林肯[美国国务卿]']],
     ['国家队/n|主教练/n|李华/nr|表示/v', [['PER', '李华']], ['PER:李华[国家队主教练]']],
     ['财政司/n|司长/n|陈茂波/nr', [['PER', '陈茂波']], ['PER:陈茂波[财政司司长]']],
-  ] as Cases)('%s', checks((text, words, input) => attachTitles(text, words, input, gaz, lex)));
+  ] as Cases)('%s', checks((text, words, input) => attachTitles(input, { text, words, gaz, lex })));
 });
 
 describe('post-rule data files', () => {
