@@ -23,6 +23,7 @@ import {
   addDepartments,
 } from '../../../../src/extract/entities/post-rules/index.js';
 import { Resources } from '../../../../src/resources.js';
+import { NOT_ENTITIES } from '../../../../src/extract/entities/post-rules/not-entities.js';
 import type { EntityMatch } from '../../../../src/extract/types.js';
 import type { WordToken } from '../../../../src/segment/segmenter.js';
 import { shortForm, wordName } from '../../../../src/tools/build-divisions.js';
@@ -514,4 +515,17 @@ describe('listed-names (addListedNames)', () => {
     // Not across a word boundary: 招商银行 inside a longer word is left alone.
     ['他/r|在/p|招商银行卡/n|开户/v', [], []],
   ] as Cases)('%s', checks((text, words, input) => addListedNames(text, words, input, gaz)));
+});
+
+describe('not-entities (counted bodies)', () => {
+  it.each([
+    // A numeral with 大 and a kind of body is a count, not a name; a congress's short form ends at 大.
+    ['拆分/v|为/p|六大/m|业务/n|集团/n', [['ORG', '六大业务集团']], []],
+    ['三大/m|运营商/n|均/d|表示/v', [['ORG', '三大运营商']], []],
+    ['党/n|的/uj|十五大/j|以来/f', [['ORG', '十五大']], ['ORG:十五大']],
+    // The stop list: 我国 names no place.
+    ['我国/n|经济/n', [['LOC', '我国']], []],
+    // A place that opens with a numeral and 大 is left to the place rules.
+    ['八大/m|胡同/n', [['LOC', '八大胡同']], ['LOC:八大胡同']],
+  ] as Cases)('%s', checks((text, words, input) => NOT_ENTITIES.apply(input, { text, words, gaz, lex })));
 });
