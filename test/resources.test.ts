@@ -89,6 +89,23 @@ describe('one Resources per Pipeline', () => {
     expect(terms(new Pipeline({ ...running, dicts: dir }))).toEqual(['term:数字乡村示范带']);
   });
 
+  it('reads the layout cues of its folder', () => {
+    // A county media centre's byline label added to the copy's layout-bylines.tsv: the closing bracket
+    // names a reporter there; here the label is unknown, so the bracket is no byline.
+    const dir = dictsCopy((read) => ({ 'layout-bylines.tsv': read('layout-bylines.tsv') + '县融媒体中心记者\treporter\n' }));
+    const text = '今年全县新修农村公路一百二十公里，沿线群众出行更加方便。（县融媒体中心记者 陈思远）';
+    const options = { ...running, disable: ['entities' as const, 'keywords' as const] };
+    const reporters = (p: Pipeline) => p.analyze('a', text).articles.flatMap((a) => a.reporters);
+    expect(reporters(new Pipeline(options))).toEqual([]);
+    expect(reporters(new Pipeline({ ...options, dicts: dir }))).toEqual(['陈思远']);
+  });
+
+  it('a bad pattern in its layout cues names file:line', () => {
+    const dir = dictsCopy((read) => ({ 'layout-furniture.tsv': read('layout-furniture.tsv') + '^责任编辑[\n' }));
+    const line = readFileSync(join(dir, 'layout-furniture.tsv'), 'utf8').split('\n').length - 1;
+    expect(() => new Resources(dir).layoutCues()).toThrow(`layout-furniture.tsv:${line}: bad pattern`);
+  });
+
   it('reads the keyword stop words of its folder', () => {
     const dir = dictsCopy((read) => ({ 'keywords-stopwords.txt': read('keywords-stopwords.txt') + '充电桩\tgeneric-action\n' }));
     const text = '今年全市新建充电桩三千个，充电桩覆盖所有乡镇，新能源汽车出行更方便。';
