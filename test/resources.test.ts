@@ -80,6 +80,16 @@ describe('one Resources per Pipeline', () => {
     expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['1200台套', 1200, '台套']]);
   });
 
+  it('reads the numeral characters of its folder', () => {
+    // 參, the Traditional 大写 three, is read through the Simplified copy as 参: added to the copy's
+    // numerals, 參仟伍佰萬 is 3500万 there; here 参 is no numeral, so the sum starts at 仟 (one thousand).
+    const dir = dictsCopy((read) => ({ 'figures-numerals.tsv': read('figures-numerals.tsv') + '参\tdigit\t3\tfinancial\n' }));
+    const text = '合同金額為參仟伍佰萬元。';
+    const figure = (p: Pipeline) => p.analyze('a', text).figures.map((f) => [f.text, f.value, f.unit]);
+    expect(figure(new Pipeline(running))).toEqual([['仟伍佰萬元', 15_000_000, 'CNY']]);
+    expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['參仟伍佰萬元', 35_000_000, 'CNY']]);
+  });
+
   it('reads the slogan tables of its folder', () => {
     // A policy term added to the copy's slogans-terms.tsv is found there, and only there.
     const dir = dictsCopy((read) => ({ 'slogans-terms.tsv': read('slogans-terms.tsv') + '数字乡村示范带\t-\t浙江\t县政府工作报告\n' }));
