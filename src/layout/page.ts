@@ -353,6 +353,7 @@ function cutArticles(
 
 /**
  * Page layout: articles with raw code-point spans and clean paragraphs, plus every passage.
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues).
  * `traditional`: whether the page is Traditional Chinese, when the caller knows (else detected).
  */
 export function layoutPage(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {

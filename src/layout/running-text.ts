@@ -14,7 +14,10 @@ import { newArticle, type LayoutResult } from './types.js';
 import { inOriginal, type LayoutCues } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 
-/** `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected). */
+/**
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues), for the dateline and closing byline.
+ * `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected).
+ */
 export function layoutRunningText(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {
   const cp = utf16ToCodePoints(raw);
   const passages: Passage[] = [];

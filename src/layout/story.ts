@@ -128,6 +128,7 @@ function readRoles(cues: LayoutCues, text: Line[]): Role[] | null {
 
 /**
  * Story layout; falls back to running text when the text shows none of a story's shapes.
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues).
  * `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected).
  */
 export function layoutStory(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {
