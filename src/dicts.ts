@@ -59,10 +59,7 @@ export class DictFolder {
   }
 }
 
-/**
- * The package's own folder, for the tables not yet handed a folder by their caller (the numeral
- * characters, the layout cues: docs/design.md, "Resources") and for the build tools.
- */
+/** The package's own folder, for the build tools (the analysis reads its folder through a Resources). */
 const BUNDLED = new DictFolder();
 
 /** Rows of the package's dicts/<name>; each must have at least `minFields` tab-separated fields. */

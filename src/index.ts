@@ -10,6 +10,7 @@ export type { AnalyzeOptions, StageName, Stage, StateField, AnalysisState, Docum
 export { Resources } from './resources.js';
 export { DictFolder, DictError } from './dicts.js';
 export { layoutPage, looksLikePage } from './layout/page.js';
+export { LayoutCues, loadLayoutCues } from './layout/cues.js';
 export { layoutRunningText } from './layout/running-text.js';
 export { layoutStory } from './layout/story.js';
 export { coverage, type Coverage } from './layout/coverage.js';

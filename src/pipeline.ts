@@ -15,7 +15,7 @@ import type { EntityMatch, FigureMatch, SloganMatch } from './extract/types.js';
 import type { WordToken } from './segment/segmenter.js';
 import type { AnalysisState, AnalyzeOptions, DocumentMeta, PipelineEnv, Stage } from './pipeline/state.js';
 import { DEFAULT_OPTIONS } from './pipeline/state.js';
-import { attempt, bylineNames, keywordTokens, STAGES } from './pipeline/stages.js';
+import { attempt, bylineNames, creditsOf, keywordTokens, STAGES } from './pipeline/stages.js';
 import { checkStages } from './pipeline/check.js';
 import { coverage } from './layout/coverage.js';
 import { documentCurrency } from './extract/figures/index.js';
@@ -29,7 +29,6 @@ import { slicePassage, toSpan, type Passage } from './text/passage.js';
 import { simplifiedName } from './normalize/script.js';
 import { bySpan } from './text/spans.js';
 import { wordBounds } from './segment/bounds.js';
-import { creditSpans } from './layout/cues.js';
 import { Resources } from './resources.js';
 
 export { containedTest, occurrences };
@@ -204,7 +203,7 @@ export class Pipeline {
           for (let u = 0; u <= b - a; u++) bounds[i]![a + u]! |= wb[u]!;
         }
         if (keywords) {
-          if (!credits.has(i)) credits.set(i, passages[i]!.kind === 'paragraph' ? creditSpans(passages[i]!.text) : []);
+          if (!credits.has(i)) credits.set(i, creditsOf(passages[i]!, this.env.resources.layoutCues()));
           counts.add(keywordTokens(w, k, byline, credits.get(i)!.map(([s, e]): [number, number] => [s - a, e - a])));
         }
       });

@@ -1,6 +1,6 @@
 // The knowledge one Pipeline reads, from one dicts folder: the entity model, the gazetteers, the
-// post-rules' word lists, the figure tables, the slogan tables with their classifier and the keyword
-// stop words, each loaded on first use and kept for the Pipeline's life.
+// post-rules' word lists, the layout cues, the figure tables, the slogan tables with their classifier
+// and the keyword stop words, each loaded on first use and kept for the Pipeline's life.
 //
 //   const res = new Resources('/data/my-dicts');   // a copy of dicts/ with a gazetteer entry added
 //   new Pipeline(DEFAULT_OPTIONS, { resources: res }).analyze('doc', text);
@@ -19,6 +19,7 @@ import { loadLexicon, type Lexicon } from './extract/entities/post-rules/lexicon
 import { loadFigureLexicon, type FigureLexicon } from './extract/figures/lexicon.js';
 import { loadSloganKnowledge } from './extract/slogans/lexicon.js';
 import { SloganModel } from './extract/slogans/classifier.js';
+import { loadLayoutCues, type LayoutCues } from './layout/cues.js';
 
 export class Resources implements EntityResources {
   /** The folder's files, each read once. */
@@ -29,6 +30,7 @@ export class Resources implements EntityResources {
   private figureTables: FigureLexicon | null = null;
   private sloganModel: SloganModel | null = null;
   private stops: Set<string> | null = null;
+  private cues: LayoutCues | null = null;
 
   /** The knowledge in `dir` (default: the package's dicts/). */
   constructor(dir: string = DICTS_DIR) {
@@ -50,6 +52,11 @@ export class Resources implements EntityResources {
 
   tagger(): EntityTagger {
     return (this.model ??= EntityTagger.fromBytes(this.dicts.bytes(DEFAULT_MODEL), this.gazetteers()));
+  }
+
+  /** The layout cues (layout-*.tsv): byline labels, datelines, continuation markers, furniture, captions. */
+  layoutCues(): LayoutCues {
+    return (this.cues ??= loadLayoutCues(this.dicts));
   }
 
   /** The figure tables (figures-*.tsv). */

@@ -80,6 +80,16 @@ describe('one Resources per Pipeline', () => {
     expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['1200台套', 1200, '台套']]);
   });
 
+  it('reads the numeral characters of its folder', () => {
+    // 參, the Traditional 大写 three, is read through the Simplified copy as 参: added to the copy's
+    // numerals, 參仟伍佰萬 is 3500万 there; here 参 is no numeral, so the sum starts at 仟 (one thousand).
+    const dir = dictsCopy((read) => ({ 'figures-numerals.tsv': read('figures-numerals.tsv') + '参\tdigit\t3\tfinancial\n' }));
+    const text = '合同金額為參仟伍佰萬元。';
+    const figure = (p: Pipeline) => p.analyze('a', text).figures.map((f) => [f.text, f.value, f.unit]);
+    expect(figure(new Pipeline(running))).toEqual([['仟伍佰萬元', 15_000_000, 'CNY']]);
+    expect(figure(new Pipeline({ ...running, dicts: dir }))).toEqual([['參仟伍佰萬元', 35_000_000, 'CNY']]);
+  });
+
   it('reads the slogan tables of its folder', () => {
     // A policy term added to the copy's slogans-terms.tsv is found there, and only there.
     const dir = dictsCopy((read) => ({ 'slogans-terms.tsv': read('slogans-terms.tsv') + '数字乡村示范带\t-\t浙江\t县政府工作报告\n' }));
@@ -87,6 +97,23 @@ describe('one Resources per Pipeline', () => {
     const terms = (p: Pipeline) => p.analyze('a', text).slogans.map((s) => `${s.kind}:${s.text}`);
     expect(terms(new Pipeline(running))).toEqual([]);
     expect(terms(new Pipeline({ ...running, dicts: dir }))).toEqual(['term:数字乡村示范带']);
+  });
+
+  it('reads the layout cues of its folder', () => {
+    // A county media centre's byline label added to the copy's layout-bylines.tsv: the closing bracket
+    // names a reporter there; here the label is unknown, so the bracket is no byline.
+    const dir = dictsCopy((read) => ({ 'layout-bylines.tsv': read('layout-bylines.tsv') + '县融媒体中心记者\treporter\n' }));
+    const text = '今年全县新修农村公路一百二十公里，沿线群众出行更加方便。（县融媒体中心记者 陈思远）';
+    const options = { ...running, disable: ['entities' as const, 'keywords' as const] };
+    const reporters = (p: Pipeline) => p.analyze('a', text).articles.flatMap((a) => a.reporters);
+    expect(reporters(new Pipeline(options))).toEqual([]);
+    expect(reporters(new Pipeline({ ...options, dicts: dir }))).toEqual(['陈思远']);
+  });
+
+  it('a bad pattern in its layout cues names file:line', () => {
+    const dir = dictsCopy((read) => ({ 'layout-furniture.tsv': read('layout-furniture.tsv') + '^责任编辑[\n' }));
+    const line = readFileSync(join(dir, 'layout-furniture.tsv'), 'utf8').split('\n').length - 1;
+    expect(() => new Resources(dir).layoutCues()).toThrow(`layout-furniture.tsv:${line}: bad pattern`);
   });
 
   it('reads the keyword stop words of its folder', () => {

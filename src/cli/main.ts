@@ -82,7 +82,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--disable <stages>', `comma-separated stages to skip (${OPTIONAL_STAGES.join(', ')})`)
     .option('--tokens', 'include the token list in each record')
     .option('--explain', 'write on each entity the post-rules that added or changed it ("rules")')
-    .option('--dicts <dir>', "read the entity model, gazetteers, word lists, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
+    .option('--dicts <dir>', "read the entity model, gazetteers, word lists, layout cues, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
     .option('--year <yyyy>', 'reference year for 今年 and dates without a year')
     .option('--keywords <n>', 'keywords per document', '10')
     .option('--summary <file>', 'also write the corpus summary of this run (with --resume: of all of --out) to FILE, atomically (CSV for *.csv, else JSON; - for standard output)')
@@ -105,7 +105,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--no-hmm', "dictionary-only segmentation (no jieba HMM for unknown words)")
     .option('--merge <kinds>', `what becomes one token: ${MERGE_KINDS.join(', ')} or none (default ${DEFAULT_MERGE.join(',')})`)
     .option('--no-merge', 'jieba words only')
-    .option('--dicts <dir>', "read the entity model, word lists, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
+    .option('--dicts <dir>', "read the entity model, word lists, layout cues, figure and slogan tables from DIR (a copy of the package's dicts/) instead")
     .addHelpText('after', SEGMENT_EXAMPLES)
     .action(async (paths: string[], opts: { pos?: boolean; delimiter: string; hmm: boolean; merge?: string | boolean; dicts?: string }) => {
       const merge = parseMerge(opts.merge);
@@ -346,6 +346,7 @@ function dictsFolder(dir: unknown): string | undefined {
     resources.figures();
     resources.slogans();
     resources.stopWords();
+    resources.layoutCues();
   } catch (e) {
     if (e instanceof DictError) throw new UsageError(`--dicts: ${e.message}`);
     throw e;

@@ -22,7 +22,7 @@ import { buildPassage, type Piece } from './passages.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, localWidths, splitLines, startsWithDash, type Line } from './lines.js';
-import { compactWithIndex, inOriginal, isCaption, isFurniture, matchDateline, matchMarker, parseByline, trailingByline, type Byline } from './cues.js';
+import { compactWithIndex, inOriginal, type Byline, type LayoutCues } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 import { assignHeadlines, BodyWords, countBetween, firstAbove, splitHeadlineLines, type HeadlineCandidate } from './headlines.js';
 import { layoutRunningText } from './running-text.js';
@@ -61,11 +61,11 @@ interface LineCue {
 }
 
 /** Reads the cues of a non-blank line. */
-function lineCue(raw: string, l: Line): LineCue {
+function lineCue(cues: LayoutCues, raw: string, l: Line): LineCue {
   let byline: Byline | null = null;
   let from: LineCue['from'] = null;
-  if (l.width <= MAX_CUE_WIDTH) byline = parseByline(l.text);
-  const m = matchMarker(l.compact);
+  if (l.width <= MAX_CUE_WIDTH) byline = cues.parseByline(l.text);
+  const m = cues.matchMarker(l.compact);
   if (m && m.kind === 'from' && m.start === 0) {
     // Find where the marker ends in raw: count its non-space characters.
     let k = l.cs;
@@ -77,7 +77,7 @@ function lineCue(raw: string, l: Line): LineCue {
     from = { e: k, page: m.page };
   }
   const to = m && m.kind === 'to' && m.start === 0 ? m.page : null;
-  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && isFurniture(l.compact) };
+  return { byline, from, to, furniture: l.width <= MAX_CUE_WIDTH && cues.isFurniture(l.compact) };
 }
 
 interface Walk {
@@ -87,10 +87,10 @@ interface Walk {
 }
 
 /** Step 2: decides what every line is, building items in page order. */
-function walkLines(raw: string, lines: Line[]): Walk {
-  const cues = new Map<number, LineCue>();
-  for (const l of lines) if (l.compact) cues.set(l.n, lineCue(raw, l));
-  const cueOf = (l: Line) => cues.get(l.n)!;
+function walkLines(raw: string, lines: Line[], cues: LayoutCues): Walk {
+  const lineCues = new Map<number, LineCue>();
+  for (const l of lines) if (l.compact) lineCues.set(l.n, lineCue(cues, raw, l));
+  const cueOf = (l: Line) => lineCues.get(l.n)!;
   const isStructural = (l: Line) => {
     const c = cueOf(l);
     return !!c.byline || !!c.from || c.to !== null;
@@ -114,7 +114,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     // lines: "…同比增长9.1%。（记者" / "张三 李四）".
     if (/[）)]$/u.test(text)) {
       const prev = para.pieces[para.pieces.length - 2];
-      if (trailingByline((prev ? raw.slice(prev.s, prev.e) : '') + raw.slice(last.s, last.e))) return false;
+      if (cues.trailingByline((prev ? raw.slice(prev.s, prev.e) : '') + raw.slice(last.s, last.e))) return false;
     }
     return true;
   };
@@ -125,7 +125,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
   };
   // A paragraph line may end with a closing marker: "…的优质（下转第二版）".
   const addPiece = (l: Line, s: number) => {
-    const m = matchMarker(l.compact);
+    const m = cues.matchMarker(l.compact);
     let e = l.ce;
     let marker: Item | null = null;
     if (m && m.kind === 'to' && m.end === l.compact.length) {
@@ -186,7 +186,7 @@ function walkLines(raw: string, lines: Line[]): Walk {
     // A photo caption printed between the articles: its own item, in no article. It may wrap; it
     // ends at its credit ("…摄") or at the end of a sentence. (Asked only here, where a paragraph has
     // ended: its patterns are the costliest cue, and most lines continue a paragraph.)
-    if (!wasOpen && isCaption(l.compact)) {
+    if (!wasOpen && cues.isCaption(l.compact)) {
       const group = [l.n];
       let k = i;
       while (!CAPTION_END.test(lines[k]!.compact) && k + 1 < lines.length && k - i < 2 && isPlain(lines[k + 1]!)) group.push(lines[++k]!.n);
@@ -353,9 +353,10 @@ function cutArticles(
 
 /**
  * Page layout: articles with raw code-point spans and clean paragraphs, plus every passage.
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues).
  * `traditional`: whether the page is Traditional Chinese, when the caller knows (else detected).
  */
-export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
+export function layoutPage(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {
   if (typeof raw !== 'string' || !raw.trim()) return { articles: [], passages: [] };
   const cps = utf16ToCodePoints(raw);
   // The cues (本报记者, 本报3月5日讯, 责任编辑, 图为 …) are Simplified: a Traditional page (本報記者, 本報4月8日訊)
@@ -364,14 +365,14 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   const cue = (traditional ?? isTraditional(raw)) ? toSimplified(raw) : raw;
   const simplified = (s: string) => (cue === raw ? s : toSimplified(s));
   const lines = splitLines(cue);
-  const { items, furniture } = walkLines(cue, lines);
+  const { items, furniture } = walkLines(cue, lines, cues);
 
   // Paragraph passages first (article index filled in below); datelines are read from them.
   const paraPassage = new Map<number, Passage>();
   items.forEach((it, i) => {
     if (it.type === 'para') paraPassage.set(i, buildPassage(raw, cps, it.pieces, 'paragraph', -1));
   });
-  const datelineOf = (i: number) => matchDateline(compactWithIndex(simplified(paraPassage.get(i)!.text)).compact);
+  const datelineOf = (i: number) => cues.matchDateline(compactWithIndex(simplified(paraPassage.get(i)!.text)).compact);
   const { articles: cut, heads } = cutArticles(
     items,
     (i) => datelineOf(i) !== null,
@@ -398,7 +399,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
         if (firstPara) {
           firstPara = false;
           const { compact, index } = compactWithIndex(simplified(p.text));
-          const d = matchDateline(compact);
+          const d = cues.matchDateline(compact);
           if (d) {
             art.dateline = d.date;
             if (d.who) {
@@ -406,7 +407,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
               const e = p.map[index[d.who[1] - 1]!]! + 1;
               // Join the wrapped lines but keep the spaces between names: "记者 孙立\n平 黄敏".
               const join = (t: string) => joinWrapped(sliceByCp(t, cps, s, e));
-              const who = parseByline(join(cue));
+              const who = cues.parseByline(join(cue));
               if (who) addByline(art, inOriginal(who, join(cue), join(raw)));
             }
           }
@@ -426,7 +427,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
     const lastPara = own.filter((p) => p.kind === 'paragraph').pop();
     if (lastPara && lastPara.map.length) {
       const tail = (t: string) => joinWrapped(sliceByCp(t, cps, lastPara.map[Math.max(0, lastPara.map.length - 60)]!, lastPara.map[lastPara.map.length - 1]! + 1));
-      const closing = trailingByline(tail(cue));
+      const closing = cues.trailingByline(tail(cue));
       if (closing) addByline(art, inOriginal(closing, tail(cue), tail(raw)));
     }
     art.start = Math.min(...own.map((p) => p.map[0]!));
@@ -449,7 +450,7 @@ export function layoutPage(raw: string, traditional?: boolean): LayoutResult {
   }
 
   // Nothing but headline-like lines ("第一行\n第二行"): not a page after all.
-  if (articles.length === 0) return layoutRunningText(raw, cue !== raw);
+  if (articles.length === 0) return layoutRunningText(raw, cues, cue !== raw);
 
   // Photo captions belong to no article, but their text is read like the rest.
   for (const it of items) {
@@ -548,12 +549,12 @@ function sliceByCp(raw: string, cps: Int32Array, s: number, e: number): string {
 /** The share of a page's characters that stand in narrow (column) lines. */
 const NARROW_SHARE = 0.6;
 
-export function looksLikePage(raw: string): boolean {
+export function looksLikePage(raw: string, cues: LayoutCues): boolean {
   if (typeof raw !== 'string') return false;
   const lines = splitLines(raw).filter((l) => l.compact);
   if (lines.length < 3) return false;
   let wraps = 0;
-  let cues = 0;
+  let structural = 0;
   // Lines that stop mid-sentence and go on in the unindented line right under them: a column's wraps
   // (a story's head has at most its two-line headline).
   let continued = 0;
@@ -562,17 +563,17 @@ export function looksLikePage(raw: string): boolean {
   let text = 0;
   lines.forEach((l, k) => {
     if (l.width <= MAX_CUE_WIDTH) {
-      if (isFurniture(l.compact)) return;
-      const m = matchMarker(l.compact);
-      if (m && m.kind === 'from' && m.start === 0) cues++;
-      if (parseByline(l.text)) {
-        cues++;
+      if (cues.isFurniture(l.compact)) return;
+      const m = cues.matchMarker(l.compact);
+      if (m && m.kind === 'from' && m.start === 0) structural++;
+      if (cues.parseByline(l.text)) {
+        structural++;
         return;
       }
     }
     text++;
     // A line closed by a bracketed byline after its last sentence ends a paragraph too.
-    if (endsSentence(l.compact) || endsWithLeadDash(l.compact) || trailingByline(l.text)) return;
+    if (endsSentence(l.compact) || endsWithLeadDash(l.compact) || cues.trailingByline(l.text)) return;
     wraps++;
     const next = lines[k + 1];
     if (next && next.n === l.n + 1 && next.indent < 1 && !startsWithDash(next.compact)) continued++;
@@ -591,5 +592,5 @@ export function looksLikePage(raw: string): boolean {
   if (median > MAX_CUE_WIDTH || narrow < NARROW_SHARE * total) return false;
   // Column text: most lines are narrow and stop mid-sentence.
   if (text >= 3 && wraps / text >= 0.4) return true;
-  return cues > 0 && continued >= 2;
+  return structural > 0 && continued >= 2;
 }

@@ -11,11 +11,14 @@
 import { verbatimPassage, type Passage } from '../text/passage.js';
 import { utf16ToCodePoints } from '../text/codepoints.js';
 import { newArticle, type LayoutResult } from './types.js';
-import { inOriginal, readDateline, trailingByline } from './cues.js';
+import { inOriginal, type LayoutCues } from './cues.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 
-/** `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected). */
-export function layoutRunningText(raw: string, traditional?: boolean): LayoutResult {
+/**
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues), for the dateline and closing byline.
+ * `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected).
+ */
+export function layoutRunningText(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {
   const cp = utf16ToCodePoints(raw);
   const passages: Passage[] = [];
   const lineRe = /[^\r\n]+/g;
@@ -36,9 +39,9 @@ export function layoutRunningText(raw: string, traditional?: boolean): LayoutRes
   const cue = (t: string) => (convert ? toSimplified(t) : t);
   const firstCue = cue(first.text);
   const lastCue = cue(last.text);
-  const dateline = readDateline(firstCue);
+  const dateline = cues.readDateline(firstCue);
   if (dateline) article.dateline = dateline.date;
-  const closing = trailingByline(lastCue);
+  const closing = cues.trailingByline(lastCue);
   // Names from the dateline's byline, then from a bracketed one closing the text ("…。（记者 宗武邦）").
   const bylines = [
     dateline?.byline && inOriginal(dateline.byline, firstCue, first.text),

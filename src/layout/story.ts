@@ -20,7 +20,7 @@ import { utf16ToCodePoints } from '../text/codepoints.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 import { newArticle, type LayoutResult } from './types.js';
 import { endsSentence, endsWithLeadDash, splitLines, startsWithDash, type Line } from './lines.js';
-import { closingByline, inOriginal, isFurniture, matchDateline, parseByline, readDateline, type Byline } from './cues.js';
+import { inOriginal, type Byline, type LayoutCues } from './cues.js';
 import { buildPassage } from './passages.js';
 import { layoutRunningText } from './running-text.js';
 
@@ -46,24 +46,24 @@ type Role =
  * Could this line of a story's head be (part of) its headline? Short, unindented, no full stop, no
  * dateline. A question or exclamation may end a headline ("还能这样？"), a full stop may not.
  */
-function headlineLike(l: Line): boolean {
+function headlineLike(cues: LayoutCues, l: Line): boolean {
   if (l.indent >= 1 || l.width > MAX_HEADLINE_WIDTH) return false;
   if (/[。；;]/u.test(l.compact)) return false;
   if (endsSentence(l.compact) && !/[？！?!]$/u.test(l.compact)) return false;
-  return matchDateline(l.compact) === null;
+  return cues.matchDateline(l.compact) === null;
 }
 
 /** A byline on a line of its own: □本报记者 张三 / （记者 张三） / 文/张三. */
-function bylineOf(l: Line): Byline | null {
-  return l.width <= MAX_CUE_WIDTH ? parseByline(l.text) : null;
+function bylineOf(cues: LayoutCues, l: Line): Byline | null {
+  return l.width <= MAX_CUE_WIDTH ? cues.parseByline(l.text) : null;
 }
 
-function furnitureLine(l: Line): boolean {
-  return l.width <= MAX_CUE_WIDTH && isFurniture(l.compact);
+function furnitureLine(cues: LayoutCues, l: Line): boolean {
+  return l.width <= MAX_CUE_WIDTH && cues.isFurniture(l.compact);
 }
 
 /** Roles of the non-blank lines, or null when the text shows no story structure at all. */
-function readRoles(text: Line[]): Role[] | null {
+function readRoles(cues: LayoutCues, text: Line[]): Role[] | null {
   const roles: Role[] = text.map(() => ({ kind: 'body' }));
   // Head: from the top, while lines are headline, subtitle, byline or furniture.
   let titles = 0;
@@ -72,11 +72,11 @@ function readRoles(text: Line[]): Role[] | null {
   let head = 0;
   for (; head < text.length; head++) {
     const l = text[head]!;
-    if (furnitureLine(l)) {
+    if (furnitureLine(cues, l)) {
       roles[head] = { kind: 'furniture' };
       continue;
     }
-    const b = bylineOf(l);
+    const b = bylineOf(cues, l);
     if (b) {
       roles[head] = { kind: 'byline', byline: b };
       bylineSeen = true;
@@ -93,7 +93,7 @@ function readRoles(text: Line[]): Role[] | null {
       continue;
     }
     // A second headline line follows the first directly, with no blank line between.
-    if (headlineLike(l) && (titles === 0 || lastTitle === l.n - 1)) {
+    if (headlineLike(cues, l) && (titles === 0 || lastTitle === l.n - 1)) {
       if (titles >= MAX_HEADLINE_LINES) {
         // One line too many: a list or verse opening the text, no headline.
         for (let k = 0; k < head; k++) if (roles[k]!.kind === 'title') roles[k] = { kind: 'body' };
@@ -112,33 +112,34 @@ function readRoles(text: Line[]): Role[] | null {
   // Tail: from the bottom, while lines are furniture or closing bylines.
   for (let k = text.length - 1; k > head; k--) {
     const l = text[k]!;
-    if (furnitureLine(l)) roles[k] = { kind: 'furniture' };
+    if (furnitureLine(cues, l)) roles[k] = { kind: 'furniture' };
     else {
-      const b = bylineOf(l);
+      const b = bylineOf(cues, l);
       if (!b) break;
       roles[k] = { kind: 'byline', byline: b };
     }
   }
   // Furniture between paragraphs (a 字号 or share line set in the body).
   for (let k = head; k < text.length; k++) {
-    if (roles[k]!.kind === 'body' && furnitureLine(text[k]!)) roles[k] = { kind: 'furniture' };
+    if (roles[k]!.kind === 'body' && furnitureLine(cues, text[k]!)) roles[k] = { kind: 'furniture' };
   }
   return roles.some((r) => r.kind !== 'body') ? roles : null;
 }
 
 /**
  * Story layout; falls back to running text when the text shows none of a story's shapes.
+ * `cues`: a dicts folder's layout cues (Resources.layoutCues).
  * `traditional`: whether the text is Traditional Chinese, when the caller knows (else detected).
  */
-export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
+export function layoutStory(raw: string, cues: LayoutCues, traditional?: boolean): LayoutResult {
   if (typeof raw !== 'string' || !raw.trim()) return { articles: [], passages: [] };
   const convert = traditional ?? isTraditional(raw);
   // Cues are Simplified: a Traditional text is read through a Simplified copy of the same length.
   const cue = convert ? toSimplified(raw) : raw;
   const text = splitLines(cue).filter((l) => l.compact);
-  const roles = readRoles(text);
-  const hasClosing = text.length > 0 && closingByline(text[text.length - 1]!.text) !== null;
-  if (!roles && !hasClosing) return layoutRunningText(raw, convert);
+  const roles = readRoles(cues, text);
+  const hasClosing = text.length > 0 && cues.closingByline(text[text.length - 1]!.text) !== null;
+  if (!roles && !hasClosing) return layoutRunningText(raw, cues, convert);
   const cps = utf16ToCodePoints(raw);
   const cpAt = (i: number) => cps[i]!;
   const piece = (l: Line, s = l.cs, e = l.ce) => ({ line: l.n, s, e });
@@ -197,7 +198,7 @@ export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
     let end = l.ce;
     if (j === body.length - 1) {
       // A byline after the last sentence closes the story; it is no paragraph text.
-      const closing = closingByline(l.text);
+      const closing = cues.closingByline(l.text);
       if (closing) {
         const at = l.cs + closing.at;
         passages.push(buildPassage(raw, cps, [piece(l, at, l.ce)], 'byline', 0));
@@ -215,7 +216,7 @@ export function layoutStory(raw: string, traditional?: boolean): LayoutResult {
   // The dateline opens the first paragraph and stays in it.
   const first = body.length ? text[body[0]!]! : null;
   if (first) {
-    const d = readDateline(first.text);
+    const d = cues.readDateline(first.text);
     if (d) {
       art.dateline = d.date;
       if (d.byline) bylines.unshift(inOriginal(d.byline, first.text, raw.slice(first.cs, first.ce)));

@@ -34,7 +34,7 @@ import { retokenize } from '../segment/retokenize.js';
 import { verbatimPassage } from '../text/passage.js';
 import { isTraditional, toSimplified } from '../normalize/script.js';
 import { wordBounds, WORD_END, WORD_START } from '../segment/bounds.js';
-import { creditSpans } from '../layout/cues.js';
+import type { LayoutCues } from '../layout/cues.js';
 
 const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number) => T[]): T[][] =>
   state.layout.passages.map(f);
@@ -55,14 +55,15 @@ export const layoutStage: Stage = {
   name: 'layout',
   requires: ['raw', 'options'],
   produces: LAYOUT_FIELDS,
-  run: (state) => {
+  run: (state, env) => {
     const { raw, options } = state;
-    const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw));
+    const cues = env.resources.layoutCues();
+    const page = options.layout === 'page' || (options.layout === 'auto' && looksLikePage(raw, cues));
     const traditional = traditionalText(state);
     // Not a page: a single story's head and tail are read (auto), or the text is taken as it is (none).
     const layout = page
-      ? layoutPage(raw, traditional)
-      : options.layout === 'auto' ? layoutStory(raw, traditional) : layoutRunningText(raw, traditional);
+      ? layoutPage(raw, cues, traditional)
+      : options.layout === 'auto' ? layoutStory(raw, cues, traditional) : layoutRunningText(raw, cues, traditional);
     // A headline carried apart from the text names the first article; it has no offsets, as it is not
     // in the text (a headline the layout read from the text stays a headline passage).
     if (state.title && layout.articles[0]) layout.articles[0] = { ...layout.articles[0], title: state.title };
@@ -170,7 +171,8 @@ export const keywordsStage: Stage = {
   produces: ['keywords'],
   run: (state, env) => {
     const byline = bylineNames(state);
-    const tokens = state.tokens.flatMap((_, i) => keywordTokens(state, i, byline));
+    const cues = env.resources.layoutCues();
+    const tokens = state.tokens.flatMap((_, i) => keywordTokens(state, i, byline, creditsOf(state.layout.passages[i]!, cues)));
     return { keywords: topKeywords(tokens, loadIdf(jiebaIdfPath()), env.resources.stopWords(), state.options.keywords) };
   },
 };
@@ -236,14 +238,13 @@ export const bylineNames = (state: Readonly<AnalysisState>): Set<string> =>
  * dateline gives them: 本报讯（记者 王晓明）) are no keywords. Counted in the original characters (a
  * Traditional page keeps its own keywords); where the analysis text is the original, the token's own
  * string (already hashed by the tag lookup). A policy term counts as its term, whichever variant wrote
- * it (推动高质量发展 -> 高质量发展). `credits`: the passage's credit spans, when the passage is a
- * window of a longer one (they are read at the whole paragraph's head and tail).
+ * it (推动高质量发展 -> 高质量发展). `credits`: the passage's credit spans (creditsOf), shifted to the
+ * window when the passage is a window of a longer one (they are read at the whole paragraph's head and tail).
  */
-export function keywordTokens(state: Readonly<AnalysisState>, i: number, byline: ReadonlySet<string>, credits?: [number, number][]): KeywordToken[] {
+export function keywordTokens(state: Readonly<AnalysisState>, i: number, byline: ReadonlySet<string>, credits: [number, number][]): KeywordToken[] {
   const p = state.layout.passages[i]!;
   if (p.kind === 'byline' || p.kind === 'marker') return [];
   const same = p.text === p.norm;
-  credits ??= p.kind === 'paragraph' ? creditSpans(p.text) : [];
   const terms = new Map((state.slogans[i] ?? []).filter((m) => m.norm).map((m) => [m.s, m]));
   return (state.tokens[i] ?? [])
     .filter((t) => mayBeKeyword(t.pos, t.e - t.s) && !credits.some(([s, e]) => t.s < e && s < t.e))
@@ -254,6 +255,9 @@ export function keywordTokens(state: Readonly<AnalysisState>, i: number, byline:
     })
     .filter((t) => !byline.has(t.word));
 }
+
+/** The spans of a passage that say who reported it (a paragraph's dateline and closing credit line). */
+export const creditsOf = (p: Passage, cues: LayoutCues): [number, number][] => (p.kind === 'paragraph' ? cues.creditSpans(p.text) : []);
 
 /**
  * The year 今年 and month-day dates resolve to: --year, else the year of the document's own date (its

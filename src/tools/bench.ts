@@ -105,11 +105,12 @@ function timed(argv: string[]): Timed {
  * with figures (the goal: well under a second).
  */
 function stages(texts: string[]): void {
-  const passages = texts.flatMap((t) => layoutPage(t).passages.map((p) => p.norm));
+  const res = new Resources();
+  const cues = res.layoutCues();
+  const passages = texts.flatMap((t) => layoutPage(t, cues).passages.map((p) => p.norm));
   const chars = passages.reduce((n, p) => n + p.length, 0);
   const seg = new JiebaSegmenter({ hmm: true });
   const words = passages.map((p) => seg.tag(p)); // also warms jieba up
-  const res = new Resources();
   extractEntities(passages[0] ?? '', words[0] ?? [], res);
   extractSlogans(passages[0] ?? '', res.slogans());
   // Best of three passes: the machine's neighbours only ever slow a pass down.
@@ -128,7 +129,7 @@ function stages(texts: string[]): void {
     ['entities (tagger + post-rules)', time(() => passages.forEach((p, i) => extractEntities(p, words[i]!, res)))],
     ['slogans', time(() => passages.forEach((p) => extractSlogans(p, res.slogans())))],
     ['figures', time(() => passages.forEach((p) => extractFigures(p, { referenceYear: 2022, blocked: [] }, res.figures())))],
-    ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t)))],
+    ['layout (whole documents)', time(() => texts.forEach((t) => layoutPage(t, cues)))],
   ];
   const load = taggerLoad();
   console.log(`${load <= 0.5 ? '✓' : '✗'} entity tagger load, fresh process (fastest of ${runs}): ${load.toFixed(2)} s   goal ≤ 0.5`);

@@ -5,8 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pipeline, DEFAULT_OPTIONS } from '../../src/pipeline.js';
 import { readDict } from '../../src/dicts.js';
-import { creditSpans } from '../../src/layout/cues.js';
+import { loadLayoutCues } from '../../src/layout/cues.js';
 import { ROOT } from '../helpers.js';
+import { DictFolder } from '../../src/dicts.js';
+
+/** The layout cues of the package's dicts/. */
+const CUES = loadLayoutCues(new DictFolder());
 
 const pipeline = new Pipeline(DEFAULT_OPTIONS);
 const running = new Pipeline({ ...DEFAULT_OPTIONS, layout: 'none' });
@@ -62,6 +66,6 @@ describe('creditSpans', () => {
     ['全市新增绿地面积120公顷（含口袋公园）。', []],
     ['', []],
   ])('%s', (paragraph, expected) => {
-    expect(creditSpans(paragraph).map(([s, e]) => paragraph.slice(s, e))).toEqual(expected);
+    expect(CUES.creditSpans(paragraph).map(([s, e]) => paragraph.slice(s, e))).toEqual(expected);
   });
 });

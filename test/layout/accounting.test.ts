@@ -10,7 +10,12 @@ import { layoutPage } from '../../src/layout/page.js';
 import { layoutRunningText } from '../../src/layout/running-text.js';
 import { coverage } from '../../src/layout/coverage.js';
 import type { LayoutResult } from '../../src/layout/types.js';
+import { loadLayoutCues } from '../../src/layout/cues.js';
 import { mulberry32 } from '../../src/text/random.js';
+import { DictFolder } from '../../src/dicts.js';
+
+/** The layout cues of the package's dicts/. */
+const CUES = loadLayoutCues(new DictFolder());
 
 /** A seeded generator, so a failing case can be replayed from its seed. */
 const rng = mulberry32;
@@ -94,7 +99,7 @@ describe('every character is in exactly one passage or furniture range', () => {
     for (const seed of SEEDS) {
       const r = rng(seed);
       const raw = story(r, false).join(r() < 0.5 ? '\n' : '\r\n');
-      expectAccounted(raw, layoutStory(raw), seed);
+      expectAccounted(raw, layoutStory(raw, CUES), seed);
     }
   });
 
@@ -106,7 +111,7 @@ describe('every character is in exactly one passage or furniture range', () => {
       const n = 1 + Math.floor(r() * 4);
       for (let k = 0; k < n; k++) lines.push(...story(r, true), '');
       const raw = lines.join('\n');
-      expectAccounted(raw, layoutPage(raw), seed);
+      expectAccounted(raw, layoutPage(raw, CUES), seed);
     }
   });
 
@@ -114,7 +119,7 @@ describe('every character is in exactly one passage or furniture range', () => {
     for (const seed of SEEDS.slice(0, 30)) {
       const r = rng(seed * 104729);
       const raw = story(r, false).join('\n');
-      expectAccounted(raw, layoutRunningText(raw), seed);
+      expectAccounted(raw, layoutRunningText(raw, CUES), seed);
     }
   });
 
@@ -130,12 +135,12 @@ describe('every character is in exactly one passage or furniture range', () => {
     ['a bracket that never closes', '【标题\n正文。'],
     ['a very long line', '发展。'.repeat(30_000)],
   ])('odd input: %s', (_name, raw) => {
-    for (const layout of [layoutStory, layoutPage, layoutRunningText]) expectAccounted(raw, layout(raw), 0);
+    for (const layout of [layoutStory, layoutPage, layoutRunningText]) expectAccounted(raw, layout(raw, CUES), 0);
   });
 
   it('counts what a layout leaves out', () => {
     const raw = '标题\n正文。';
-    const full = layoutStory(raw);
+    const full = layoutStory(raw, CUES);
     expect(coverage(raw, full).unassigned).toBe(0);
     // Drop the headline passage: its two characters are unassigned.
     const lost = { ...full, passages: full.passages.filter((p) => p.kind !== 'headline') };

@@ -1,8 +1,12 @@
 // Layout cues: bylines, datelines, continuation markers and furniture, read from dicts/layout-*.tsv.
 
 import { describe, expect, it } from 'vitest';
-import { closingByline, isCaption, isFurniture, matchDateline, matchMarker, parseByline, readDateline, trailingByline } from '../../src/layout/cues.js';
+import { loadLayoutCues } from '../../src/layout/cues.js';
 import { endsSentence, splitLines } from '../../src/layout/lines.js';
+import { DictFolder } from '../../src/dicts.js';
+
+/** The layout cues of the package's dicts/. */
+const CUES = loadLayoutCues(new DictFolder());
 
 describe('parseByline', () => {
   it.each([
@@ -19,7 +23,7 @@ describe('parseByline', () => {
     ['文/周晓川', [], [], false],
     ['文/本报记者 郑雨桐', ['郑雨桐'], [], false],
   ])('%s', (line, reporters, correspondents, trailing) => {
-    expect(parseByline(line)).toEqual({ reporters, correspondents, trailing });
+    expect(CUES.parseByline(line)).toEqual({ reporters, correspondents, trailing });
   });
 
   it.each([
@@ -31,7 +35,7 @@ describe('parseByline', () => {
     '□',
     '',
   ])('not a byline: %s', (line) => {
-    expect(parseByline(line)).toBeNull();
+    expect(CUES.parseByline(line)).toBeNull();
   });
 });
 
@@ -45,7 +49,7 @@ describe('matchDateline', () => {
     ['央视网消息（朝闻天下）：连日来', null, 11],
     ['本刊讯（记者林芳）近日', null, 9],
   ])('%s', (text, date, length) => {
-    const m = matchDateline(text);
+    const m = CUES.matchDateline(text);
     expect(m).not.toBeNull();
     expect(m!.date).toBe(date);
     expect(m!.length).toBe(length);
@@ -53,12 +57,12 @@ describe('matchDateline', () => {
 
   it('finds the byline inside a dateline', () => {
     const text = '本报讯（记者林芳）近日，区图书馆';
-    const m = matchDateline(text)!;
+    const m = CUES.matchDateline(text)!;
     expect(text.slice(...m.who!)).toBe('记者林芳');
   });
 
   it.each(['据英国广播公司10月12日报道', '今年以来，本报讯员', '随着我国汽车产品综合竞争力'])('no dateline: %s', (text) => {
-    expect(matchDateline(text)).toBeNull();
+    expect(CUES.matchDateline(text)).toBeNull();
   });
 });
 
@@ -68,22 +72,22 @@ describe('readDateline', () => {
     ['新华社北京3月5日电（记者 张三 李四）国务院总理今天作政府工作报告。', '3月5日', ['张三', '李四'], []],
     ['本报杭州 11 月 20 日电（记者 周子涵 通讯员 陈默 林芳）浙江今天发布新规。', '11月20日', ['周子涵'], ['陈默', '林芳']],
   ])('%s', (text, date, reporters, correspondents) => {
-    const d = readDateline(text)!;
+    const d = CUES.readDateline(text)!;
     expect(d.date).toBe(date);
     expect(d.byline).toMatchObject({ reporters, correspondents });
   });
 
   it('looks only at the opening of a huge one-line paragraph', () => {
     const text = '新华社北京3月5日电（记者 张三）' + '国务院总理今天作政府工作报告。'.repeat(200_000);
-    expect(readDateline(text)).toMatchObject({ date: '3月5日', byline: { reporters: ['张三'] } });
+    expect(CUES.readDateline(text)).toMatchObject({ date: '3月5日', byline: { reporters: ['张三'] } });
   });
 
   it('reads a dateline without a byline', () => {
-    expect(readDateline('本报8月11日讯 今天下午，区政协召开常委会议。')).toEqual({ date: '8月11日', byline: null });
+    expect(CUES.readDateline('本报8月11日讯 今天下午，区政协召开常委会议。')).toEqual({ date: '8月11日', byline: null });
   });
 
   it.each(['记者从区发改局获悉，全年投资增长8%。', '今天是个好天气。', ''])('no dateline: %s', (text) => {
-    expect(readDateline(text)).toBeNull();
+    expect(CUES.readDateline(text)).toBeNull();
   });
 });
 
@@ -96,11 +100,11 @@ describe('matchMarker', () => {
     ['（下转第四版）', 'to', '第四版'],
     ['力争全年新增贷款50亿元以上。（下转第四版）', 'to', '第四版'],
   ])('%s', (text, kind, page) => {
-    expect(matchMarker(text)).toMatchObject({ kind, page });
+    expect(CUES.matchMarker(text)).toMatchObject({ kind, page });
   });
 
   it('ignores a marker quoted mid-line', () => {
-    expect(matchMarker('报道中的（上接第一版）字样')).toBeNull();
+    expect(CUES.matchMarker('报道中的（上接第一版）字样')).toBeNull();
   });
 });
 
@@ -135,7 +139,7 @@ describe('isFurniture', () => {
     ['（完）', true],
     ['来源广泛的资金支持', false],
   ])('%s -> %s', (line, yes) => {
-    expect(isFurniture(line)).toBe(yes);
+    expect(CUES.isFurniture(line)).toBe(yes);
   });
 });
 
@@ -145,7 +149,7 @@ describe('trailingByline', () => {
     ['一季度进出口同比增长9.1%。（记者 张三 李四 通讯员 王五）', ['张三', '李四'], ['王五']],
     ['他说：“我们会坚持下去。”（本报记者 林芳）', ['林芳'], []],
   ])('%s', (text, reporters, correspondents) => {
-    expect(trailingByline(text)).toMatchObject({ reporters, correspondents });
+    expect(CUES.trailingByline(text)).toMatchObject({ reporters, correspondents });
   });
 
   it.each([
@@ -155,7 +159,7 @@ describe('trailingByline', () => {
     '（记者 宗武邦）',
     '全市新增市场主体3.2万户。',
   ])('no closing byline: %s', (text) => {
-    expect(trailingByline(text)).toBeNull();
+    expect(CUES.trailingByline(text)).toBeNull();
   });
 });
 
@@ -173,7 +177,7 @@ describe('isCaption', () => {
     ['图书馆新馆开放', false],
     ['企业积极开展技术改造', false],
   ])('%s -> %s', (line, yes) => {
-    expect(isCaption(line)).toBe(yes);
+    expect(CUES.isCaption(line)).toBe(yes);
   });
 });
 
@@ -204,12 +208,12 @@ describe('closingByline', () => {
     ['一季度同比增长10.2%。（记者 林海 周启明）', 13, ['林海', '周启明']],
     ['市民纷纷点赞。（文/钱晓帆）', 7, []],
   ])('%s', (text, at, reporters) => {
-    const c = closingByline(text);
+    const c = CUES.closingByline(text);
     expect(c?.at).toBe(at);
     expect(text.slice(c!.at)).toMatch(/^（/u);
     expect(c?.byline.reporters).toEqual(reporters);
   });
   it.each(['一季度同比增长（初步核算）', '增长10.2%。（完）', '（记者 许文静）正文继续'])('none in %s', (text) => {
-    expect(closingByline(text)).toBeNull();
+    expect(CUES.closingByline(text)).toBeNull();
   });
 });

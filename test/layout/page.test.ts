@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutPage, looksLikePage } from '../../src/layout/page.js';
 import type { LayoutResult } from '../../src/layout/types.js';
+import { loadLayoutCues } from '../../src/layout/cues.js';
 import { ROOT, SEED } from '../helpers.js';
+import { DictFolder } from '../../src/dicts.js';
+
+/** The layout cues of the package's dicts/. */
+const CUES = loadLayoutCues(new DictFolder());
 
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 const page = (name: string) => readFileSync(join(ROOT, 'fixtures', 'pages', name), 'utf8');
@@ -54,7 +59,7 @@ describe('layoutPage: line-break decisions', () => {
       '新增城市绿道46公里，串联起沿河',
       '公园和街头游园。',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles.map((a) => a.title)).toEqual(['东湖公园灯光秀亮相', null]);
     expect(r.articles.map((a) => a.reporters)).toEqual([['赵文静'], ['钱多多']]);
@@ -70,7 +75,7 @@ describe('layoutPage: line-break decisions', () => {
       '旧小区改造工程全面完工，2100余',
       '户居民从中受益。',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     expect(r.articles[0]!.title).toBe('城北街道老旧小区改造惠及两千余户居民');
@@ -82,7 +87,7 @@ describe('layoutPage: line-break decisions', () => {
     ['after a full stop', ['　　记者在现场看到，项目已完成场', '地平整。', '', '十余台挖掘机正在紧张作业，预计', '年底前完成主体工程。']],
   ])('keeps a paragraph whole across a column break (%s)', (_name, lines) => {
     const raw = lines.join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     expect(r.articles[0]!.paragraphs).toEqual([squeeze(raw)]);
@@ -94,7 +99,7 @@ describe('layoutPage: line-break decisions', () => {
     ['英 国 BBC 广 播 公 司 援 引 消 息 称 ，两 国', '英国BBC广播公司援引消息称，两国'],
   ])('removes letter-spacing but keeps spaces between Latin words: %s', (spaced, clean) => {
     const raw = `　　据介绍，企业通过“滨江\n${spaced}\n全部手续已经简化。`;
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles[0]!.paragraphs[0]).toBe(`据介绍，企业通过“滨江${clean}全部手续已经简化。`);
   });
@@ -107,7 +112,7 @@ describe('layoutPage: line-break decisions', () => {
       '对接会，力争全年新增贷款50亿元。',
       '（下转第四版）',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     const a = r.articles[0]!;
@@ -127,7 +132,7 @@ describe('layoutPage: line-break decisions', () => {
       '',
       '城西中学举办校园科技节',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles.map((a) => [a.title, a.paragraphs.length])).toEqual([[null, 1], ['城西中学举办校园科技节', 1]]);
   });
@@ -143,7 +148,7 @@ describe('layoutPage: line-break decisions', () => {
       '　　本报讯 昨天，市应急管理局召开',
       '会议，部署汛前安全大检查工作。',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     const heads = r.passages.filter((p) => p.kind === 'headline' || p.kind === 'subtitle').map((p) => [p.kind, p.text]);
     expect(heads).toEqual([
@@ -166,7 +171,7 @@ describe('layoutPage: line-break decisions', () => {
       '输局获悉，本月起我市新开通',
       '公交线路3条。',
     ].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.passages.filter((p) => p.kind === 'headline').map((p) => p.text)).toEqual(['小区快递柜超时收费，标准究竟由谁来定？']);
     expect(r.articles.map((a) => a.paragraphs.length)).toEqual([1, 1]);
@@ -174,7 +179,7 @@ describe('layoutPage: line-break decisions', () => {
 
   it('drops page furniture (版头, 责任编辑)', () => {
     const raw = ['第3版　综合', '2023年5月16日　星期二', '', '　　本报讯 市图书馆新馆今天开', '馆试运行。', '', '责任编辑：赵丽'].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     expect(r.articles[0]!.paragraphs).toEqual(['本报讯市图书馆新馆今天开馆试运行。']);
@@ -185,7 +190,7 @@ describe('layoutPage: line-break decisions', () => {
 describe('layoutPage: fixture pages', () => {
   it('binjiang-district-2023-05: headline after body, two-line headline, fragment', () => {
     const raw = page('binjiang-district-2023-05.txt');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles.map((a) => [a.title, a.reporters, a.correspondents, a.dateline, a.continued_from, a.paragraphs.length])).toEqual([
       ['滨江区32个重点项目集中开工', ['王晓峰'], ['陈静'], '5月15日', null, 3],
@@ -199,8 +204,8 @@ describe('layoutPage: fixture pages', () => {
 
   it('smart-factory-single: one article, kicker subtitle, agency dateline with reporters', () => {
     const raw = page('smart-factory-single.txt');
-    expect(looksLikePage(raw)).toBe(true);
-    const r = layoutPage(raw);
+    expect(looksLikePage(raw, CUES)).toBe(true);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     const a = r.articles[0]!;
@@ -219,7 +224,7 @@ describe('layoutPage: fixture pages', () => {
 
 describe('layoutPage: a page with a caption, a dash-led subtitle and a combined header line', () => {
   const raw = page('smart-manufacturing-2024-03.txt');
-  const r = layoutPage(raw);
+  const r = layoutPage(raw, CUES);
 
   it('finds the two articles, with the subtitle printed under the title apart from it', () => {
     expectLayoutHolds(raw, r);
@@ -248,7 +253,7 @@ describe('layoutPage: a page with a caption, a dash-led subtitle and a combined 
 
 describe('layoutPage: a page laid out with spaces, its headlines centred', () => {
   const raw = page('centred-layout-2024-06.txt');
-  const r = layoutPage(raw);
+  const r = layoutPage(raw, CUES);
 
   it('takes centred lines for headlines and a dash-led subtitle, not for indented paragraphs', () => {
     expectLayoutHolds(raw, r);
@@ -268,7 +273,7 @@ describe('layoutPage: a page laid out with spaces, its headlines centred', () =>
 
 describe('layoutPage: a commentary with a writer\'s credit and a news digest', () => {
   const raw = page('city-digest-2024-04.txt');
-  const r = layoutPage(raw);
+  const r = layoutPage(raw, CUES);
 
   it('reads 文/周晓川 as a byline that names no reporter, not as part of the title', () => {
     expectLayoutHolds(raw, r);
@@ -302,7 +307,7 @@ describe('layoutPage: bylines in brackets closing an article', () => {
     '增长6.2%。（记者　宗武邦）',
     '',
   ].join('\n');
-  const r = layoutPage(raw);
+  const r = layoutPage(raw, CUES);
 
   it('reads the names, even when the byline wraps, and the next headline starts a new article', () => {
     expectLayoutHolds(raw, r);
@@ -318,7 +323,7 @@ describe('layoutPage: bylines in brackets closing an article', () => {
 describe('layoutPage: a Traditional-Chinese page', () => {
   it('reads its cues through a Simplified copy and keeps its own characters in titles and names', () => {
     const raw = page('hong-kong-trade-2024-04.txt');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles).toHaveLength(1);
     expect(r.articles[0]).toMatchObject({
@@ -336,7 +341,7 @@ describe('layoutPage: a Traditional-Chinese page', () => {
 describe('layoutPage: Traditional datelines cut articles as Simplified ones do', () => {
   it('starts a new article at a second dateline with no headline between', () => {
     const raw = ['第3版　綜合', '', '香港外貿開局穩中有進', '　　本報4月8日訊　首季香港進出口總值', '同比增長9.1%。', '　　本報4月8日訊　特區政府今天公佈', '失業率為2.9%。', ''].join('\n');
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     expect(r.articles.map((a) => [a.dateline, a.paragraphs.length])).toEqual([['4月8日', 1], ['4月8日', 1]]);
   });
@@ -356,7 +361,7 @@ describe('layoutPage: pages pieced together at random from awkward lines', () =>
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     for (let k = 0; k < 1500; k++) {
       const raw = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]!).join('\n');
-      const r = layoutPage(raw);
+      const r = layoutPage(raw, CUES);
       const cps = [...raw];
       for (const p of r.passages) {
         expect(p.map.length).toBe(p.text.length);
@@ -375,7 +380,7 @@ describe('layoutPage: pages pieced together at random from awkward lines', () =>
 
 describe('layoutPage: the seed page', () => {
   const raw = readFileSync(SEED, 'utf8');
-  const r = layoutPage(raw);
+  const r = layoutPage(raw, CUES);
 
   it('keeps the invariant on every passage', () => expectLayoutHolds(raw, r));
 
@@ -444,7 +449,7 @@ describe('looksLikePage', () => {
     ['a short story with a closing byline line', '城市更新行动全面提速\n\n　　今年将改造老旧小区两百个。\n　　改造内容包括管网更新。\n　　（本报记者 张三 通讯员 李四）\n【纠错】'],
     ['a short story closed by a byline after its last sentence', '城市更新行动全面提速\n2024年04月02日 09:30 来源：海滨网\n记者从市住建局获悉，今年将改造老旧小区两百个。\n改造内容包括管网更新、加装电梯等。”（本报记者 张三 报道）'],
   ])('false for %s', (_name, raw) => {
-    expect(looksLikePage(raw)).toBe(false);
+    expect(looksLikePage(raw, CUES)).toBe(false);
   });
 
   it.each([
@@ -452,7 +457,7 @@ describe('looksLikePage', () => {
     ['a fixture page', page('binjiang-district-2023-05.txt')],
     ['a short wrapped column', '　　□记者 李涛 报道\n　　本报讯 为进一步提升新区干\n部基层社会治理的能力和水平，助\n推新区社会治理转型创新发展。'],
   ])('true for %s', (_name, raw) => {
-    expect(looksLikePage(raw)).toBe(true);
+    expect(looksLikePage(raw, CUES)).toBe(true);
   });
 });
 
@@ -467,7 +472,7 @@ describe('layoutPage: bad input never throws', () => {
     ['odd characters', '\u0000\uFEFF\uD800□（上接第版）\u200B\n——\n（下转第四版）\n□记者'],
     ['astral characters', '　　𠀀𠀁本报讯 𠀂测试\n文字。'],
   ])('%s', (_name, raw) => {
-    const r = layoutPage(raw);
+    const r = layoutPage(raw, CUES);
     expectLayoutHolds(raw, r);
     if (!raw.trim()) expect(r.articles).toEqual([]);
     else expect(r.articles.length).toBeGreaterThanOrEqual(0);
@@ -476,8 +481,8 @@ describe('layoutPage: bad input never throws', () => {
   it('CRLF gives the same articles as LF, offsets shifted by the CRs', () => {
     const lf = page('binjiang-district-2023-05.txt');
     const crlf = lf.replace(/\n/g, '\r\n');
-    const a = layoutPage(lf).articles;
-    const b = layoutPage(crlf).articles;
+    const a = layoutPage(lf, CUES).articles;
+    const b = layoutPage(crlf, CUES).articles;
     expect(b.map((x) => [x.title, x.paragraphs])).toEqual(a.map((x) => [x.title, x.paragraphs]));
   });
 });

@@ -5,6 +5,11 @@ import { layoutStory } from '../../src/layout/story.js';
 import { layoutRunningText } from '../../src/layout/running-text.js';
 import { coverage } from '../../src/layout/coverage.js';
 import type { LayoutResult } from '../../src/layout/types.js';
+import { loadLayoutCues } from '../../src/layout/cues.js';
+import { DictFolder } from '../../src/dicts.js';
+
+/** The layout cues of the package's dicts/. */
+const CUES = loadLayoutCues(new DictFolder());
 
 /** The invariants every layout result keeps: nothing lost, nothing twice, paragraphs inside their article. */
 function expectAccounted(raw: string, r: LayoutResult): void {
@@ -64,7 +69,7 @@ const TWO_LINE = [
 
 describe('layoutStory: the shapes of single-story files', () => {
   it('wire copy: headline, blank line, dateline with its bracketed byline', () => {
-    const r = layoutStory(WIRE);
+    const r = layoutStory(WIRE, CUES);
     expect(r.articles).toHaveLength(1);
     const a = r.articles[0]!;
     expect(a.title).toBe('沿海港口集装箱吞吐量同比增长一成');
@@ -77,7 +82,7 @@ describe('layoutStory: the shapes of single-story files', () => {
   });
 
   it('a web page saved as text: source line and editor line are furniture, the closing byline no paragraph text', () => {
-    const r = layoutStory(WEB);
+    const r = layoutStory(WEB, CUES);
     const a = r.articles[0]!;
     expect(a.title).toBe('老旧小区加装电梯今年完成三百部');
     expect(a.reporters).toEqual(['许文静']);
@@ -92,7 +97,7 @@ describe('layoutStory: the shapes of single-story files', () => {
   });
 
   it('a local-paper story: subtitle, □byline, dated dateline', () => {
-    const r = layoutStory(LOCAL);
+    const r = layoutStory(LOCAL, CUES);
     const a = r.articles[0]!;
     expect(a.title).toBe('社区食堂开到家门口');
     expect(a.subtitle).toBe('城区推进养老服务提质扩面');
@@ -104,7 +109,7 @@ describe('layoutStory: the shapes of single-story files', () => {
   });
 
   it('a broadcast item: the 【headline】 is what the brackets hold', () => {
-    const r = layoutStory(BROADCAST);
+    const r = layoutStory(BROADCAST, CUES);
     const a = r.articles[0]!;
     expect(a.title).toBe('春耕时节农机手忙播种');
     expect(a.paragraphs).toHaveLength(2);
@@ -113,7 +118,7 @@ describe('layoutStory: the shapes of single-story files', () => {
   });
 
   it('a two-line headline is joined; 文/ names no reporter; 编辑： is furniture', () => {
-    const r = layoutStory(TWO_LINE);
+    const r = layoutStory(TWO_LINE, CUES);
     const a = r.articles[0]!;
     expect(a.title).toBe('夜间经济点亮滨海老街烟火气');
     expect(a.reporters).toEqual([]);
@@ -124,7 +129,7 @@ describe('layoutStory: the shapes of single-story files', () => {
 
   it('a body without a headline keeps every line as a paragraph', () => {
     const raw = '　　今年以来，全市新增城镇就业五万人。\n　　就业形势保持总体稳定。\n（记者 孟凡）';
-    const r = layoutStory(raw);
+    const r = layoutStory(raw, CUES);
     expect(r.articles[0]!.title).toBeNull();
     expect(r.articles[0]!.paragraphs).toEqual(['今年以来，全市新增城镇就业五万人。', '就业形势保持总体稳定。']);
     expect(r.articles[0]!.reporters).toEqual(['孟凡']);
@@ -140,23 +145,23 @@ describe('layoutStory: running text stays running text', () => {
     '全市新增就业岗位\n第二段也没有标点\n第三段同样没有',
     '　　今年以来，全市经济运行稳中有进。',
   ])('%s', (raw) => {
-    expect(layoutStory(raw)).toEqual(layoutRunningText(raw));
+    expect(layoutStory(raw, CUES)).toEqual(layoutRunningText(raw, CUES));
   });
 
   it('three headline-like lines before the body are no headline', () => {
     const raw = '春天来了\n花开了\n草绿了\n　　公园里游人渐多，赏花的市民络绎不绝。';
-    const r = layoutStory(raw);
+    const r = layoutStory(raw, CUES);
     expect(r.articles[0]!.title).toBeNull();
     expect(r.articles[0]!.paragraphs).toHaveLength(4);
   });
 
   it.each(['', '   \n\n', '\u3000'])('empty input %j gives no article and does not throw', (raw) => {
-    expect(layoutStory(raw)).toEqual({ articles: [], passages: [] });
+    expect(layoutStory(raw, CUES)).toEqual({ articles: [], passages: [] });
   });
 
   it('a Traditional story is read through a Simplified copy; names keep their characters', () => {
     const raw = '港口貨運量創新高\n\n新華社香港4月2日電（記者 陳嘉儀）香港港口上月貨運量按年增長百分之八。';
-    const r = layoutStory(raw);
+    const r = layoutStory(raw, CUES);
     expect(r.articles[0]!.title).toBe('港口貨運量創新高');
     expect(r.articles[0]!.reporters).toEqual(['陳嘉儀']);
     expect(r.articles[0]!.dateline).toBe('4月2日');

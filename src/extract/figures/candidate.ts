@@ -4,7 +4,7 @@
 //   "1至7月份"   -> { shape: 'range', range: { low: month 1, high: month 7 } }
 
 import type { UnitEntry } from './lexicon.js';
-import { lexNumeral, type LexOptions, type Numeral } from './numerals.js';
+import { lexNumeral, type LexOptions, type Numeral, type Numerals } from './numerals.js';
 
 export type CandidateShape =
   | 'number' // a bare numeral: 6600多万 (纳税人), 3.14
@@ -122,8 +122,8 @@ export function ranged(s: number, e: number, low: FigureCandidate, high: FigureC
 const FINANCIAL: LexOptions = { financial: true };
 
 /** Reads a plain integer numeral (no hedge) at p and returns it when its value lies in [lo, hi]. */
-export function intAt(t: string, p: number, lo: number, hi: number, financial = false): Numeral | null {
-  const n = lexNumeral(t, p, financial ? FINANCIAL : undefined);
+export function intAt(nums: Numerals, t: string, p: number, lo: number, hi: number, financial = false): Numeral | null {
+  const n = lexNumeral(nums, t, p, financial ? FINANCIAL : undefined);
   if (!n || !n.valid || n.digits !== null || n.approx || !n.integer || n.value < lo || n.value > hi) return null;
   return n;
 }

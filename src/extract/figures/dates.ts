@@ -10,7 +10,7 @@
 import { candidate, dated, intAt, ranged, timed, type DateParts, type FigureCandidate, type TimeParts } from './candidate.js';
 import { CharSet, digitAt, letterAt } from './chars.js';
 import type { FigureLexicon, TimeWord } from './lexicon.js';
-import { numeralAt, numeralStartsAt, skipInlineSpace, type Numeral } from './numerals.js';
+import { numeralStartsAt, skipInlineSpace, type Numeral } from './numerals.js';
 
 export const RANGE_CONNECTORS = new CharSet(['至', '到', '—', '-', '~', '–', '〜', '－', '～']);
 const DATE_SEPARATORS = new Set(['-', '/', '.']);
@@ -56,7 +56,7 @@ export class DateReader {
       // 20世纪 = the 1900s; 20世纪90年代 = the 1990s.
       const date: DateParts = { century: n.value - 1 };
       const q = skipInlineSpace(t, p + 2);
-      const d = numeralStartsAt(t, q) ? this.numeral(q) : null;
+      const d = numeralStartsAt(this.lex.numerals, t, q) ? this.numeral(q) : null;
       const dec = d && d.valid ? this.decadeAt(d) : null;
       if (dec && dec.date.century === undefined) return dated(s, dec.e, n, { century: n.value - 1, decade: dec.date.decade });
       return dated(s, p + 2, n, date);
@@ -108,10 +108,10 @@ export class DateReader {
     const { t } = this;
     const q = skipInlineSpace(t, p);
     if (t[q] === '初') {
-      const d = intAt(t, q + 1, 1, 10);
+      const d = intAt(this.lex.numerals, t, q + 1, 1, 10);
       return d && !d.arabic ? { value: d.value, e: d.e } : null;
     }
-    const d = intAt(t, q, 1, 31);
+    const d = intAt(this.lex.numerals, t, q, 1, 31);
     if (!d) return null;
     if ((t[d.e] === '日' || t[d.e] === '号' || t[d.e] === '號') && !t.startsWith('日元', d.e)) return { value: d.value, e: d.e + 1 };
     if (lunar && !d.arabic && d.value <= 30) return { value: d.value, e: d.e };
@@ -134,7 +134,7 @@ export class DateReader {
     const q = skipInlineSpace(t, p);
     const w = this.monthWord(q, base);
     if (w) return w;
-    const m = intAt(t, q, 1, 12);
+    const m = intAt(this.lex.numerals, t, q, 1, 12);
     const md = m ? this.monthDay(m, q, base, true) : null;
     return md ? { e: md.e, date: md.date! } : null;
   }
@@ -157,13 +157,13 @@ export class DateReader {
     const { t } = this;
     let q = skipInlineSpace(t, p);
     if (t[q] === '第') q++;
-    const m = intAt(t, q, 1, 12);
+    const m = intAt(this.lex.numerals, t, q, 1, 12);
     if (!m) return null;
     if (t.startsWith('季度', m.e) && m.value <= 4) return { e: m.e + 2, date: withPart(base, 'quarter', m.value) };
     const md = this.monthDay(m, q, base);
     if (md) return { e: md.e, date: md.date! };
     if (RANGE_CONNECTORS.has(t, m.e)) {
-      const m2 = intAt(t, m.e + 1, 1, 12);
+      const m2 = intAt(this.lex.numerals, t, m.e + 1, 1, 12);
       const hi = m2 ? this.monthDay(m2, m.e + 1, base) : null;
       if (hi && hi.date!.day === undefined && m.value < m2!.value) {
         const low = dated(q, m.e, m, withPart(base, 'month', m.value));
@@ -216,7 +216,7 @@ export class DateReader {
       }
       case 'century': {
         const q = skipInlineSpace(this.t, p);
-        const n = numeralStartsAt(this.t, q) ? this.numeral(q) : null;
+        const n = numeralStartsAt(this.lex.numerals, this.t, q) ? this.numeral(q) : null;
         const dec = n && n.valid ? this.decadeAt(n) : null;
         if (!dec || dec.date.century !== undefined) return null;
         return dated(s, dec.e, null, { centuryOffset: w.value, decade: dec.date.decade }, true);
@@ -248,12 +248,12 @@ export class DateReader {
     if (c === '日') v = 7;
     else if (c === '天' && !short) v = 7;
     else {
-      const n = numeralAt(t, w.e);
+      const n = lex.numerals.at(t, w.e);
       if (n && n.kind === 'digit' && !n.financial && n.value >= 1 && n.value <= 6 && c !== '两' && c !== '兩') v = n.value;
     }
     if (v === 0) return null;
     const e = w.e + 1;
-    if (FREQUENCY.has(t, e) || (numeralAt(t, e) && t[e] !== '日')) return null;
+    if (FREQUENCY.has(t, e) || (lex.numerals.at(t, e) && t[e] !== '日')) return null;
     return { value: v, e };
   }
 
@@ -277,7 +277,7 @@ export class DateReader {
     let shift = 0;
     const part = lex.timeWords.matchAt(t, p);
     if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    const n = numeralStartsAt(this.lex.numerals, t, q) ? this.numeral(q) : null;
     const clock = n && n.valid ? this.clock(n, q, true, shift) : null;
     if (clock) (c.time = clock.time), (c.e = clock.e);
     return c;
@@ -287,7 +287,7 @@ export class DateReader {
   lunarDate(s: number, p: number): FigureCandidate | null {
     const { t } = this;
     const q = skipInlineSpace(t, p);
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    const n = numeralStartsAt(this.lex.numerals, t, q) ? this.numeral(q) : null;
     let base: DateParts = {};
     let e = q;
     if (n && n.valid && isYear(n) && t[skipInlineSpace(t, n.e)] === '年') {
@@ -307,7 +307,7 @@ export class DateReader {
     let e: number;
     if (t[q] === '元' && t[q + 1] === '年') (year = first), (e = q + 2);
     else {
-      const n = intAt(t, q, 1, 120);
+      const n = intAt(this.lex.numerals, t, q, 1, 120);
       if (!n) return null;
       const y = skipInlineSpace(t, n.e);
       if (t[y] !== '年' || t[y + 1] === '级') return null;
@@ -347,13 +347,13 @@ export class DateReader {
     if (t[e] === '半') return timed(s, e + 1, n, { hour, minute: 30 });
     if (t[e] === '整') return timed(s, e + 1, n, { hour, minute: 0 });
     // 八点零五分: 零 marks the skipped tens of the minutes.
-    const m = intAt(t, e, 0, 59) ?? (t[e] === '零' || t[e] === '〇' ? intAt(t, e + 1, 1, 9) : null);
+    const m = intAt(this.lex.numerals, t, e, 0, 59) ?? (t[e] === '零' || t[e] === '〇' ? intAt(this.lex.numerals, t, e + 1, 1, 9) : null);
     // 九点一刻 = 9:15, 三刻 = 45 minutes past.
     if (m && t[m.e] === '刻' && m.value >= 1 && m.value <= 3) return timed(s, m.e + 1, n, { hour, minute: 15 * m.value });
     if (m && t[m.e] === '分' && t[m.e + 1] !== '之') {
       time.minute = m.value;
       e = m.e + 1;
-      const sec = intAt(t, e, 0, 59);
+      const sec = intAt(this.lex.numerals, t, e, 0, 59);
       if (sec && t[sec.e] === '秒') (time.second = sec.value), (e = sec.e + 1);
       return timed(s, e, n, time);
     }
@@ -385,7 +385,7 @@ export class DateReader {
     let shift: number | null = null;
     const part = lex.timeWords.matchAt(t, q);
     if (part && part.data.kind === 'daypart') (shift = part.data.value), (q = skipInlineSpace(t, part.e));
-    const n = numeralStartsAt(t, q) ? this.numeral(q) : null;
+    const n = numeralStartsAt(this.lex.numerals, t, q) ? this.numeral(q) : null;
     const high = n && n.valid ? this.clock(n, q, true, shift ?? 0) : null;
     if (!high || !first.time || !high.time) return null;
     const lo = first.time;

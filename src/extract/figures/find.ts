@@ -21,7 +21,7 @@ import { CharSet, digitAt, ideographAt, letterAt } from './chars.js';
 import { DateReader } from './dates.js';
 import type { FigureLexicon, TempPrefix, UnitEntry } from './lexicon.js';
 import { colloquial, kuaiAt, yuan } from './money.js';
-import { lexNumeral, numeralAt, numeralStartsAt, numeralTable, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { lexNumeral, numeralStartsAt, skipInlineSpace, type LexOptions, type Numeral, type Numerals } from './numerals.js';
 import { range, yearSpan, type RangeHost } from './ranges.js';
 import { ratioAt } from './ratio.js';
 import { discount, fraction, PERCENT_HEADS, percentWord, tenths } from './shares.js';
@@ -52,11 +52,14 @@ function acronymEndsAt(t: string, i: number): boolean {
 class Finder implements RangeHost {
   /** The calendar grammar over the same text (dates.ts). */
   readonly dates: DateReader;
+  /** The lexicon's numeral characters. */
+  private readonly nums: Numerals;
 
   constructor(
     readonly t: string,
     readonly lex: FigureLexicon,
   ) {
+    this.nums = lex.numerals;
     this.dates = new DateReader(t, lex, (p) => this.numeral(p));
   }
 
@@ -77,7 +80,7 @@ class Finder implements RangeHost {
   private readonly financialSigned: LexOptions = { unitAt: this.unitAt, signed: true, financial: true };
 
   numeral(p: number, signed = false): Numeral | null {
-    return lexNumeral(this.t, p, signed ? this.withSign : this.plain);
+    return lexNumeral(this.nums, this.t, p, signed ? this.withSign : this.plain);
   }
 
   /** Hands every candidate of the text to `sink`, in order, not overlapping. */
@@ -129,13 +132,13 @@ class Finder implements RangeHost {
       if (led !== undefined) return led;
     }
     const signed = this.signAllowed(i);
-    if (numeralStartsAt(t, i) || (signed && (t[i] === '-' || t[i] === '负' || t[i] === '負'))) {
+    if (numeralStartsAt(this.nums, t, i) || (signed && (t[i] === '-' || t[i] === '负' || t[i] === '負'))) {
       const n = this.numeral(i, signed);
       if (!n) return this.step(null, i + 1);
       if (!n.valid) {
         // A lone 大写 digit (壹, 拾) is a word (陆续, 拾取) unless it stands where only a number can.
         if (ideographAt(t, n.e) || letterAt(t, n.e) || digitAt(t, n.e)) return this.step(null, n.e);
-        const f = lexNumeral(t, i, signed ? this.financialSigned : this.financialPlain);
+        const f = lexNumeral(this.nums, t, i, signed ? this.financialSigned : this.financialPlain);
         if (f && f.valid && f.e === n.e && this.numericSlot(f, i)) return this.step(candidate(i, f.e, 'number', f), f.e);
         return this.step(null, n.e);
       }
@@ -152,7 +155,7 @@ class Finder implements RangeHost {
     const t = this.t;
     const p = t[i - 1];
     if (p === undefined || p === ' ' || p === '\t' || p === '\n') return true;
-    if (digitAt(t, i - 1) || letterAt(t, i - 1) || p === '%' || p === '.' || p === ')' || p === '）' || p === '-' || p === '—' || numeralAt(t, i - 1)) return false;
+    if (digitAt(t, i - 1) || letterAt(t, i - 1) || p === '%' || p === '.' || p === ')' || p === '）' || p === '-' || p === '—' || this.nums.at(t, i - 1)) return false;
     // 3个-5个 joins two counts; after any other word it is a sign (增长-3.5%).
     return !this.lex.units.matchEndingAt(this.t, i);
   }
@@ -192,7 +195,7 @@ class Finder implements RangeHost {
       if (cand) return this.step(cand, cand.e);
     }
     if (PERCENT_HEADS[c] !== undefined) {
-      const cand = percentWord(t, i);
+      const cand = percentWord(this.nums, t, i);
       if (cand) return this.step(cand, cand.e);
     }
     if (c === '半') {
@@ -239,7 +242,7 @@ class Finder implements RangeHost {
     if (lex.notAfter.matchAt(t, n.e)) return null;
     const years = withRange && n.plainDigits === 4 ? yearSpan(this, n, s) : null;
     if (years) return years;
-    if (t.charCodeAt(n.e) === GE) n = colloquial(t, n);
+    if (t.charCodeAt(n.e) === GE) n = colloquial(this.nums, t, n);
     const first = this.single(n, s);
     if (!withRange) return first;
     return range(this, n, s, first) ?? first;
@@ -263,7 +266,7 @@ class Finder implements RangeHost {
     if (date) return this.dates.extendDate(date);
     const clock = this.dates.clock(n, s, false, 0);
     if (clock) return clock;
-    const frac = fraction(t, this.plain, n, s);
+    const frac = fraction(this.nums, t, this.plain, n, s);
     if (frac) return frac;
     if (n.chinese && n.e - n.s >= 2 && LIANG.has(t, n.e - 1)) {
       const liang = this.liang(n, s);
@@ -320,7 +323,7 @@ class Finder implements RangeHost {
     // 十块三毛, 三五百块钱, 几十万块。: 块 counts yuan before small change, 钱, or at the clause end
     // after a round amount (三块石头 counts stones).
     if (nextChar === '块' && p === n.e) {
-      const kuai = kuaiAt(t, n, s, p);
+      const kuai = kuaiAt(this.nums, t, n, s, p);
       if (kuai) return kuai;
     }
     return this.bare(n, s);
@@ -328,7 +331,7 @@ class Finder implements RangeHost {
 
   /** 3比1, 1:1, a score 22:25 (ratio.ts): the ratio the numeral n starts, or null. */
   private ratio(n: Numeral, s: number): FigureCandidate | null {
-    const r = ratioAt(this.t, n, this.lex.scoreCues);
+    const r = ratioAt(this.nums, this.t, n, this.lex.scoreCues);
     if (!r) return null;
     const c = candidate(s, r.e, 'ratio', null);
     c.range = { low: candidate(s, n.e, 'number', n), high: candidate(r.high.s, r.e, 'number', r.high) };
@@ -371,8 +374,8 @@ class Finder implements RangeHost {
    */
   private liang(n: Numeral, s: number): FigureCandidate | null {
     const { t, lex } = this;
-    if (lex.units.matchAt(t, n.e) || numeralAt(t, n.e) || LIANG.has(t, n.e - 2)) return null;
-    const m = lexNumeral(t.slice(0, n.e - 1), n.s, this.plain);
+    if (lex.units.matchAt(t, n.e) || this.nums.at(t, n.e) || LIANG.has(t, n.e - 2)) return null;
+    const m = lexNumeral(this.nums, t.slice(0, n.e - 1), n.s, this.plain);
     if (!m || !m.valid || m.e !== n.e - 1 || m.digits !== null || m.bareMagnitude || m.approx) return null;
     if (m.single && (m.value === 1 || m.value === 3)) return null;
     return measure(s, n.e, m, LIANG_UNIT);
@@ -444,7 +447,7 @@ class Finder implements RangeHost {
   /** 零下5度, 华氏100度: a prefix that belongs to a temperature (the number must carry a temperature unit). */
   private temperature(s: number, p: number, prefix: TempPrefix): FigureCandidate | null {
     const q = skipInlineSpace(this.t, p);
-    if (!numeralStartsAt(this.t, q)) return null;
+    if (!numeralStartsAt(this.nums, this.t, q)) return null;
     const n = this.numeral(q);
     if (!n || !n.valid || n.negative) return null;
     const c = this.single(n, q);
@@ -543,7 +546,7 @@ function figureStarts(lex: FigureLexicon): Uint8Array {
   const add = (c: string): void => void (set[c.charCodeAt(0)] = 1);
   for (const c of ['第', '-', '.', '负', '負', '几', '幾', '半', '对', ...OPEN_PARENS, ...Object.keys(PERCENT_HEADS)]) add(c);
   for (let d = 0; d <= 9; d++) add(String(d));
-  for (const c of numeralTable().keys()) add(c);
+  for (const c of lex.numerals.table.keys()) add(c);
   for (const table of [lex.timeWords, lex.hedgesBefore, lex.prefixes, lex.eras, lex.tempPrefixes]) for (const x of table.firstCodes()) set[x] = 1;
   STARTS.set(lex, set);
   return set;

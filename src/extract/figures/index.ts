@@ -21,7 +21,7 @@ export { findFigures, scanFigures } from './find.js';
 export { documentCurrency } from './currency.js';
 export { loadFigureLexicon, type FigureLexicon } from './lexicon.js';
 export { parseFigure, formatDate, PERCENT_UNIT } from './parse.js';
-export { lexNumeral, parseNumeral } from './numerals.js';
+export { lexNumeral, parseNumeral, loadNumerals, Numerals } from './numerals.js';
 
 /** How far back (UTF-16 units) a cue may stand from its figure, within one clause. */
 const CUE_WINDOW = 12;

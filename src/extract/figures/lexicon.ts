@@ -14,6 +14,7 @@
 //   score cues:  figures-ratio-cues.tsv  (ratio.ts)
 
 import { DictError, type DictFolder } from '../../dicts.js';
+import { loadNumerals, type Numerals } from './numerals.js';
 
 export type UnitType = 'quantity' | 'money' | 'percent' | 'ordinal';
 
@@ -188,6 +189,8 @@ export interface TempPrefix {
 const TIME_KINDS = new Set<TimeWord['kind']>(['year', 'daypart', 'century', 'weekday', 'lunar', 'month']);
 
 export interface FigureLexicon {
+  /** The numeral characters (figures-numerals.tsv). */
+  numerals: Numerals;
   units: WordTable<UnitEntry>;
   /** Units whose first character is also a numeral place word (千米, 百分点): 千 there belongs to the unit. */
   placeUnits: WordTable<UnitEntry>;
@@ -247,6 +250,7 @@ export function loadFigureLexicon(dicts: DictFolder): FigureLexicon {
   ]);
   const words = (name: string): [string, true][] => readDict(name, 1).map((r) => [r.fields[0]!, true]);
   return {
+    numerals: loadNumerals(dicts),
     units: new WordTable(unitRows.filter(([, u]) => !u.prefix)),
     placeUnits: new WordTable(unitRows.filter(([w, u]) => !u.prefix && PLACE_CHARS.has(w[0]!))),
     hedgesBefore: new WordTable(hedges.filter(([, h]) => h.position === 'before')),

@@ -7,7 +7,7 @@
 import { digitAt, ideographAt, inlineSpaceAt, letterAt } from './chars.js';
 import { intAt, measure, type FigureCandidate } from './candidate.js';
 import type { FigureLexicon, UnitEntry } from './lexicon.js';
-import { numeralAt, type Numeral } from './numerals.js';
+import type { Numeral, Numerals } from './numerals.js';
 
 /** 整 and 正 after a written-out sum (壹佰圆整), as UTF-16 codes (t[p] of a CJK character allocates). */
 const ZHENG_WHOLE = 0x6574;
@@ -17,13 +17,13 @@ const ZHENG_RIGHT = 0x6b63;
 const YUAN: UnitEntry = { word: '块', type: 'money', unit: 'CNY', one: true, ord: false, half: false, nobare: false, prefix: false, phase: false, temp: false };
 
 /** 5角8分, 3毛: the jiao and fen after an amount in yuan (12元5角8分 = 12.58). */
-export function smallChange(t: string, p: number): { add: number; e: number } | null {
+export function smallChange(nums: Numerals, t: string, p: number): { add: number; e: number } | null {
   let add = 0;
   let e = p;
   // 大写 digits are allowed here: after 元 a lone 壹 can only be a digit (壹拾壹元壹角壹分).
-  const jiao = intAt(t, e, 0, 9, true);
+  const jiao = intAt(nums, t, e, 0, 9, true);
   if (jiao && (t[jiao.e] === '角' || t[jiao.e] === '毛')) (add += jiao.value / 10), (e = jiao.e + 1);
-  const fen = intAt(t, e, 0, 9, true);
+  const fen = intAt(nums, t, e, 0, 9, true);
   if (fen && t[fen.e] === '分' && t[fen.e + 1] !== '之' && t[fen.e + 1] !== '钟') (add += fen.value / 100), (e = fen.e + 1);
   return e > p ? { add, e } : null;
 }
@@ -47,7 +47,7 @@ export function yuan(t: string, lex: FigureLexicon, n: Numeral, s: number, e: nu
   if (foreign) (code = foreign.data.unit), (e = foreign.e);
   let add = 0;
   if (!n.arabic || !n.hasMagnitude) {
-    const change = smallChange(t, e);
+    const change = smallChange(lex.numerals, t, e);
     if (change) (add = change.add), (e = change.e);
   }
   const close = t.charCodeAt(e);
@@ -57,8 +57,8 @@ export function yuan(t: string, lex: FigureLexicon, n: Numeral, s: number, e: nu
 }
 
 /** Yuan counted in 块 (p: where 块 stands), or null when 块 counts pieces. */
-export function kuaiAt(t: string, n: Numeral, s: number, p: number): FigureCandidate | null {
-  const change = smallChange(t, p + 1);
+export function kuaiAt(nums: Numerals, t: string, n: Numeral, s: number, p: number): FigureCandidate | null {
+  const change = smallChange(nums, t, p + 1);
   const end = change ? change.e : p + 1;
   const roundAmount = !n.arabic && (n.hasMagnitude || n.approx || n.value >= 100) && !ideographAt(t, end) && !letterAt(t, end) && !digitAt(t, end);
   if (!change && t[end] !== '钱' && !roundAmount) return null;
@@ -66,9 +66,9 @@ export function kuaiAt(t: string, n: Numeral, s: number, p: number): FigureCandi
 }
 
 /** 两个亿, 三个万: the colloquial 个 before a magnitude read as one numeral (两亿), else n itself. */
-export function colloquial(t: string, n: Numeral): Numeral {
-  const m = numeralAt(t, n.e + 1);
-  if (!m || m.kind !== 'magnitude' || numeralAt(t, n.e + 2) || !n.integer || n.hasMagnitude || n.approx || n.digits !== null) return n;
+export function colloquial(nums: Numerals, t: string, n: Numeral): Numeral {
+  const m = nums.at(t, n.e + 1);
+  if (!m || m.kind !== 'magnitude' || nums.at(t, n.e + 2) || !n.integer || n.hasMagnitude || n.approx || n.digits !== null) return n;
   return colloquialMagnitude(n, m.value, n.e + 2);
 }
 

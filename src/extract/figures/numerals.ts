@@ -6,10 +6,11 @@
 //   "5000万"          -> 50000000      "1,000"          -> 1000       "九万四"       -> 94000
 //   "二〇二二"        -> 2022 (digits "2022": a year or a code, never a count on its own)
 //   "十多万" / "500余万" / "二十几" -> approximate, the hedge inside the span
-// The character table is data (dicts/figures-numerals.tsv). One left-to-right pass over the characters,
-// no regular expressions: a long run of digits costs time linear in its length.
+// The character table is data (dicts/figures-numerals.tsv, read into a Numerals that the figure lexicon
+// holds and every reader here takes). One left-to-right pass over the characters, no regular
+// expressions: a long run of digits costs time linear in its length.
 
-import { readDict } from '../../dicts.js';
+import type { DictFolder } from '../../dicts.js';
 import { digitAt, inlineSpaceAt, letterAt } from './chars.js';
 
 export type NumeralCharKind = 'digit' | 'small' | 'magnitude' | 'tens';
@@ -21,31 +22,37 @@ export interface NumeralChar {
   financial: boolean;
 }
 
-let TABLE: Map<string, NumeralChar> | null = null;
-/** The same table keyed by UTF-16 code (no one-character strings on the hot path). */
-let BY_CODE: Map<number, NumeralChar> | null = null;
+/**
+ * The numeral characters of one dicts folder (figures-numerals.tsv), held by its FigureLexicon: every
+ * function here that reads a character takes it.
+ */
+export class Numerals {
+  /** The same table keyed by UTF-16 code (no one-character strings on the hot path). */
+  private readonly byCode: Map<number, NumeralChar>;
 
-/** The numeral table, loaded once from dicts/figures-numerals.tsv. */
-export function numeralTable(): Map<string, NumeralChar> {
-  if (TABLE) return TABLE;
+  constructor(readonly table: ReadonlyMap<string, NumeralChar>) {
+    this.byCode = new Map([...table].map(([c, n]) => [c.charCodeAt(0), n]));
+  }
+
+  /** The numeral character c, if it is one. */
+  char(c: string | undefined): NumeralChar | undefined {
+    return c === undefined ? undefined : this.table.get(c);
+  }
+
+  /** The numeral character at p of t, if there is one. */
+  at(t: string, p: number): NumeralChar | undefined {
+    return this.byCode.get(t.charCodeAt(p));
+  }
+}
+
+/** The numeral table of the folder (figures-numerals.tsv: character, kind, value, optional financial). */
+export function loadNumerals(folder: DictFolder): Numerals {
   const table = new Map<string, NumeralChar>();
-  for (const row of readDict('figures-numerals.tsv', 3)) {
+  for (const row of folder.read('figures-numerals.tsv', 3)) {
     const [ch, kind, value, flag] = row.fields;
     table.set(ch!, { kind: kind as NumeralCharKind, value: Number(value), financial: flag === 'financial' });
   }
-  TABLE = table;
-  BY_CODE = new Map([...table].map(([c, n]) => [c.charCodeAt(0), n]));
-  return table;
-}
-
-export function numeralChar(c: string | undefined): NumeralChar | undefined {
-  return c === undefined ? undefined : numeralTable().get(c);
-}
-
-/** The numeral character at p of t, if there is one. */
-export function numeralAt(t: string, p: number): NumeralChar | undefined {
-  if (!BY_CODE) numeralTable();
-  return BY_CODE!.get(t.charCodeAt(p));
+  return new Numerals(table);
 }
 
 /** One numeral found in a text. */
@@ -164,12 +171,12 @@ const FEW = new Set(['几', '幾']);
 const CONTINUES = new Set([...POINTS, ...HEDGES, ...FEW, ' ', '\t', '\u3000'].map((c) => c.charCodeAt(0)));
 
 /** True when a numeral can begin at p (a digit, a numeral character, 几 before a place word, or a sign). */
-export function numeralStartsAt(t: string, p: number): boolean {
+export function numeralStartsAt(nums: Numerals, t: string, p: number): boolean {
   const c = t[p];
-  if (isAsciiDigit(c) || numeralAt(t, p)) return true;
+  if (isAsciiDigit(c) || nums.at(t, p)) return true;
   if (c === '.' && digitAt(t, p + 1) && !digitAt(t, p - 1)) return true; // .75
   if (c !== undefined && FEW.has(c)) {
-    const n = numeralAt(t, p + 1);
+    const n = nums.at(t, p + 1);
     return n !== undefined && (n.kind === 'small' || n.kind === 'magnitude');
   }
   return false;
@@ -179,13 +186,12 @@ export function numeralStartsAt(t: string, p: number): boolean {
  * Reads the numeral that starts at i, or null when no numeral character is there. What is written may
  * still not be a number: 十十 comes back with valid false, 一四四六 with its digit string in `digits`.
  */
-export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral | null {
-  const table = numeralTable();
+export function lexNumeral(nums: Numerals, t: string, i: number, opts: LexOptions = {}): Numeral | null {
   let p = i;
   let negative = false;
   if (opts.signed && (t[p] === '-' || t[p] === '负' || t[p] === '負')) {
     const q = p + 1;
-    if (digitAt(t, q) || (t[q] === '.' && t[p] === '-' && digitAt(t, q + 1)) || (t[p] !== '-' && numeralAt(t, q))) {
+    if (digitAt(t, q) || (t[q] === '.' && t[p] === '-' && digitAt(t, q + 1)) || (t[p] !== '-' && nums.at(t, q))) {
       negative = true;
       p = q;
     }
@@ -193,7 +199,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
   // Fast path: a plain Arabic number with no Chinese numeral, point or hedge after it (the common case).
   if (digitAt(t, p) || (t[p] === '.' && digitAt(t, p + 1) && !digitAt(t, p - 1))) {
     const a = readArabic(t, p)!;
-    if (a.e >= t.length || !(numeralAt(t, a.e) || CONTINUES.has(t.charCodeAt(a.e)))) {
+    if (a.e >= t.length || !(nums.at(t, a.e) || CONTINUES.has(t.charCodeAt(a.e)))) {
       const value = negative ? -a.v : a.v;
       return {
         s: i,
@@ -238,7 +244,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
       p = a.e;
       continue;
     }
-    const n = table.get(c);
+    const n = nums.table.get(c);
     if (n) {
       // "314.15 六点二" are two numbers; "7 萬" is one.
       if (q !== p && prev?.k === 'num' && n.kind !== 'small' && n.kind !== 'magnitude') break;
@@ -256,8 +262,8 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
     if (POINTS.has(c) && prev && !afterPoint && prev.k !== 'point' && prev.k !== 'approx') {
       const r = skipInlineSpace(t, q + 1);
       const d = t[r];
-      const dn = numeralChar(d);
-      if ((isAsciiDigit(d) || (dn && dn.kind === 'digit' && d !== '两' && d !== '兩')) && !clockMinutesAt(t, r)) {
+      const dn = nums.char(d);
+      if ((isAsciiDigit(d) || (dn && dn.kind === 'digit' && d !== '两' && d !== '兩')) && !clockMinutesAt(nums, t, r)) {
         atoms.push({ k: 'point', s: q, e: q + 1 });
         afterPoint = true;
         p = q + 1;
@@ -271,7 +277,7 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
       continue;
     }
     if (FEW.has(c)) {
-      const next = numeralAt(t, skipInlineSpace(t, q + 1));
+      const next = nums.at(t, skipInlineSpace(t, q + 1));
       const leading = atoms.length === 0 && next !== undefined && (next.kind === 'small' || next.kind === 'magnitude');
       const trailing = prev !== undefined && (prev.k === 'small' || prev.k === 'mag' || (prev.k === 'digit' && prev.v === 0));
       if (leading || trailing) {
@@ -292,10 +298,10 @@ export function lexNumeral(t: string, i: number, opts: LexOptions = {}): Numeral
  * True when the digits at r are the minutes of a clock time rather than decimals: 9点45分, 八点零五分,
  * 九点一刻 (not 三分之一, where 分 opens a fraction).
  */
-function clockMinutesAt(t: string, r: number): boolean {
+function clockMinutesAt(nums: Numerals, t: string, r: number): boolean {
   let k = r;
   while (k - r < 3) {
-    const n = numeralAt(t, k);
+    const n = nums.at(t, k);
     if (!digitAt(t, k) && !(n && n.kind === 'digit')) break;
     k++;
   }
@@ -304,9 +310,9 @@ function clockMinutesAt(t: string, r: number): boolean {
 }
 
 /** Reads a whole string as one numeral; null unless the numeral covers all of it. */
-export function parseNumeral(s: string): number | null {
+export function parseNumeral(nums: Numerals, s: string): number | null {
   const t = s.trim();
-  const n = lexNumeral(t, 0, { signed: true });
+  const n = lexNumeral(nums, t, 0, { signed: true });
   if (!n || !n.valid || n.e !== t.length || !Number.isFinite(n.value)) return null;
   return n.value;
 }

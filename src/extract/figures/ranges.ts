@@ -10,7 +10,7 @@ import { candidate, dated, ranged, type DateParts, type FigureCandidate } from '
 import { CharSet, digitAt, letterAt } from './chars.js';
 import { isYear, RANGE_CONNECTORS, withPart, type DateReader } from './dates.js';
 import type { FigureLexicon } from './lexicon.js';
-import { numeralAt, type Numeral } from './numerals.js';
+import type { Numeral, Numerals } from './numerals.js';
 
 /** What a range needs from the finder: the text, its numerals and the figure that one starts. */
 export interface RangeHost {
@@ -39,11 +39,11 @@ function inclusionNoteAt(t: string, p: number): number {
  * Where the high end starts after a range connector at p (skipping spaces), or -1. A doubled dash joins
  * two figures only when a number follows at once (1万元--5万元, 2——3万); elsewhere —— is punctuation.
  */
-function connectorEnd(t: string, p: number): number {
+function connectorEnd(nums: Numerals, t: string, p: number): number {
   if (!RANGE_CONNECTORS.has(t, p)) return -1;
   const doubled = (t[p] === '—' && t[p + 1] === '—') || (t[p] === '-' && t[p + 1] === '-');
   if (!doubled) return p + 1;
-  return digitAt(t, p + 2) || numeralAt(t, p + 2) ? p + 2 : -1;
+  return digitAt(t, p + 2) || nums.at(t, p + 2) ? p + 2 : -1;
 }
 
 /** A month of a named year, no day: an end of a month range. */
@@ -52,10 +52,10 @@ function monthSpan(d: DateParts | undefined): boolean {
 }
 
 /** The magnitude a numeral ends with: 30万 -> 1e4, 5万亿 -> 1e12, 300 -> 1. */
-function trailingMagnitude(t: string, n: Numeral): number {
+function trailingMagnitude(nums: Numerals, t: string, n: Numeral): number {
   let m = 1;
   for (let p = n.e - 1; p >= n.s; p--) {
-    const c = numeralAt(t, p);
+    const c = nums.at(t, p);
     if (!c || c.kind !== 'magnitude') break;
     m *= c.value;
   }
@@ -69,7 +69,7 @@ export function range(h: RangeHost, n: Numeral, s: number, first: FigureCandidat
   if (first && first.shape !== 'number' && first.shape !== 'measure' && first.shape !== 'date') return null;
   // 1万(含)-5万元: a note that the low end is included stands between the end and the connector.
   const lowEnd = first ? (OPEN_PAREN_CODES.has(t, first.e) ? first.e + inclusionNoteAt(t, first.e) : first.e) : n.e;
-  const p = connectorEnd(t, lowEnd);
+  const p = connectorEnd(h.lex.numerals, t, lowEnd);
   if (p < 0) return null;
   const conn = t[lowEnd];
   const plus = t[p] === '+' && digitAt(t, p + 1); // -3℃至+5℃: an explicit plus sign on the high end
@@ -94,7 +94,7 @@ export function range(h: RangeHost, n: Numeral, s: number, first: FigureCandidat
     if (n.negative && conn === '-') return null;
     // 20至30万元: the low end borrows the high end's magnitude
     const low = candidate(s, n.e, high.shape, n, { unit: high.unit, scale: high.scale, add: 0 });
-    if (!n.hasMagnitude && high.num?.hasMagnitude) low.scale *= trailingMagnitude(t, high.num);
+    if (!n.hasMagnitude && high.num?.hasMagnitude) low.scale *= trailingMagnitude(h.lex.numerals, t, high.num);
     return ranged(s, high.e, low, high, n.approx || high.approx);
   }
   // Two whole figures: a range when they measure the same thing. Two dates that name days stay two

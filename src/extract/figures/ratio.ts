@@ -8,7 +8,7 @@
 // Knows nothing of the rest of the figure grammar: find.ts asks `ratioAt` right after a numeral.
 
 import { digitAt, ideographAt, letterAt } from './chars.js';
-import { lexNumeral, type Numeral } from './numerals.js';
+import { lexNumeral, type Numeral, type Numerals } from './numerals.js';
 
 export interface RatioParts {
   /** Where the second part ends. */
@@ -24,8 +24,8 @@ const CLAUSE_BREAKS = new Set(['，', '。', '；', '！', '？', ',', ';', '!',
 const TIME_MARKS = new Set(['于', '在', '至', '到', '从', '自', '晚', '早', '午']);
 
 /** A part of a ratio: a plain non-negative number with no hedge, not a digit string (一四). */
-function partAt(t: string, p: number): Numeral | null {
-  const n = lexNumeral(t, p);
+function partAt(nums: Numerals, t: string, p: number): Numeral | null {
+  const n = lexNumeral(nums, t, p);
   if (!n || !n.valid || n.digits !== null || n.approx || n.negative || n.bareMagnitude || n.hasMagnitude) return null;
   return n;
 }
@@ -50,14 +50,14 @@ function clockLike(low: Numeral, high: Numeral): boolean {
  * The ratio whose first part is the numeral `low` (already read), when 比 or a colon follows it:
  * 3比1, 三比一, 1:1, 1：1, 22:25 (a score only in a sports clause). null when it is none.
  */
-export function ratioAt(t: string, low: Numeral, scoreCues: readonly string[]): RatioParts | null {
+export function ratioAt(nums: Numerals, t: string, low: Numeral, scoreCues: readonly string[]): RatioParts | null {
   if (low.digits !== null || low.approx || low.negative || low.bareMagnitude || low.hasMagnitude) return null;
   const c = t[low.e];
   const colon = c === ':' || c === '：';
   if (c !== '比' && !colon) return null;
   // Colon pairs are written in digits on both sides; 比 takes any numerals (三比一).
   if (colon && (!low.arabic || !digitAt(t, low.e + 1))) return null;
-  const high = partAt(t, low.e + 1);
+  const high = partAt(nums, t, low.e + 1);
   if (!high || (colon && (high.chinese || !high.arabic))) return null;
   if (letterAt(t, high.e) || t[high.e] === ':' || t[high.e] === '：' || (t[high.e] === '.' && digitAt(t, high.e + 1))) return null;
   if (c === '比') {

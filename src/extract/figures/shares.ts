@@ -6,18 +6,18 @@
 import { candidate, type FigureCandidate } from './candidate.js';
 import { digitAt } from './chars.js';
 import type { FigureLexicon } from './lexicon.js';
-import { lexNumeral, numeralAt, skipInlineSpace, type LexOptions, type Numeral } from './numerals.js';
+import { lexNumeral, skipInlineSpace, type LexOptions, type Numeral, type Numerals } from './numerals.js';
 
 /** The head of a percent word and the scale it gives: 百分之 = 1 (percent), 千分之 = 0.1, 万分之 = 0.01. */
 export const PERCENT_HEADS: Record<string, number> = { 百: 1, 佰: 1, 千: 0.1, 仟: 0.1, 万: 0.01, 萬: 0.01 };
 
 /** 三分之一, 一又二分之一, 1/2. */
-export function fraction(t: string, plain: LexOptions, n: Numeral, s: number): FigureCandidate | null {
+export function fraction(nums: Numerals, t: string, plain: LexOptions, n: Numeral, s: number): FigureCandidate | null {
   let den = n;
   let whole = 0;
   let p = skipInlineSpace(t, n.e);
   if (t[p] === '又') {
-    const d = lexNumeral(t, skipInlineSpace(t, p + 1), { unitAt: plain.unitAt, financial: true });
+    const d = lexNumeral(nums, t, skipInlineSpace(t, p + 1), { unitAt: plain.unitAt, financial: true });
     if (!d || !d.valid || d.digits !== null) return null;
     whole = n.value;
     den = d;
@@ -25,22 +25,22 @@ export function fraction(t: string, plain: LexOptions, n: Numeral, s: number): F
   }
   if (t[p] === '分' && t[skipInlineSpace(t, p + 1)] === '之') {
     const q = skipInlineSpace(t, skipInlineSpace(t, p + 1) + 1);
-    const num = lexNumeral(t, q, { signed: true, financial: true });
+    const num = lexNumeral(nums, t, q, { signed: true, financial: true });
     if (!num || !num.valid || num.digits !== null || den.value === 0) return null;
     return candidate(s, num.e, 'fraction', num, { fraction: { whole, denominator: den.value } });
   }
   // A mixed number written with a space: 2 1/4 = 2.25 (the whole part is a plain integer).
   if (whole === 0 && t[n.e] === ' ' && n.plainDigits > 0 && n.plainDigits <= 3 && !n.negative && digitAt(t, n.e + 1)) {
-    const num = lexNumeral(t, n.e + 1);
+    const num = lexNumeral(nums, t, n.e + 1);
     if (num && num.plainDigits > 0 && t[num.e] === '/' && digitAt(t, num.e + 1)) {
-      const den = lexNumeral(t, num.e + 1);
+      const den = lexNumeral(nums, t, num.e + 1);
       if (den && den.plainDigits > 0 && den.value > 0 && t[den.e] !== '/' && !digitAt(t, den.e) && t[den.e] !== '.') {
         return candidate(s, den.e, 'fraction', num, { fraction: { whole: n.value, denominator: den.value } });
       }
     }
   }
   if (whole === 0 && t[n.e] === '/' && n.plainDigits > 0 && t[n.s - 1] !== '/') {
-    const num = lexNumeral(t, n.e + 1, plain);
+    const num = lexNumeral(nums, t, n.e + 1, plain);
     if (!num || !num.valid || num.plainDigits === 0 || t[num.e] === '/' || num.value === 0) return null;
     // written numerator first: 1/2 is one half
     return candidate(s, num.e, 'fraction', n, { fraction: { whole: 0, denominator: num.value } });
@@ -49,14 +49,14 @@ export function fraction(t: string, plain: LexOptions, n: Numeral, s: number): F
 }
 
 /** 百分之十, 千分之三, 百 分 之 2.4: a percent written out in words. */
-export function percentWord(t: string, i: number): FigureCandidate | null {
+export function percentWord(nums: Numerals, t: string, i: number): FigureCandidate | null {
   const scale = PERCENT_HEADS[t[i]!]!;
   const p = skipInlineSpace(t, i + 1);
   if (t[p] !== '分') return null;
   const q = skipInlineSpace(t, p + 1);
   if (t[q] !== '之') return null;
   const r = skipInlineSpace(t, q + 1);
-  const n = lexNumeral(t, r, { signed: true });
+  const n = lexNumeral(nums, t, r, { signed: true });
   if (!n || !n.valid || n.digits !== null) return null;
   return candidate(i, n.e, 'percentWord', n, { scale, prefixed: true });
 }
@@ -68,8 +68,8 @@ export function tenths(t: string, lex: FigureLexicon, n: Numeral, s: number, p: 
   let e = p + 1;
   let add = 0;
   const q = skipInlineSpace(t, e);
-  const d = numeralAt(t, q);
-  if (n.integer && n.value < 10 && d && d.kind === 'digit' && !numeralAt(t, q + 1) && !lex.units.matchAt(t, q + 1) && t[q + 1] !== '成') {
+  const d = lex.numerals.at(t, q);
+  if (n.integer && n.value < 10 && d && d.kind === 'digit' && !lex.numerals.at(t, q + 1) && !lex.units.matchAt(t, q + 1) && t[q + 1] !== '成') {
     add = d.value;
     e = q + 1;
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lexNumeral, parseNumeral } from '../../../src/extract/figures/numerals.js';
+import { lexNumeral, loadNumerals, parseNumeral } from '../../../src/extract/figures/numerals.js';
+import { DictFolder } from '../../../src/dicts.js';
+
+/** The numeral characters of the package's dicts/. */
+const NUMS = loadNumerals(new DictFolder());
 
 describe('parseNumeral', () => {
   it.each([
@@ -55,11 +59,11 @@ describe('parseNumeral', () => {
     ['负三六点五', -36.5],
     ['30w', 300000],
   ])('%s -> %d', (text, value) => {
-    expect(parseNumeral(text)).toBeCloseTo(value, 6);
+    expect(parseNumeral(NUMS, text)).toBeCloseTo(value, 6);
   });
 
   it.each([['十十'], ['二四百'], ['一二三百'], ['陆'], ['拾'], ['abc'], [''], ['   '], ['五3'], ['点五']])('%s is not one number', (text) => {
-    expect(parseNumeral(text)).toBeNull();
+    expect(parseNumeral(NUMS, text)).toBeNull();
   });
 });
 
@@ -72,35 +76,35 @@ describe('lexNumeral', () => {
     ['八九亿', 800000000],
     ['七八十', 70],
   ])('%s: neighbouring digits before a place word are an approximate amount, the lower reading (%d)', (text, value) => {
-    const n = lexNumeral(text, 0)!;
+    const n = lexNumeral(NUMS, text, 0)!;
     expect([n.valid, n.approx, n.value, n.e]).toEqual([true, true, value, text.length]);
   });
 
   it('reads 60W as 60 (watts are no 万): only a lower-case w right after the digits is 万', () => {
-    expect(lexNumeral('60W的灯泡', 0)!.value).toBe(60);
-    expect(lexNumeral('30 w', 0)!.value).toBe(30);
+    expect(lexNumeral(NUMS, '60W的灯泡', 0)!.value).toBe(60);
+    expect(lexNumeral(NUMS, '30 w', 0)!.value).toBe(30);
   });
 
   it('reads a digit string of bare Chinese digits as digits, not a count', () => {
-    const n = lexNumeral('一四四六总体思路', 0)!;
+    const n = lexNumeral(NUMS, '一四四六总体思路', 0)!;
     expect(n.digits).toBe('1446');
     expect(n.e).toBe(4);
   });
 
   it('stops before a unit that starts with a place word (12千米 is 12 km)', () => {
     const t = '12千米';
-    const n = lexNumeral(t, 0, { unitAt: (p) => t.startsWith('千米', p) })!;
+    const n = lexNumeral(NUMS, t, 0, { unitAt: (p) => t.startsWith('千米', p) })!;
     expect(n.value).toBe(12);
     expect(n.e).toBe(2);
   });
 
   it('keeps a hedge inside the numeral (3500多)', () => {
-    const n = lexNumeral('3500多人次', 0)!;
+    const n = lexNumeral(NUMS, '3500多人次', 0)!;
     expect([n.value, n.approx, n.e]).toEqual([3500, true, 5]);
   });
 
   it('does not join two Arabic numbers across a space', () => {
-    expect(lexNumeral('314.15 六点二', 0)!.e).toBe(6);
+    expect(lexNumeral(NUMS, '314.15 六点二', 0)!.e).toBe(6);
   });
 
   it.each([
@@ -110,11 +114,11 @@ describe('lexNumeral', () => {
     ['三点一四', 4],
     ['3点5', 3],
   ])('%s: 点 before clock minutes is no decimal point (numeral ends at %d)', (text, e) => {
-    expect(lexNumeral(text, 0)!.e).toBe(e);
+    expect(lexNumeral(NUMS, text, 0)!.e).toBe(e);
   });
 
   it('runs in linear time on a long run of digits', () => {
-    const n = lexNumeral('9'.repeat(200_000), 0)!;
+    const n = lexNumeral(NUMS, '9'.repeat(200_000), 0)!;
     expect(n.e).toBe(200_000);
   });
 });
