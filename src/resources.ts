@@ -74,3 +74,12 @@ export class Resources implements EntityResources {
     return (this.stops ??= this.dicts.words('keywords-stopwords.txt'));
   }
 }
+
+/**
+ * The package's entity knowledge with the tagger of another model file (a name under dicts/ or a path):
+ * for the tools that score or inspect a model they trained.
+ */
+export function withEntityModel(model: string, res: Resources = new Resources()): EntityResources {
+  const tagger = EntityTagger.load(res.dicts.path(model), res.gazetteers());
+  return { tagger: () => tagger, gazetteers: () => res.gazetteers(), lexicon: () => res.lexicon() };
+}

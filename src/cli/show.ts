@@ -6,7 +6,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { CliIO } from './io.js';
-import { colors, type Colors } from './colors.js';
+import { colors } from './colors.js';
 import { decode } from '../input/index.js';
 import { Pipeline, assemble, DEFAULT_OPTIONS } from '../pipeline.js';
 import type { Passage } from '../text/passage.js';

@@ -43,7 +43,7 @@ const perPassage = <T>(state: Readonly<AnalysisState>, f: (p: Passage, i: number
 const traditionalText = (state: Readonly<AnalysisState>) => (state.givenScript ? state.givenScript === 'traditional' : isTraditional(state.raw));
 
 /** A Traditional document's passages are analysed through a Simplified copy (same length). */
-function inScript(state: Readonly<AnalysisState>, layout: AnalysisState['layout'], traditional: boolean): Partial<AnalysisState> {
+function inScript(layout: AnalysisState['layout'], traditional: boolean): Partial<AnalysisState> {
   if (!traditional) return { layout, script: 'simplified' };
   const passages = layout.passages.map((p) => ({ ...p, norm: toSimplified(p.norm) }));
   return { layout: { ...layout, passages }, script: 'traditional' };
@@ -68,7 +68,7 @@ export const layoutStage: Stage = {
     // in the text (a headline the layout read from the text stays a headline passage).
     if (state.title && layout.articles[0]) layout.articles[0] = { ...layout.articles[0], title: state.title };
     const referenceYear = referenceYearOf({ options, page, raw, date: state.date });
-    return { ...inScript(state, layout, traditional), page, referenceYear };
+    return { ...inScript(layout, traditional), page, referenceYear };
   },
 };
 
@@ -82,7 +82,7 @@ export const verbatimLayout: Stage = {
   produces: LAYOUT_FIELDS,
   run: (state) => {
     const layout = { articles: [], passages: [verbatimPassage(state.raw, 0, 'paragraph', -1)] };
-    return { ...inScript(state, layout, traditionalText(state)), page: false, referenceYear: state.options.referenceYear };
+    return { ...inScript(layout, traditionalText(state)), page: false, referenceYear: state.options.referenceYear };
   },
 };
 

@@ -22,9 +22,8 @@ import { JiebaSegmenter } from '../segment/jieba.js';
 import type { WordToken } from '../segment/segmenter.js';
 import type { EntityMatch } from '../extract/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { EntityTagger } from '../extract/entities/tagger.js';
 import { finishEntities, tagEntities, POST_RULE_NAMES, type EntityResources } from '../extract/entities/index.js';
-import { Resources } from '../resources.js';
+import { withEntityModel } from '../resources.js';
 import { EntityScore, keySet, readGold, type CpEntity, type GoldSentence } from './ner-score.js';
 import { parseHoldOut, selectHoldOut } from './hold-out.js';
 
@@ -183,9 +182,7 @@ function main(argv: string[]): void {
 
   const t0 = Date.now();
   const log = (msg: string) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
-  const base = new Resources();
-  const tagger = EntityTagger.load(resolve(opt['model']), base.gazetteers());
-  const res: EntityResources = { tagger: () => tagger, gazetteers: () => base.gazetteers(), lexicon: () => base.lexicon() };
+  const res = withEntityModel(resolve(opt['model']));
   const segmenter = new JiebaSegmenter({ hmm: true });
   const samples: Sample[] = [];
   for (const f of files) {

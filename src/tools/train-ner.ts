@@ -53,9 +53,8 @@ import {
 } from '../extract/entities/labels.js';
 import { encodeModel } from '../extract/entities/model-io.js';
 import { TRANS_SIZE, transIndex, viterbi } from '../extract/entities/viterbi.js';
-import { EntityTagger } from '../extract/entities/tagger.js';
 import { extractEntities, tagChars, type EntityResources } from '../extract/entities/index.js';
-import { Resources } from '../resources.js';
+import { Resources, withEntityModel } from '../resources.js';
 import { mulberry32 } from '../text/random.js';
 import { parseHoldOut, selectHoldOut } from './hold-out.js';
 import { ADDRESS_ONLY_CORPORA, corpusFiles, readJsonl, unlabelledPlaces, type GoldSentence } from './ner-corpora.js';
@@ -482,9 +481,7 @@ function snapshotOf(text: string, words: WordToken[], res: EntityResources): Sna
 
 /** The package's knowledge, with the tagger of `--model` (a name under dicts/ or a path) when given. */
 function resourcesOf(opt: Options): EntityResources {
-  const res = new Resources();
-  const tagger = opt['model'] ? EntityTagger.load(res.dicts.path(opt['model']), res.gazetteers()) : null;
-  return tagger ? { tagger: () => tagger, gazetteers: () => res.gazetteers(), lexicon: () => res.lexicon() } : res;
+  return opt['model'] ? withEntityModel(opt['model']) : new Resources();
 }
 
 function snapshot(pos: string[], opt: Options): void {

@@ -4,20 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { applyPostRules, POST_RULE_NAMES } from '../../../../src/extract/entities/post-rules/index.js';
 import type { EntityMatch } from '../../../../src/extract/types.js';
 import { Resources } from '../../../../src/resources.js';
-import type { WordToken } from '../../../../src/segment/segmenter.js';
+import { ents, tokens } from './passage.js';
 
 /** Tokens from 'word/pos|word/pos' and the tagger's entities by surface text. */
 function passage(spec: string, list: [EntityMatch['type'], string][]) {
-  const words: WordToken[] = [];
-  let at = 0;
-  for (const item of spec.split('|')) {
-    const [word, pos] = item.split('/') as [string, string];
-    words.push({ word, pos, s: at, e: at + word.length });
-    at += word.length;
-  }
-  const text = words.map((w) => w.word).join('');
-  const ents = list.map(([type, t]) => ({ type, s: text.indexOf(t), e: text.indexOf(t) + t.length }));
-  return { text, words, ents };
+  const { text, words } = tokens(spec);
+  return { text, words, ents: ents(text, list) };
 }
 
 const show = (text: string, out: EntityMatch[]) =>
